@@ -1,0 +1,226 @@
+/**
+ * The agreement language (SPEC sections 2–5) as TypeScript types. These mirror the YAML after
+ * schema validation: a schema-valid document can be used as an `AgreementDoc` directly.
+ */
+export type AgreementKind = 'SLA' | 'OLA' | 'UC';
+export type PartyRole = 'provider' | 'customer' | 'third-party';
+export type FeePeriod = 'day' | 'week' | 'month' | 'quarter' | 'year';
+export type WindowKind = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'validity';
+
+export interface Party {
+  name: string;
+  role: PartyRole;
+  contact?: string;
+  responsibilities?: string[];
+}
+
+/** Local dates `YYYY-MM-DD`, both inclusive. */
+export interface Validity {
+  from: string;
+  to: string;
+}
+
+export interface Fee {
+  amount: number;
+  currency: string;
+  per: FeePeriod;
+}
+
+export interface CalendarSpec {
+  /** IANA name; default: the agreement's timezone. */
+  timezone?: string;
+  /** Keys `mon`..`sun` or ranges `mon-fri`; values `"08:00-12:00, 13:00-17:00"`. */
+  hours: Record<string, string>;
+  /** Local dates `YYYY-MM-DD`: whole days off. */
+  holidays?: string[];
+}
+
+export interface Service {
+  description?: string;
+  location?: string;
+  /** Calendar id. */
+  hours?: string;
+}
+
+export interface DataSet {
+  /** Relative to the YAML file that declares it. */
+  file: string;
+  timezone?: string;
+  delimiter?: string;
+}
+
+export interface Monitoring {
+  collection?: string;
+  verification?: string;
+  /** Party id. */
+  auditor?: string;
+}
+
+export type Scalar = string | number | boolean;
+/** Column -> scalar or list of scalars; compared as strings, a list means any of them. */
+export type Where = Record<string, Scalar | Scalar[]>;
+
+export interface DurationMeasure {
+  duration: { from: string; to: string; calendar?: string };
+}
+export interface DeadlineMeasure {
+  deadline: { due: string; done: string; calendar?: string };
+}
+export interface UptimeMeasure {
+  uptime: { from: string; to: string; calendar?: string };
+}
+export interface ValueMeasure {
+  value: string;
+}
+export type Measure = 'count' | ValueMeasure | DurationMeasure | DeadlineMeasure | UptimeMeasure;
+
+/** `count`, `sum`, `mean`, `min`, `max`, `median`, `ratio` or `pNN` (0 < NN < 100). */
+export type Aggregate = string;
+
+export type Good =
+  | { within: string }
+  | { max: number }
+  | { min: number }
+  | { where: Where };
+
+/** SPEC 5: pause column form. */
+export interface PauseColumn {
+  column: string;
+  unit: 's' | 'm' | 'h';
+  party: string;
+}
+/** SPEC 5: status-history form. */
+export interface PauseStatus {
+  source: string;
+  key: string;
+  join?: string;
+  at: string;
+  status: string;
+  values: string[];
+  party: string;
+}
+export type Pause = PauseColumn | PauseStatus;
+
+export interface Input {
+  party: string;
+  due: string;
+  done: string;
+}
+
+export interface Exclusion {
+  where: Where;
+  /** Party id or `none`. */
+  party: string;
+}
+
+export type Dependency = string | { objective: string; excuses?: boolean };
+
+/** Values written like targets: `95%`, `4h`, `5%` (YAML may also give plain numbers). */
+export interface CreditTier {
+  below?: string | number;
+  above?: string | number;
+  credit: string | number;
+}
+
+export interface Objective {
+  id: string;
+  service?: string;
+  owner?: string;
+  description?: string;
+  source: string;
+  where?: Where;
+  measure: Measure;
+  aggregate?: Aggregate;
+  good?: Good;
+  target: string;
+  warning?: string;
+  window: WindowKind;
+  time?: string;
+  pause?: Pause[];
+  inputs?: Input[];
+  exclude?: Exclusion[];
+  dependsOn?: Dependency[];
+  credits?: CreditTier[];
+}
+
+export type ScheduleEvery = 'day' | 'workday' | 'week' | 'month';
+export interface Schedule {
+  every: ScheduleEvery;
+  /** Local time `HH:MM`. */
+  by: string;
+  calendar?: string;
+  /** `mon`..`sun` for week, 1..28 for month. */
+  on?: string | number;
+}
+
+export interface ReportLog {
+  source: string;
+  at: string;
+  where?: Where;
+}
+
+export interface Report {
+  id: string;
+  owner?: string;
+  service?: string;
+  description?: string;
+  contents?: string[];
+  format?: string;
+  channel?: string;
+  to?: string[];
+  schedule: Schedule;
+  log: ReportLog;
+  target: string;
+  warning?: string;
+  window: WindowKind;
+  dependsOn?: Dependency[];
+  credits?: CreditTier[];
+}
+
+export interface AgreementDoc {
+  apiVersion: 'slacheck/v1';
+  kind: AgreementKind;
+  id: string;
+  title: string;
+  description?: string;
+  parties: Record<string, Party>;
+  validity: Validity;
+  timezone?: string;
+  fee?: Fee;
+  calendars?: Record<string, CalendarSpec>;
+  services?: Record<string, Service>;
+  data?: Record<string, DataSet>;
+  monitoring?: Monitoring;
+  objectives?: Objective[];
+  reports?: Report[];
+}
+
+/** A position in a source file, 1-based. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+/** A path into a YAML document: keys and array indexes, as in ajv's instancePath. */
+export type NodePath = ReadonlyArray<string | number>;
+
+export interface LoadedAgreement {
+  doc: AgreementDoc;
+  /** Display path of the file (relative to cwd, forward slashes). */
+  file: string;
+  /** Absolute directory of the file: data set paths resolve against it. */
+  dir: string;
+  /** Position of the node at `path` (or of its nearest existing ancestor). */
+  locate(path: NodePath): SourcePosition;
+}
+
+export const RESERVED_CALENDAR = '24x7';
+export const NO_PARTY = 'none';
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The owner of an objective or report: explicit, else the agreement's provider. */
+export function ownerOf(doc: AgreementDoc, item: { owner?: string }): string {
+  if (item.owner) return item.owner;
+  for (const [id, party] of Object.entries(doc.parties ?? {})) if (party.role === 'provider') return id;
+  return 'unknown';
+}

@@ -1,0 +1,118 @@
+/**
+ * The result of `slacheck evaluate` (SPEC 8). `EvaluationResult` serialized by the JSON formatter
+ * is exactly the stable JSON contract; `Evaluated` adds what people-facing formatters and
+ * `explain` need (source positions, window kinds, explanations), never printed as JSON by itself.
+ */
+import type { AgreementKind, WindowKind } from '../agreement/model.js';
+
+export type Status = 'met' | 'at-risk' | 'breached' | 'excused' | 'no-data';
+export const STATUSES: readonly Status[] = ['met', 'at-risk', 'breached', 'excused', 'no-data'];
+
+/** `%` for ratios, uptime and reports; `s` for durations and deadlines; `count`; `number` for values. */
+export type Unit = '%' | 's' | 'count' | 'number';
+
+export interface WindowRef {
+  label: string;
+  /** UTC ISO 8601 with milliseconds; the clipped bounds. */
+  start: string;
+  end: string;
+  partial: boolean;
+}
+
+export interface Counts {
+  records: number;
+  counted: number;
+  good: number;
+  open: number;
+  excluded: number;
+  skipped: number;
+}
+
+export interface Charge {
+  records: number;
+  seconds: number;
+}
+
+export interface RootCause {
+  agreement: string;
+  objective: string;
+  owner: string;
+  window: string;
+  path: string[];
+}
+
+export interface Credit {
+  percent: number;
+  amount: number | null;
+  currency: string | null;
+}
+
+/** One objective (or report) in one window: the SPEC 8 result object, field order as printed. */
+export interface ObjectiveResult {
+  agreement: string;
+  objective: string;
+  owner: string;
+  window: WindowRef;
+  value: number | null;
+  unit: Unit;
+  target: string;
+  status: Status;
+  counts: Counts;
+  charged: Record<string, Charge>;
+  rootCause: RootCause | null;
+  credit: Credit | null;
+}
+
+export interface EvaluationResult {
+  asOf: string;
+  results: ObjectiveResult[];
+  summary: Record<Status, number>;
+}
+
+/** Per-mechanism breakdown of what was taken away from the owner, for `explain`. */
+export interface Attribution {
+  mechanism: 'pause' | 'input' | 'exclude';
+  party: string;
+  records: number;
+  seconds: number;
+  /** Human description of the entry, e.g. `status in [Waiting for customer]` or `cause = maintenance`. */
+  detail: string;
+}
+
+/** What `explain` shows about how a window's value came about. */
+export interface Explanation {
+  /** One line each, e.g. "P95 of 198 resolution durations (office calendar)". */
+  computation: string[];
+  attributions: Attribution[];
+  /** A few concrete records or occurrences worth naming (late, missed, open and breached, shifted). */
+  examples: string[];
+  /** Why the status is what it is, e.g. "96.5% >= 95% but below the warning 97%". */
+  statusReason: string;
+  /** Dependency links walked, in order (filled by the attribution stage). */
+  chain: { objective: string; window: string | null; status: Status | null; note: string }[];
+}
+
+/** An `ObjectiveResult` plus what people-facing output needs. */
+export interface Evaluated extends ObjectiveResult {
+  agreementKind: AgreementKind;
+  agreementTitle: string;
+  /** File and position of the objective's (or report's) YAML node. */
+  source: { file: string; line: number; column: number };
+  windowKind: WindowKind;
+  /** Window bounds in epoch milliseconds (clipped), for overlap tests. */
+  startMs: number;
+  endMs: number;
+  /** `objective` or `report`. */
+  itemKind: 'objective' | 'report';
+  explanation: Explanation;
+}
+
+export function emptyCounts(): Counts {
+  return { records: 0, counted: 0, good: 0, open: 0, excluded: 0, skipped: 0 };
+}
+
+export function summarize(results: readonly { status: Status }[]): Record<Status, number> {
+  const summary: Record<Status, number> = { met: 0, 'at-risk': 0, breached: 0, excused: 0, 'no-data': 0 };
+  for (const r of results) summary[r.status]++;
+  return summary;
+}

@@ -1,0 +1,44 @@
+/** Shared time types. Implementations live beside this file; luxon is used only inside src/time/. */
+import type { WindowKind } from '../agreement/model.js';
+
+/** A reporting window: half-open [start, end) in epoch milliseconds (SPEC 3.4). */
+export interface TimeWindow {
+  kind: WindowKind;
+  /** `2026-03-15`, `2026-W11`, `2026-03`, `2026-Q1`, `2026` or `validity`. */
+  label: string;
+  /** Clipped to validity. */
+  start: number;
+  /** Clipped to validity; for a partial window the natural (clipped-to-validity) end, not as-of. */
+  end: number;
+  /** The window contains as-of. */
+  partial: boolean;
+}
+
+/** Working time of a calendar (SPEC 3.4): exact across DST changes and holidays. */
+export interface WorkingCalendar {
+  readonly id: string;
+  readonly timezone: string;
+  readonly is24x7: boolean;
+  /** Signed working seconds between two instants: negative when `toMs < fromMs`. */
+  workingSeconds(fromMs: number, toMs: number): number;
+  /**
+   * The earliest instant t >= fromMs with workingSeconds(fromMs, t) === seconds (seconds >= 0).
+   * For seconds === 0 returns fromMs.
+   */
+  addWorkingSeconds(fromMs: number, seconds: number): number;
+  /** The working intervals [start, end) intersecting [fromMs, toMs), clipped to it, in order. */
+  workingIntervals(fromMs: number, toMs: number): Array<[number, number]>;
+  /** Whether the local date `YYYY-MM-DD` (calendar's timezone) has any working time. */
+  isWorkday(localDate: string): boolean;
+}
+
+/** A report schedule occurrence (SPEC 4). */
+export interface Occurrence {
+  /** Due instant, epoch ms. */
+  due: number;
+  /** The slot [slotStart, slotEnd) in which the earliest delivery decides. */
+  slotStart: number;
+  slotEnd: number;
+  /** Local date of the due day `YYYY-MM-DD`. */
+  date: string;
+}
