@@ -1,0 +1,53 @@
+/** SPEC 2–5: every service, calendar, data set and dependency reference resolves. */
+import { RESERVED_CALENDAR, type LoadedAgreement, type NodePath } from '../model.js';
+import { itemsOf, objectivesOf, reportsOf, type AgreementCheck, type AgreementIndex, type Reporter } from './context.js';
+import { measureCalendar } from './measure.js';
+import { didYouMean, knownNames } from './names.js';
+import { dependencyTarget, resolveDataSet, resolveDependency } from './resolve.js';
+
+function checkCalendar(a: LoadedAgreement, id: string, path: NodePath, report: Reporter): void {
+  const known = Object.keys(a.doc.calendars ?? {});
+  if (id === RESERVED_CALENDAR || known.includes(id)) return;
+  const all = [RESERVED_CALENDAR, ...known];
+  report(path, 'unknown-calendar', `unknown calendar \`${id}\`${didYouMean(id, all)}; calendars are: ${knownNames(all)}`);
+}
+
+function checkService(a: LoadedAgreement, id: string | undefined, path: NodePath, report: Reporter): void {
+  if (id === undefined) return;
+  const known = Object.keys(a.doc.services ?? {});
+  if (known.includes(id)) return;
+  report(path, 'unknown-service', `unknown service \`${id}\`${didYouMean(id, known)}; services are: ${knownNames(known)}`);
+}
+
+function checkDataSet(a: LoadedAgreement, ref: string, path: NodePath, index: AgreementIndex, report: Reporter): void {
+  const r = resolveDataSet(ref, a, index);
+  if (!r.ok) report(path, 'unknown-data-set', r.message);
+}
+
+export const checkReferences: AgreementCheck = (a, index, report) => {
+  const doc = a.doc;
+  for (const [id, service] of Object.entries(doc.services ?? {})) {
+    if (service.hours !== undefined) checkCalendar(a, service.hours, ['services', id, 'hours'], report);
+  }
+  for (const { objective, path } of objectivesOf(doc)) {
+    checkService(a, objective.service, [...path, 'service'], report);
+    checkDataSet(a, objective.source, [...path, 'source'], index, report);
+    const cal = measureCalendar(objective.measure);
+    if (cal) checkCalendar(a, cal.calendar, [...path, 'measure', ...cal.suffix], report);
+    (objective.pause ?? []).forEach((pause, k) => {
+      if ('source' in pause) checkDataSet(a, pause.source, [...path, 'pause', k, 'source'], index, report);
+    });
+  }
+  for (const { report: r, path } of reportsOf(doc)) {
+    checkService(a, r.service, [...path, 'service'], report);
+    checkDataSet(a, r.log.source, [...path, 'log', 'source'], index, report);
+    if (r.schedule.calendar !== undefined) checkCalendar(a, r.schedule.calendar, [...path, 'schedule', 'calendar'], report);
+  }
+  for (const { item, path } of itemsOf(doc)) {
+    (item.dependsOn ?? []).forEach((dep, k) => {
+      const { ref, suffix } = dependencyTarget(dep);
+      const r = resolveDependency(ref, a, index);
+      if (!r.ok) report([...path, 'dependsOn', k, ...suffix], 'unknown-objective', `dependsOn: ${r.message}`);
+    });
+  }
+};

@@ -1,0 +1,46 @@
+/** SPEC 2 and 3.4: validity dates, IANA timezones, calendar hours and holidays. */
+import { parseHours } from '../../time/hours.js';
+import { isValidDate, isValidZone } from '../../time/instant.js';
+import type { NodePath } from '../model.js';
+import type { AgreementCheck, Reporter } from './context.js';
+
+function checkZone(zone: string | undefined, path: NodePath, report: Reporter): void {
+  if (zone === undefined || isValidZone(zone)) return;
+  report(path, 'invalid-timezone', `unknown timezone \`${zone}\`; use an IANA name such as \`Europe/Berlin\`, \`America/New_York\` or \`UTC\``);
+}
+
+export const checkValidity: AgreementCheck = (a, _index, report) => {
+  if (!a.doc.validity) return; // the schema requires it
+  const { from, to } = a.doc.validity;
+  let valid = true;
+  for (const [key, date] of [['from', from], ['to', to]] as const) {
+    if (isValidDate(date)) continue;
+    valid = false;
+    report(['validity', key], 'invalid-date', `validity.${key} \`${date}\` is not a date; write \`YYYY-MM-DD\` with a day that exists`);
+  }
+  if (valid && from > to) {
+    report(['validity', 'to'], 'validity-order', `validity ends (${to}) before it starts (${from}); \`to\` must be on or after \`from\``);
+  }
+};
+
+export const checkTimezones: AgreementCheck = (a, _index, report) => {
+  checkZone(a.doc.timezone, ['timezone'], report);
+  for (const [id, cal] of Object.entries(a.doc.calendars ?? {})) checkZone(cal.timezone, ['calendars', id, 'timezone'], report);
+  for (const [id, data] of Object.entries(a.doc.data ?? {})) checkZone(data.timezone, ['data', id, 'timezone'], report);
+};
+
+export const checkCalendars: AgreementCheck = (a, _index, report) => {
+  for (const [id, cal] of Object.entries(a.doc.calendars ?? {})) {
+    const hours = parseHours(cal.hours ?? {});
+    if (!hours.ok) {
+      const path = hours.key && Object.hasOwn(cal.hours ?? {}, hours.key) ? ['calendars', id, 'hours', hours.key] : ['calendars', id, 'hours'];
+      report(path, 'invalid-hours', `calendar \`${id}\`: ${hours.message}`);
+    } else if (hours.days.every((day) => day.length === 0)) {
+      report(['calendars', id, 'hours'], 'empty-calendar', `calendar \`${id}\` has no working hours; add e.g. \`mon-fri: "08:00-18:00"\``, 'warning');
+    }
+    (cal.holidays ?? []).forEach((date, k) => {
+      if (isValidDate(String(date))) return;
+      report(['calendars', id, 'holidays', k], 'invalid-holiday', `holiday \`${date}\` in calendar \`${id}\` is not a date; write \`YYYY-MM-DD\` with a day that exists`);
+    });
+  }
+};

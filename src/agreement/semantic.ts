@@ -1,0 +1,48 @@
+/**
+ * Semantic checks (SPEC 2–5, 7): what the JSON Schema cannot express — uniqueness, references,
+ * role counts, dates and calendars, unit fit, schedules, dependency cycles, documentation gaps.
+ * Runs on schema-valid agreements; every problem points at the offending YAML node.
+ */
+import { compareProblems, type Problem } from '../problem.js';
+import type { LoadedAgreement } from './model.js';
+import { checkAggregates } from './checks/aggregates.js';
+import { indexAgreements, reporterFor, type AgreementCheck } from './checks/context.js';
+import { checkDependencyCycles } from './checks/cycles.js';
+import { checkDocumentation } from './checks/documentation.js';
+import { checkAgreementIds, checkItemIds, checkReservedIds } from './checks/ids.js';
+import { checkPartyReferences, checkRoles } from './checks/parties.js';
+import { checkReferences } from './checks/references.js';
+import { checkSchedules } from './checks/schedule.js';
+import { checkCalendars, checkTimezones, checkValidity } from './checks/time.js';
+import { checkUnits } from './checks/units.js';
+
+const PER_AGREEMENT: readonly AgreementCheck[] = [
+  checkItemIds,
+  checkReservedIds,
+  checkRoles,
+  checkPartyReferences,
+  checkReferences,
+  checkValidity,
+  checkTimezones,
+  checkCalendars,
+  checkAggregates,
+  checkUnits,
+  checkSchedules,
+  checkDocumentation,
+];
+
+/**
+ * All semantic problems of a set of loaded agreements, sorted. With `strict`, warnings
+ * (documentation gaps and the other advisory checks) become errors (SPEC 7 `--strict`).
+ */
+export function checkAgreements(agreements: readonly LoadedAgreement[], opts: { strict: boolean }): Problem[] {
+  const index = indexAgreements(agreements);
+  const problems: Problem[] = [...checkAgreementIds(agreements)];
+  for (const agreement of agreements) {
+    const report = reporterFor(agreement, problems);
+    for (const check of PER_AGREEMENT) check(agreement, index, report);
+  }
+  problems.push(...checkDependencyCycles(agreements, index));
+  const result = opts.strict ? problems.map((p) => (p.severity === 'warning' ? { ...p, severity: 'error' as const } : p)) : problems;
+  return result.sort(compareProblems);
+}

@@ -1,0 +1,38 @@
+/** `slacheck explain OBJECTIVE`: how each window's value, status, chain and credit came about. */
+import { selectResults } from '../../evaluate/select.js';
+import { formatExplainJson, formatExplainText } from '../../format/evaluation.js';
+import { decideColor, EXIT_OK, EXIT_USAGE, ExitError, type Io, writeFileAtomic } from '../io.js';
+import { evaluateAll, loadValidAgreements, parseDataOverrides, resolveAsOf } from '../pipeline.js';
+
+export interface ExplainCliOptions {
+  window?: string;
+  asOf?: string;
+  data: string[];
+  format: 'text' | 'json';
+  output?: string;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+export async function runExplain(objective: string, paths: readonly string[], opts: ExplainCliOptions, io: Io): Promise<number> {
+  const data = parseDataOverrides(opts.data);
+  const { asOf } = resolveAsOf(opts.asOf);
+  const loaded = await loadValidAgreements(paths, io, opts.color);
+  const matches = loaded.agreements.flatMap(({ doc }) =>
+    [...(doc.objectives ?? []), ...(doc.reports ?? [])]
+      .filter((item) => objective === item.id || objective === `${doc.id}/${item.id}`)
+      .map((item) => `${doc.id}/${item.id}`),
+  );
+  if (matches.length === 0) throw new ExitError(EXIT_USAGE, `no objective or report ${JSON.stringify(objective)} in the loaded agreements`);
+  if (matches.length > 1) throw new ExitError(EXIT_USAGE, `${objective} is ambiguous: write one of ${matches.join(', ')}`);
+  const evaluated = await evaluateAll(loaded, { asOf, data, progress: !opts.quiet && io.stderr.isTTY === true }, io, opts.color);
+  const shown = selectResults(evaluated, loaded.agreements, { objectives: matches, window: opts.window });
+  if (shown.length === 0 && opts.window) {
+    const labels = selectResults(evaluated, loaded.agreements, { objectives: matches }).map((e) => e.window.label);
+    throw new ExitError(EXIT_USAGE, `${matches[0]} has no window ${opts.window}; evaluated windows: ${labels.join(', ') || 'none'}`);
+  }
+  const text = opts.format === 'json' ? formatExplainJson(shown) : formatExplainText(shown, { color: opts.output ? false : decideColor(opts.color, io) });
+  if (opts.output) await writeFileAtomic(opts.output, text);
+  else io.stdout.write(text);
+  return EXIT_OK;
+}

@@ -1,0 +1,31 @@
+/** `slacheck graph`: agreements, objectives and dependsOn edges as Mermaid or dot. */
+import type { Status } from '../../evaluate/result.js';
+import { buildGraph } from '../../graph/build.js';
+import { formatDot, formatMermaid } from '../../graph/format.js';
+import { EXIT_OK, type Io, writeFileAtomic } from '../io.js';
+import { evaluateAll, loadValidAgreements, parseDataOverrides, resolveAsOf } from '../pipeline.js';
+
+export interface GraphCliOptions {
+  format: 'mermaid' | 'dot';
+  evaluate?: boolean;
+  asOf?: string;
+  data: string[];
+  output?: string;
+}
+
+export async function runGraph(paths: readonly string[], opts: GraphCliOptions, io: Io): Promise<number> {
+  const loaded = await loadValidAgreements(paths, io);
+  let latest: Map<string, Status> | undefined;
+  if (opts.evaluate) {
+    const { asOf } = resolveAsOf(opts.asOf);
+    const evaluated = await evaluateAll(loaded, { asOf, data: parseDataOverrides(opts.data), progress: false }, io);
+    latest = new Map();
+    // results come in window order: the last complete window of each objective wins
+    for (const e of evaluated) if (!e.window.partial) latest.set(`${e.agreement}/${e.objective}`, e.status);
+  }
+  const graph = buildGraph(loaded.agreements, latest);
+  const text = opts.format === 'dot' ? formatDot(graph) : formatMermaid(graph);
+  if (opts.output) await writeFileAtomic(opts.output, text);
+  else io.stdout.write(text);
+  return EXIT_OK;
+}

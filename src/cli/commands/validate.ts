@@ -1,0 +1,34 @@
+/** `slacheck validate`: schema and semantic checks, exit 0 valid, 1 errors, 2 unreadable paths. */
+import { loadAgreements } from '../../agreement/loader.js';
+import { checkAgreements } from '../../agreement/semantic.js';
+import { formatProblemsGithub, formatProblemsJson, formatProblemsMarkdown, formatProblemsText } from '../../format/problems.js';
+import { compareProblems, type Problem } from '../../problem.js';
+import { decideColor, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type Io, writeFileAtomic } from '../io.js';
+
+export interface ValidateOptions {
+  format: 'text' | 'json' | 'github' | 'markdown';
+  strict?: boolean;
+  output?: string;
+  color?: boolean;
+}
+
+export async function runValidate(paths: readonly string[], opts: ValidateOptions, io: Io): Promise<number> {
+  const load = await loadAgreements(paths.length ? paths : ['.'], { cwd: io.cwd });
+  const strict = opts.strict === true;
+  let problems: Problem[] = [...load.unreadable, ...load.problems, ...checkAgreements(load.agreements, { strict })];
+  if (strict) problems = problems.map((p) => (p.severity === 'warning' ? { ...p, severity: 'error' } : p));
+  problems.sort(compareProblems);
+  const color = opts.output ? false : decideColor(opts.color, io);
+  const text =
+    opts.format === 'json'
+      ? formatProblemsJson(problems, load.files)
+      : opts.format === 'github'
+        ? formatProblemsGithub(problems)
+        : opts.format === 'markdown'
+          ? formatProblemsMarkdown(problems, load.files)
+          : formatProblemsText(problems, load.files, { color });
+  if (opts.output) await writeFileAtomic(opts.output, text);
+  else io.stdout.write(text);
+  if (load.unreadable.length) return EXIT_USAGE;
+  return problems.some((p) => p.severity === 'error') ? EXIT_FAILED : EXIT_OK;
+}

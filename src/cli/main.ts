@@ -1,0 +1,140 @@
+/** slacheck's command line: commander wiring only; every command calls a pure core. */
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT_USAGE, ExitError, type Io } from './io.js';
+import { runValidate } from './commands/validate.js';
+import { runEvaluate } from './commands/evaluate.js';
+import { runExplain } from './commands/explain.js';
+import { runGraph } from './commands/graph.js';
+import { runInit } from './commands/init.js';
+import { runSchema } from './commands/schema.js';
+
+export const VERSION = '0.1.0';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('slacheck')
+    .description('Service level agreements as code: validate SLA/OLA/UC files, evaluate them against CSV exports, attribute breaches.')
+    .version(VERSION)
+    .option('--debug', 'show stack traces for internal errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  slacheck validate examples
+  slacheck evaluate examples --as-of 2026-07-01
+  slacheck explain service-desk/p1-resolution examples --window 2026-03 --as-of 2026-07-01
+  slacheck graph examples --format mermaid
+
+Exit codes: 0 ok, 1 a target breached (evaluate) or an invalid file (validate), 2 usage or input error.`,
+    );
+
+  program
+    .command('validate')
+    .description('check agreement files against the schema and the semantic rules')
+    .argument('[paths...]', 'agreement files or directories (default: .)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github', 'markdown']).default('text'))
+    .option('--strict', 'treat documentation gaps (warnings) as errors')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--color', 'force colour').option('--no-color', 'never colour')
+    .addHelpText('after', '\nExamples:\n  slacheck validate examples\n  slacheck validate agreements/ --format github --strict')
+    .action(async (paths: string[], opts) => setExit(await runValidate(paths, opts, io)));
+
+  program
+    .command('evaluate')
+    .description('evaluate every objective per window against its target and attribute breaches')
+    .argument('[paths...]', 'agreement files or directories (default: .)')
+    .option('-d, --data <ID=FILE>', 'read data set ID from FILE (repeatable; ID or agreement/ID)', collect, [])
+    .option('--as-of <instant>', 'evaluate the world as of this instant (ISO 8601; a bare date is local midnight in each agreement\'s timezone)')
+    .option('--from <date>', 'only windows overlapping this local date or later')
+    .option('--to <date>', 'only windows overlapping this local date or earlier')
+    .option('-w, --window <label>', 'only this window, e.g. 2026-03, 2026-W11, 2026-Q1')
+    .option('--objective <id>', 'only this objective or report (repeatable; ID or agreement/ID)', collect, [])
+    .option('--owner <party>', 'only objectives owned by this party (also narrows --fail-on)')
+    .option('-f, --format <format>', 'table | json | markdown | junit | github (repeatable, paired with --output)', collect, [])
+    .option('-o, --output <file>', 'write the i-th --format to this file (repeatable)', collect, [])
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a complete window reaches this level').choices(['breached', 'at-risk', 'never']).default('breached'))
+    .option('--latest', 'table: only the latest complete window per objective')
+    .option('--scorecard', 'table: add a per-party scorecard')
+    .option('-q, --quiet', 'no progress on stderr')
+    .option('--color', 'force colour').option('--no-color', 'never colour')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  slacheck evaluate examples --as-of 2026-07-01\n  slacheck evaluate . --window 2026-03 --format json\n  slacheck evaluate agreements --format junit --output slacheck.xml --format table\n  slacheck evaluate . --data tickets=exports/tickets-2026.csv --fail-on at-risk',
+    )
+    .action(async (paths: string[], opts) => setExit(await runEvaluate(paths, opts, io)));
+
+  program
+    .command('explain')
+    .description('show how an objective\'s value came about, who was charged, and the dependency chain')
+    .argument('<objective>', 'objective or report id (ID or agreement/ID)')
+    .argument('[paths...]', 'agreement files or directories (default: .)')
+    .option('-w, --window <label>', 'only this window')
+    .option('--as-of <instant>', 'evaluate as of this instant')
+    .option('-d, --data <ID=FILE>', 'read data set ID from FILE (repeatable)', collect, [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('-q, --quiet', 'no progress on stderr')
+    .option('--color', 'force colour').option('--no-color', 'never colour')
+    .addHelpText('after', '\nExamples:\n  slacheck explain p1-resolution examples/service-desk --window 2026-03 --as-of 2026-07-01')
+    .action(async (objective: string, paths: string[], opts) => setExit(await runExplain(objective, paths, opts, io)));
+
+  program
+    .command('graph')
+    .description('draw agreements, objectives and dependsOn edges as Mermaid or Graphviz dot')
+    .argument('[paths...]', 'agreement files or directories (default: .)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
+    .option('--evaluate', 'colour objectives by their latest complete status (reads the data)')
+    .option('--as-of <instant>', 'with --evaluate: evaluate as of this instant')
+    .option('-d, --data <ID=FILE>', 'with --evaluate: read data set ID from FILE (repeatable)', collect, [])
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .addHelpText('after', '\nExamples:\n  slacheck graph examples > agreements.mmd\n  slacheck graph examples --format dot --evaluate --as-of 2026-07-01 | dot -Tsvg > graph.svg')
+    .action(async (paths: string[], opts) => setExit(await runGraph(paths, opts, io)));
+
+  program
+    .command('init')
+    .description('write a starter agreement with sample data (never overwrites)')
+    .argument('[dir]', 'target directory', '.')
+    .addHelpText('after', '\nExamples:\n  slacheck init my-sla && slacheck evaluate my-sla')
+    .action(async (dir: string) => setExit(await runInit(dir, io)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of agreement files')
+    .action(async () => setExit(await runSchema(io)));
+
+  return program;
+}
+
+/** Runs slacheck with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  const debug = argv.includes('--debug');
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => io.stdout.write(s),
+    writeErr: (s) => io.stderr.write(s),
+  });
+  for (const sub of program.commands) {
+    sub.exitOverride();
+    sub.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version end with 0; commander's own usage errors are our usage exit, 2
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : EXIT_USAGE;
+    }
+    if (err instanceof ExitError) {
+      if (err.message) io.stderr.write(`slacheck: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const e = err as Error;
+    io.stderr.write(debug ? `${e.stack ?? e}\n` : `slacheck: internal error: ${e?.message ?? e} (run with --debug for details)\n`);
+    return EXIT_USAGE;
+  }
+}

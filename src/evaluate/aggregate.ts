@@ -1,0 +1,376 @@
+/**
+ * Aggregates (SPEC 3.2): what one window's counted records yield. Values are kept per window in a
+ * growable Float64Array so percentiles are exact without per-record objects. Also the per-window
+ * tallies (counts, charges, examples) that records land in.
+ */
+import type { Input, Objective, Pause, Where } from '../agreement/model.js';
+import { describeExclusion } from '../attribution/exclude.js';
+import { describeInput } from '../attribution/inputs.js';
+import { formatDuration } from '../time/format.js';
+import type { TimeWindow } from '../time/types.js';
+import type { WindowOutcome } from './evaluator.js';
+import { emptyCounts, type Attribution, type Charge, type Counts } from './result.js';
+import { describeWhere } from './where.js';
+
+export type AggregateKind = 'count' | 'sum' | 'mean' | 'min' | 'max' | 'percentile' | 'ratio';
+
+export interface AggregateSpec {
+  kind: AggregateKind;
+  /** As written: `p95`, `median`, `ratio`. */
+  text: string;
+  /** Percentile q as an exact fraction num/den (`p99.9` = 999/1000, `median` = 50/100). */
+  num: number;
+  den: number;
+}
+
+/** An append-only list of numbers in a typed array that doubles when full. */
+export class Float64List {
+  data: Float64Array;
+  length = 0;
+  constructor(capacity = 16) {
+    this.data = new Float64Array(capacity);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  /** A view of the filled part (shares memory). */
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+const SIMPLE: Record<string, AggregateKind> = {
+  count: 'count',
+  sum: 'sum',
+  mean: 'mean',
+  min: 'min',
+  max: 'max',
+  ratio: 'ratio',
+};
+
+/** `count`, `sum`, `mean`, `min`, `max`, `median`, `ratio`, `pNN` (0 < NN < 100, decimals); null otherwise. */
+export function parseAggregate(text: string): AggregateSpec | null {
+  if (typeof text !== 'string') return null;
+  const simple = SIMPLE[text];
+  if (simple) return { kind: simple, text, num: 0, den: 1 };
+  if (text === 'median') return { kind: 'percentile', text, num: 50, den: 100 };
+  const m = /^p(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) return null;
+  const decimals = m[2] ?? '';
+  // Exact fraction: p99.9 = 999 / 1000, so h = (n-1)·q is computed without binary rounding.
+  const num = Number(m[1]! + decimals);
+  const den = 100 * 10 ** decimals.length;
+  if (num <= 0 || num >= den) return null;
+  return { kind: 'percentile', text, num, den };
+}
+
+/**
+ * SPEC 3.2 percentile of ascending values: h = (n−1)·q, v[⌊h⌋] + (h−⌊h⌋)·(v[⌊h⌋+1] − v[⌊h⌋]).
+ * q = num/den; the integer part and remainder of h are computed exactly.
+ */
+export function percentile(sorted: Float64Array, num: number, den: number): number {
+  const n = sorted.length;
+  const scaled = (n - 1) * num;
+  const lo = Math.floor(scaled / den);
+  const frac = (scaled - lo * den) / den;
+  const a = sorted[lo]!;
+  if (frac === 0 || lo + 1 >= n) return a;
+  return a + frac * (sorted[lo + 1]! - a);
+}
+
+/**
+ * The window value; null when nothing was counted (status `no-data`), except count and sum,
+ * which are 0 (SPEC 3.2). `values` may be reordered (sorted in place).
+ */
+export function aggregateValue(spec: AggregateSpec, values: Float64Array, counted: number, good: number): number | null {
+  switch (spec.kind) {
+    case 'count':
+      return counted;
+    case 'sum': {
+      let s = 0;
+      for (let i = 0; i < values.length; i++) s += values[i]!;
+      return s;
+    }
+    case 'ratio':
+      // 100·good/counted rather than good/counted·100: exact for whole percentages (57/100 -> 57).
+      return counted === 0 ? null : (100 * good) / counted;
+    default:
+      break;
+  }
+  if (values.length === 0) return null;
+  switch (spec.kind) {
+    case 'mean': {
+      let s = 0;
+      for (let i = 0; i < values.length; i++) s += values[i]!;
+      return s / values.length;
+    }
+    case 'min': {
+      let m = Infinity;
+      for (let i = 0; i < values.length; i++) if (values[i]! < m) m = values[i]!;
+      return m;
+    }
+    case 'max': {
+      let m = -Infinity;
+      for (let i = 0; i < values.length; i++) if (values[i]! > m) m = values[i]!;
+      return m;
+    }
+    default:
+      values.sort();
+      return percentile(values, spec.num, spec.den);
+  }
+}
+
+/** Whether the aggregate needs each counted value (not just how many were counted and good). */
+export function keepsValues(spec: AggregateSpec): boolean {
+  return spec.kind !== 'count' && spec.kind !== 'ratio';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Window tallies: what each window accumulates from the records placed in it (SPEC 3.2 counts,
+// SPEC 5 charges), and how it turns into a WindowOutcome.
+
+/** SPEC 3.2 `good`: `le` (within / max), `ge` (min), `where`, or none (not a ratio). */
+export interface GoodRule {
+  op: 'le' | 'ge' | 'where' | 'none';
+  limit: number;
+  /** `within 30m`, `on time`, `≤ 10`, `matching status = ok`. */
+  text: string;
+  where: Where | undefined;
+}
+
+/** One attribution entry of an objective: a pause, an input or an exclusion, in that order. */
+export interface AttributionEntry {
+  mechanism: Attribution['mechanism'];
+  party: string;
+  partyIndex: number;
+  detail: string;
+}
+
+export function buildEntries(obj: Objective, pauses: readonly Pause[], inputs: readonly Input[]): AttributionEntry[] {
+  const parties: string[] = [];
+  const indexOf = (party: string): number => {
+    const i = parties.indexOf(party);
+    return i >= 0 ? i : parties.push(party) - 1;
+  };
+  const entries: AttributionEntry[] = [];
+  for (const p of pauses) {
+    const detail = 'source' in p ? `${p.status} in [${p.values.join(', ')}] (${p.source})` : `column ${p.column} (${p.unit})`;
+    entries.push({ mechanism: 'pause', party: p.party, partyIndex: indexOf(p.party), detail });
+  }
+  for (const i of inputs) entries.push({ mechanism: 'input', party: i.party, partyIndex: indexOf(i.party), detail: describeInput(i) });
+  for (const e of obj.exclude ?? []) {
+    entries.push({ mechanism: 'exclude', party: e.party, partyIndex: indexOf(e.party), detail: describeExclusion(e) });
+  }
+  return entries;
+}
+
+export function describeGood(where: Where): string {
+  return `matching ${describeWhere(where)}`;
+}
+
+const MAX_EXAMPLES = 5;
+
+class WindowTally {
+  readonly counts: Counts = emptyCounts();
+  readonly values: Float64List | null;
+  openCounted = 0;
+  readonly entryRecords: Float64Array;
+  readonly entrySeconds: Float64Array;
+  readonly partyRecords: Float64Array;
+  readonly partySeconds: Float64Array;
+  /** Bad and breached records first, then other notable ones (excluded, paused, shifted, open). */
+  readonly bad: string[] = [];
+  readonly notes: string[] = [];
+  constructor(keepValues: boolean, nEntries: number, nParties: number) {
+    this.values = keepValues ? new Float64List() : null;
+    this.entryRecords = new Float64Array(nEntries);
+    this.entrySeconds = new Float64Array(nEntries);
+    this.partyRecords = new Float64Array(nParties);
+    this.partySeconds = new Float64Array(nParties);
+  }
+}
+
+/** What the evaluator knows about its objective, for explanation lines. */
+export interface TallyInfo {
+  kind: 'count' | 'value' | 'duration' | 'deadline';
+  agg: AggregateSpec;
+  good: GoodRule;
+  calendarId: string;
+  valueColumn: string | undefined;
+  /** Status rows of paused keys no record joined (SPEC 5: ignored and counted). */
+  unjoined: number;
+  statusSources: string[];
+}
+
+/**
+ * Per-window accumulators plus a per-record charge scratch: charges of the record being measured
+ * are collected with `charge` and land in a window with `commit` (SPEC 5: charges follow the record).
+ */
+export class Tallies {
+  private readonly tallies: WindowTally[] = [];
+  private readonly entries: readonly AttributionEntry[];
+  private readonly excludeOffset: number;
+  private readonly isRatio: boolean;
+  private readonly nParties: number;
+  private readonly scratchSeconds: Float64Array;
+  private readonly scratchHit: Uint8Array;
+  private readonly partyHit: Uint8Array;
+  private pending = false;
+
+  constructor(nWindows: number, entries: readonly AttributionEntry[], agg: AggregateSpec) {
+    this.entries = entries;
+    this.excludeOffset = entries.findIndex((e) => e.mechanism === 'exclude');
+    this.isRatio = agg.kind === 'ratio';
+    this.nParties = entries.reduce((n, e) => Math.max(n, e.partyIndex + 1), 0);
+    for (let w = 0; w < nWindows; w++) this.tallies.push(new WindowTally(keepsValues(agg), entries.length, this.nParties));
+    this.scratchSeconds = new Float64Array(entries.length);
+    this.scratchHit = new Uint8Array(entries.length);
+    this.partyHit = new Uint8Array(this.nParties);
+  }
+
+  /** Records a charge of the current record to attribution entry `entry`. */
+  readonly charge = (entry: number, seconds: number): void => {
+    this.scratchSeconds[entry]! += seconds;
+    this.scratchHit[entry] = 1;
+    this.pending = true;
+  };
+
+  /** Books the current record's charges in window `w` (a party counts once per record). */
+  commit(w: number): void {
+    if (!this.pending) return;
+    const t = this.tallies[w]!;
+    this.partyHit.fill(0);
+    for (let e = 0; e < this.entries.length; e++) {
+      if (this.scratchHit[e] === 0) continue;
+      const s = this.scratchSeconds[e]!;
+      const p = this.entries[e]!.partyIndex;
+      t.entryRecords[e]!++;
+      t.entrySeconds[e]! += s;
+      if (this.partyHit[p] === 0) {
+        this.partyHit[p] = 1;
+        t.partyRecords[p]!++;
+      }
+      t.partySeconds[p]! += s;
+    }
+    this.discard();
+  }
+
+  /** Drops the current record's charges (it landed in no window). */
+  discard(): void {
+    if (!this.pending) return;
+    this.scratchSeconds.fill(0);
+    this.scratchHit.fill(0);
+    this.pending = false;
+  }
+
+  /** A counted record with its value; `describeBad` names it when it is not good (ratio). */
+  count(w: number, value: number, good: GoodRule, row: readonly string[], goodWhere: { test(row: readonly string[]): boolean } | null, describeBad: () => string): void {
+    const t = this.tallies[w]!;
+    t.counts.records++;
+    t.counts.counted++;
+    t.values?.push(value);
+    if (!this.isRatio) return;
+    const ok = good.op === 'le' ? value <= good.limit : good.op === 'ge' ? value >= good.limit : good.op === 'where' ? goodWhere!.test(row) : false;
+    if (ok) t.counts.good++;
+    else if (t.bad.length < MAX_EXAMPLES) t.bad.push(describeBad());
+  }
+
+  /** SPEC 3.4: an open record that can no longer be good, counted as bad. */
+  countOpenBad(w: number, describe: () => string): void {
+    const t = this.tallies[w]!;
+    t.counts.records++;
+    t.counts.counted++;
+    t.openCounted++;
+    if (t.bad.length < MAX_EXAMPLES) t.bad.push(describe());
+  }
+
+  /** SPEC 3.4: an open record that is not counted. */
+  open(w: number, describe: () => string): void {
+    const t = this.tallies[w]!;
+    t.counts.records++;
+    t.counts.open++;
+    if (t.notes.length < MAX_EXAMPLES) t.notes.push(describe());
+  }
+
+  /** Excluded by entry `exclusion` (SPEC 5: only the exclusion's charge), or skipped when it is -1. */
+  setAside(w: number, exclusion: number, row: readonly string[], nameOf: (row: readonly string[], line: number) => string, line: number): void {
+    const t = this.tallies[w]!;
+    t.counts.records++;
+    this.discard();
+    if (exclusion < 0) {
+      t.counts.skipped++;
+      return;
+    }
+    t.counts.excluded++;
+    const entry = this.excludeOffset + exclusion;
+    this.charge(entry, 0);
+    this.commit(w);
+    if (t.notes.length < MAX_EXAMPLES) {
+      const e = this.entries[entry]!;
+      t.notes.push(`${nameOf(row, line)}: excluded (${e.detail}), charged to ${e.party}`);
+    }
+  }
+
+  /** A notable fact about a record already tallied in window `w` (paused, shifted). */
+  note(w: number, describe: () => string): void {
+    const t = this.tallies[w]!;
+    if (t.notes.length < MAX_EXAMPLES) t.notes.push(describe());
+  }
+
+  outcomes(windows: readonly TimeWindow[], info: TallyInfo): WindowOutcome[] {
+    return windows.map((window, w) => {
+      const t = this.tallies[w]!;
+      const c = t.counts;
+      const value = aggregateValue(info.agg, t.values?.view() ?? new Float64Array(0), c.counted, c.good);
+      const charged: Record<string, Charge> = {};
+      const parties = new Map<string, number>();
+      for (const e of this.entries) parties.set(e.party, e.partyIndex);
+      for (const party of [...parties.keys()].sort()) {
+        const p = parties.get(party)!;
+        if (t.partyRecords[p]! > 0 || t.partySeconds[p]! > 0) charged[party] = { records: t.partyRecords[p]!, seconds: t.partySeconds[p]! };
+      }
+      const attributions: Attribution[] = [];
+      this.entries.forEach((e, i) => {
+        if (t.entryRecords[i]! > 0) {
+          attributions.push({ mechanism: e.mechanism, party: e.party, records: t.entryRecords[i]!, seconds: t.entrySeconds[i]!, detail: e.detail });
+        }
+      });
+      return {
+        window,
+        value,
+        counts: { ...c, good: this.isRatio ? c.good : 0 },
+        charged,
+        computation: computationLines(info, t, value),
+        attributions,
+        examples: [...t.bad, ...t.notes].slice(0, MAX_EXAMPLES),
+      };
+    });
+  }
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function computationLines(info: TallyInfo, t: WindowTally, value: number | null): string[] {
+  const c = t.counts;
+  const timed = info.kind === 'duration' || info.kind === 'deadline';
+  const noun = info.kind === 'duration' ? 'durations' : info.kind === 'deadline' ? 'lateness values' : info.kind === 'value' ? `values of ${info.valueColumn}` : 'records';
+  const onCalendar = timed ? ` on calendar ${info.calendarId}` : '';
+  const shown = (v: number): string => (timed ? formatDuration(v) : String(Math.round(v * 10000) / 10000));
+  const lines: string[] = [];
+  if (info.agg.kind === 'ratio') lines.push(`ratio: ${c.good} of ${c.counted} ${info.good.text}${onCalendar}`);
+  else if (info.agg.kind === 'count') lines.push(`count: ${plural(c.counted, 'record')}`);
+  else lines.push(`${info.agg.text} of ${c.counted} ${noun}${onCalendar}: ${value === null ? 'no data' : shown(value)}`);
+  if (t.openCounted > 0) lines.push(`${plural(t.openCounted, 'open record')} counted as not good (can no longer be good at as-of)`);
+  if (c.open > 0) lines.push(`${plural(c.open, 'open record')} not counted`);
+  if (c.excluded > 0) lines.push(`${plural(c.excluded, 'record')} excluded`);
+  if (c.skipped > 0) lines.push(`${plural(c.skipped, 'record')} skipped (empty ${info.kind === 'value' ? info.valueColumn : 'start'} cell)`);
+  if (info.unjoined > 0) lines.push(`${plural(info.unjoined, 'status row')} in ${[...new Set(info.statusSources)].join(', ')} for keys no measured record has: ignored`);
+  return lines;
+}

@@ -1,0 +1,344 @@
+/**
+ * The record evaluator (SPEC 3.1–3.4, 5): `value`, `count`, `duration` and `deadline` measures.
+ * One sink per objective reads the measured data set; each row is filtered, placed in a window,
+ * excluded or measured (pauses, input shifts), and tallied. Hot path: no per-row allocation for
+ * ordinary records, no regex, column indexes resolved once in `bind`.
+ */
+import type { Objective } from '../agreement/model.js';
+import { parseDuration } from '../agreement/quantity.js';
+import { compileExclusions, type CompiledExclusions } from '../attribution/exclude.js';
+import { compileInputs, type CompiledInputs } from '../attribution/inputs.js';
+import {
+  breachInstant,
+  isStatusPause,
+  PAUSE_UNIT_SECONDS,
+  RecordPauses,
+  StatusHistories,
+  type StatusPauseSource,
+} from '../attribution/pause.js';
+import { CellError, InputError, problem } from '../problem.js';
+import { formatDuration } from '../time/format.js';
+import { makeTimestampParser } from '../time/instant.js';
+import type { WorkingCalendar } from '../time/types.js';
+import { findWindow } from '../time/windows.js';
+import { buildEntries, describeGood, parseAggregate, Tallies, type GoodRule } from './aggregate.js';
+import type { DataNeed, EvaluatorContext, ObjectiveEvaluator, RowSink } from './evaluator.js';
+import { compileWhere, type CompiledWhere } from './where.js';
+
+type RecordKind = 'count' | 'value' | 'duration' | 'deadline';
+
+function recordKind(o: Objective): RecordKind {
+  const m = o.measure;
+  if (m === 'count') return 'count';
+  if ('value' in m) return 'value';
+  if ('duration' in m) return 'duration';
+  if ('deadline' in m) return 'deadline';
+  throw new Error(`record evaluator cannot measure ${JSON.stringify(m)}`);
+}
+
+function definitionError(ctx: EvaluatorContext, code: string, message: string): InputError {
+  const obj = ctx.item as Objective;
+  const i = (ctx.agreement.doc.objectives ?? []).indexOf(obj);
+  const pos = ctx.agreement.locate(['objectives', i]);
+  return new InputError([problem(ctx.agreement.file, pos.line, pos.column, code, message)]);
+}
+
+/** SPEC 3.2: per-record success; deadlines default to "on time" (lateness ≤ 0). */
+function goodRule(ctx: EvaluatorContext, obj: Objective, kind: RecordKind): GoodRule {
+  const g = obj.good;
+  if (!g) return kind === 'deadline' ? { op: 'le', limit: 0, text: 'on time', where: undefined } : { op: 'none', limit: 0, text: '', where: undefined };
+  if ('within' in g) {
+    const s = parseDuration(String(g.within));
+    if (s === null) throw definitionError(ctx, 'invalid-duration', `good.within "${g.within}" is not a duration such as 30m or 1h30m`);
+    return { op: 'le', limit: s, text: `within ${g.within}`, where: undefined };
+  }
+  if ('max' in g) return { op: 'le', limit: g.max, text: `≤ ${g.max}`, where: undefined };
+  if ('min' in g) return { op: 'ge', limit: g.min, text: `≥ ${g.min}`, where: undefined };
+  return { op: 'where', limit: 0, text: describeGood(g.where), where: g.where };
+}
+
+export function createRecordEvaluator(ctx: EvaluatorContext, histories: StatusHistories = new StatusHistories()): ObjectiveEvaluator {
+  const obj = ctx.item as Objective;
+  const kind = recordKind(obj);
+  const agg = parseAggregate(obj.aggregate ?? '');
+  if (!agg) throw definitionError(ctx, 'invalid-aggregate', `aggregate "${obj.aggregate}" is not one of count, sum, mean, min, max, median, ratio, pNN`);
+  const isRatio = agg.kind === 'ratio';
+  const good = goodRule(ctx, obj, kind);
+  if (isRatio && good.op === 'none') throw definitionError(ctx, 'missing-good', 'aggregate ratio needs good: { within | max | min | where }');
+  // SPEC 3.4: an open record can become "no longer good" only under an upper limit.
+  const openLimit = isRatio && good.op === 'le' && (kind === 'duration' || kind === 'deadline') ? good.limit : null;
+
+  const ds = ctx.dataSet(obj.source);
+  const m = obj.measure as { duration?: { calendar?: string }; deadline?: { calendar?: string } };
+  const calendarId = (m.duration ?? m.deadline)?.calendar ?? (obj.service ? ctx.agreement.doc.services?.[obj.service]?.hours : undefined) ?? '24x7';
+  const calendar: WorkingCalendar | null = kind === 'duration' || kind === 'deadline' ? ctx.calendar(calendarId) : null;
+  const windows = ctx.windows;
+  const last = windows.length - 1;
+  const asOf = ctx.asOfMs;
+  const parse = makeTimestampParser(ds.timezone);
+  const zone = ctx.zone;
+
+  const pauses = kind === 'duration' ? (obj.pause ?? []) : [];
+  const entries = buildEntries(obj, pauses, kind === 'deadline' ? (obj.inputs ?? []) : []);
+  const tallies = new Tallies(windows.length, entries, agg);
+  const needs: DataNeed[] = [];
+  const statusSources: StatusPauseSource[] = [];
+  const statusJoins: string[] = [];
+  const columnPauses: { name: string; col: number; unitSeconds: number; entry: number }[] = [];
+  pauses.forEach((p, i) => {
+    if (isStatusPause(p)) {
+      const { history, created } = histories.get(p, ctx.dataSet(p.source), asOf);
+      if (created) needs.push({ dataSet: history.dataSet, phase: 0, sink: history });
+      statusSources.push({ history, joinCol: -1, entry: i });
+      statusJoins.push(p.join ?? 'id');
+    } else {
+      columnPauses.push({ name: p.column, col: -1, unitSeconds: PAUSE_UNIT_SECONDS[p.unit] ?? 1, entry: i });
+    }
+  });
+  const recordPauses = statusSources.length > 0 ? new RecordPauses(statusSources) : null;
+  const inputEntry0 = pauses.length;
+
+  // Column indexes, set in bind().
+  let header: readonly string[] = [];
+  let where: CompiledWhere;
+  let goodWhere: CompiledWhere | null = null;
+  let excl: CompiledExclusions;
+  let inputs: CompiledInputs;
+  let startCol = -1; // from / due / time
+  let endCol = -1; // to / done
+  let valueCol = -1;
+  let timeCol = -1;
+  let explicitTime = false;
+  let idCol = -1;
+  const lateness = new Float64Array(Math.max(1, (obj.inputs ?? []).length));
+
+  const readInstant = (row: readonly string[], col: number): number => {
+    const text = row[col];
+    if (text === undefined || text.length === 0) return NaN;
+    const ms = parse(text);
+    if (ms !== ms) throw new CellError('invalid-timestamp', header[col]!, `"${text}" is not an ISO 8601 timestamp (e.g. 2026-03-05T09:00 or 2026-03-05T09:00:00+01:00)`);
+    return ms;
+  };
+  const nameOf = (row: readonly string[], line: number): string => (idCol >= 0 && row[idCol] !== '' ? `id ${row[idCol]} (line ${line})` : `line ${line}`);
+  const windowOf = (ms: number): number => (ms !== ms ? -1 : findWindow(windows, ms));
+  const charge = tallies.charge;
+
+  /** SPEC 5: pause columns, after status pauses; charged only for what was actually subtracted. */
+  const subtractColumns = (row: readonly string[], duration: number): number => {
+    let d = duration;
+    for (const p of columnPauses) {
+      const text = row[p.col]!;
+      if (text.length === 0) continue;
+      const n = Number(text);
+      if (!Number.isFinite(n)) throw new CellError('invalid-number', p.name, `"${text}" is not a number`);
+      const sub = Math.min(Math.max(n, 0) * p.unitSeconds, Math.max(d, 0));
+      if (sub > 0) {
+        d -= sub;
+        charge(p.entry, sub);
+      }
+    }
+    return d;
+  };
+  const columnSeconds = (duration: number, row: readonly string[]): number => duration - subtractColumns(row, duration);
+
+  /** Explicit `time` cell: NaN when empty or not yet happened on an open record; ignore (-Infinity) when future. */
+  const explicitPlace = (row: readonly string[], open: boolean): number => {
+    const t = readInstant(row, timeCol);
+    if (t > asOf) return open ? NaN : -Infinity;
+    if (t !== t && !open) throw new CellError('empty-timestamp', header[timeCol]!, `empty ${header[timeCol]}: the record cannot be placed in a window`);
+    return t;
+  };
+
+  const addDuration = (row: readonly string[], line: number): void => {
+    const from = readInstant(row, startCol);
+    if (from > asOf) return; // SPEC 3.4: has not started yet
+    const to = readInstant(row, endCol);
+    const open = to !== to || to > asOf;
+    const t = explicitTime ? explicitPlace(row, open) : NaN;
+    if (t === -Infinity) return;
+    const hasT = t === t;
+    const e = excl.match(row);
+    if (e >= 0 || from !== from) {
+      const w = hasT ? windowOf(t) : open ? last : windowOf(to);
+      if (w >= 0) tallies.setAside(w, e, row, nameOf, line);
+      return;
+    }
+    const cal = calendar!;
+    if (!open) {
+      const w = windowOf(hasT ? t : to);
+      if (w < 0) return;
+      let d = cal.workingSeconds(from, to);
+      const paused = recordPauses ? recordPauses.compute(row, from, to, cal, charge) : 0;
+      d = subtractColumns(row, d - paused);
+      const value = d > 0 ? d : 0;
+      tallies.count(w, value, good, row, goodWhere, () => `${nameOf(row, line)}: ${formatDuration(value)}, not ${good.text}`);
+      if (paused > 0) tallies.note(w, () => `${nameOf(row, line)}: clock paused ${formatDuration(paused)}`);
+      tallies.commit(w);
+      return;
+    }
+    const elapsedRaw = cal.workingSeconds(from, asOf);
+    const paused = recordPauses ? recordPauses.compute(row, from, asOf, cal, charge) : 0;
+    const afterStatus = elapsedRaw - paused;
+    const column = columnSeconds(afterStatus, row);
+    const elapsed = afterStatus - column;
+    if (openLimit !== null && elapsed > openLimit) {
+      const breach = breachInstant(cal, from, openLimit, recordPauses?.unionStart.data ?? EMPTY, recordPauses?.unionEnd.data ?? EMPTY, recordPauses?.unionLength ?? 0, column);
+      const w = hasT ? windowOf(t) : windowOf(breach);
+      if (w < 0) return tallies.discard();
+      tallies.countOpenBad(w, () => `${nameOf(row, line)}: open since ${formatLocal(from, zone)}, breached ${good.text.replace(/^within /, '')} target at ${formatLocal(breach, zone)}`);
+      tallies.commit(w);
+      return;
+    }
+    const w = hasT ? windowOf(t) : last;
+    if (w < 0) return tallies.discard();
+    tallies.open(w, () => `${nameOf(row, line)}: open since ${formatLocal(from, zone)}, ${formatDuration(elapsed)} elapsed, not counted`);
+    tallies.commit(w);
+  };
+
+  const addDeadline = (row: readonly string[], line: number): void => {
+    const due = readInstant(row, startCol);
+    if (due > asOf) return; // SPEC 3.4: the start of a deadline is its due instant
+    const done = readInstant(row, endCol);
+    const open = done !== done || done > asOf;
+    const t = explicitTime ? explicitPlace(row, open) : NaN;
+    if (t === -Infinity) return;
+    const hasT = t === t;
+    const e = excl.match(row);
+    if (e >= 0 || due !== due) {
+      const w = hasT ? windowOf(t) : open || due !== due ? last : windowOf(due);
+      if (w >= 0) tallies.setAside(w, e, row, nameOf, line);
+      return;
+    }
+    const w0 = hasT ? windowOf(t) : open ? -2 : windowOf(due);
+    if (w0 === -1) return;
+    const cal = calendar!;
+    const shift = inputs.lateness(row, open ? NaN : done, asOf, cal, lateness);
+    for (let i = 0; i < inputs.size; i++) if (lateness[i]! > 0) charge(inputEntry0 + i, lateness[i]!);
+    const shifted = shift > 0 ? cal.addWorkingSeconds(due, shift) : due;
+    const shiftNote = (): string => `${nameOf(row, line)}: due ${formatLocal(due, zone)} shifted ${formatDuration(shift)} by late inputs to ${formatLocal(shifted, zone)}`;
+    if (!open) {
+      const late = cal.workingSeconds(shifted, done);
+      tallies.count(w0, late, good, row, goodWhere, () => `${nameOf(row, line)}: ${late > 0 ? `${formatDuration(late)} late` : 'on time'}, not ${good.text}`);
+      if (shift > 0) tallies.note(w0, shiftNote);
+      tallies.commit(w0);
+      return;
+    }
+    const over = cal.workingSeconds(shifted, asOf);
+    if (openLimit !== null && over > openLimit) {
+      // SPEC 3.4: a breached open deadline is placed by its `due` column (or its `time`).
+      const w = hasT ? w0 : windowOf(due);
+      if (w < 0) return tallies.discard();
+      tallies.countOpenBad(w, () => `${nameOf(row, line)}: not done, due ${formatLocal(shifted, zone)}, ${formatDuration(over)} late at as-of`);
+      if (shift > 0) tallies.note(w, shiftNote);
+      tallies.commit(w);
+      return;
+    }
+    const w = hasT ? w0 : last;
+    if (w < 0) return tallies.discard();
+    tallies.open(w, () => `${nameOf(row, line)}: not done, due ${formatLocal(shifted, zone)}, not counted`);
+    if (shift > 0) tallies.note(w, shiftNote);
+    tallies.commit(w);
+  };
+
+  const addValue = (row: readonly string[], line: number): void => {
+    const t = readInstant(row, timeCol);
+    if (t !== t) throw new CellError('empty-timestamp', header[timeCol]!, `empty ${header[timeCol]}: the record cannot be placed in a window`);
+    if (t > asOf) return;
+    const w = findWindow(windows, t);
+    if (w < 0) return;
+    const e = excl.match(row);
+    if (e >= 0) return tallies.setAside(w, e, row, nameOf, line);
+    let v = 1;
+    if (kind === 'value') {
+      const text = row[valueCol]!;
+      v = Number(text);
+      if (text.length === 0 || (v === 0 && text.trim() === '')) return tallies.setAside(w, -1, row, nameOf, line);
+      if (!Number.isFinite(v)) throw new CellError('invalid-number', header[valueCol]!, `"${text}" is not a number`);
+    }
+    const value = v;
+    tallies.count(w, value, good, row, goodWhere, () => `${nameOf(row, line)}: ${value}, not ${good.text}`);
+    tallies.commit(w);
+  };
+
+  const add = kind === 'duration' ? addDuration : kind === 'deadline' ? addDeadline : addValue;
+
+  const sink: RowSink = {
+    bind(h) {
+      header = h;
+      const missing = new Set<string>();
+      const col = (name: string): number => {
+        const i = h.indexOf(name);
+        if (i < 0) missing.add(name);
+        return i;
+      };
+      where = compileWhere(obj.where, h);
+      where.missing.forEach((c) => missing.add(c));
+      if (good.where) {
+        goodWhere = compileWhere(good.where, h);
+        goodWhere.missing.forEach((c) => missing.add(c));
+      }
+      excl = compileExclusions(obj.exclude, h);
+      excl.missing.forEach((c) => missing.add(c));
+      inputs = compileInputs(kind === 'deadline' ? obj.inputs : undefined, h, readInstant);
+      inputs.missing.forEach((c) => missing.add(c));
+      const mm = obj.measure as { value?: string; duration?: { from: string; to: string }; deadline?: { due: string; done: string } };
+      let defaultTime: string | undefined;
+      if (mm.duration) {
+        startCol = col(mm.duration.from);
+        endCol = col(mm.duration.to);
+        defaultTime = mm.duration.to;
+      } else if (mm.deadline) {
+        startCol = col(mm.deadline.due);
+        endCol = col(mm.deadline.done);
+        defaultTime = mm.deadline.due;
+      } else {
+        if (mm.value !== undefined) valueCol = col(mm.value);
+        defaultTime = ['timestamp', 'time', 'date'].find((c) => h.includes(c));
+      }
+      // SPEC 3.4: `time` naming the default column is the default placement.
+      explicitTime = obj.time !== undefined && obj.time !== defaultTime;
+      if (obj.time !== undefined) timeCol = col(obj.time);
+      else if (defaultTime !== undefined) timeCol = h.indexOf(defaultTime);
+      else missing.add('timestamp (or time, date; or set `time:` on the objective)');
+      statusSources.forEach((s, i) => (s.joinCol = col(statusJoins[i]!)));
+      for (const p of columnPauses) p.col = col(p.name);
+      idCol = h.indexOf('id');
+      return [...missing];
+    },
+    add(row, line) {
+      if (!where.test(row)) return;
+      add(row, line);
+    },
+  };
+  needs.push({ dataSet: ds, phase: 1, sink });
+
+  return {
+    needs: () => needs,
+    finish: () =>
+      tallies.outcomes(windows, {
+        kind,
+        agg,
+        good,
+        calendarId,
+        valueColumn: (obj.measure as { value?: string }).value,
+        unjoined: statusSources.reduce((n, s) => n + s.history.unjoinedRows(), 0),
+        statusSources: statusSources.map((s) => s.history.dataSet.file),
+      }),
+  };
+}
+
+const EMPTY = new Float64Array(0);
+
+const localFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `2026-03-05 09:00` in `zone`, for examples only (never on the hot path). */
+function formatLocal(ms: number, zone: string): string {
+  let f = localFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    localFormats.set(zone, f);
+  }
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(ms)) p[part.type] = part.value;
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}

@@ -1,0 +1,303 @@
+/**
+ * Uptime objectives (SPEC 3.5): each record is a downtime interval [from, to). Overlapping
+ * downtime is merged, counted only in the calendar's working time (the service hours) and split
+ * at window boundaries; excluded intervals (SPEC 5) leave downtime and service time alike.
+ */
+import type { Objective, UptimeMeasure } from '../agreement/model.js';
+import { CellError } from '../problem.js';
+import { formatDuration } from '../time/format.js';
+import { formatInstant, makeTimestampParser } from '../time/instant.js';
+import type { TimeWindow, WorkingCalendar } from '../time/types.js';
+import type { EvaluatorContext, ObjectiveEvaluator, RowSink, WindowOutcome } from './evaluator.js';
+import type { Attribution, Charge } from './result.js';
+import { compileWhere, describeWhere, type CompiledWhere } from './where.js';
+
+/** A half-open interval [start, end) in epoch ms. */
+export type Span = [number, number];
+
+/** Sorted, merged union of spans; touching spans merge too (back-to-back incidents are one outage). */
+export function mergeSpans(spans: readonly Span[]): Span[] {
+  const sorted = spans.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
+  const out: Span[] = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/** a \ b for sorted, disjoint span lists. */
+export function subtractSpans(a: readonly Span[], b: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let j = 0;
+  for (const [start, end] of a) {
+    let s = start;
+    while (j < b.length && b[j]![1] <= s) j++;
+    let k = j;
+    while (s < end && k < b.length && b[k]![0] < end) {
+      const [bs, be] = b[k]!;
+      if (bs > s) out.push([s, bs]);
+      s = Math.max(s, be);
+      k++;
+    }
+    if (s < end) out.push([s, end]);
+  }
+  return out;
+}
+
+/** Working seconds of the part of sorted, disjoint `spans` inside [from, to). */
+export function workingSecondsIn(spans: readonly Span[], from: number, to: number, calendar: WorkingCalendar): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]![1] <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  let total = 0;
+  for (let i = lo; i < spans.length && spans[i]![0] < to; i++) {
+    const s = Math.max(spans[i]![0], from);
+    const e = Math.min(spans[i]![1], to);
+    if (e > s) total += calendar.workingSeconds(s, e);
+  }
+  return total;
+}
+
+/** Index of the first window whose end is after `ms` (windows are sorted and contiguous). */
+function firstWindowEndingAfter(windows: readonly TimeWindow[], ms: number): number {
+  let lo = 0;
+  let hi = windows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (windows[mid]!.end <= ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Indexes of the windows a record [from, end) touches; half-open, so an end at a window's start does not. */
+function touchedWindows(windows: readonly TimeWindow[], from: number, end: number): number[] {
+  const out: number[] = [];
+  for (let w = firstWindowEndingAfter(windows, from); w < windows.length; w++) {
+    const win = windows[w]!;
+    // A zero-length record sits in the window containing its instant.
+    if (end > from ? win.start >= end : win.start > from) break;
+    out.push(w);
+  }
+  return out;
+}
+
+/** Round to whole milliseconds, so sums of pieces of a window compare exactly with the whole. */
+function roundMs(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The downtime records read, as parallel arrays (one slot per record passing `where`). */
+interface Incidents {
+  from: number[];
+  /** `to`, or as-of for open records. */
+  end: number[];
+  open: boolean[];
+  line: number[];
+  id: (string | null)[];
+  /** Index of the first matching `exclude` entry, or -1. */
+  entry: number[];
+}
+
+export function calendarIdOf(ctx: EvaluatorContext, objective: Objective, measure: UptimeMeasure): string {
+  const service = objective.service ? ctx.agreement.doc.services?.[objective.service] : undefined;
+  return measure.uptime.calendar ?? service?.hours ?? '24x7';
+}
+
+export function createUptimeEvaluator(ctx: EvaluatorContext): ObjectiveEvaluator {
+  const objective = ctx.item as Objective;
+  const measure = objective.measure as UptimeMeasure;
+  const exclusions = objective.exclude ?? [];
+  const dataSet = ctx.dataSet(objective.source);
+  const parse = makeTimestampParser(dataSet.timezone);
+  const asOf = ctx.asOfMs;
+  const incidents: Incidents = { from: [], end: [], open: [], line: [], id: [], entry: [] };
+
+  let where: CompiledWhere;
+  let excludeWheres: CompiledWhere[] = [];
+  let fromCol = -1;
+  let toCol = -1;
+  let idCol = -1;
+
+  const sink: RowSink = {
+    bind(header) {
+      where = compileWhere(objective.where, header);
+      excludeWheres = exclusions.map((x) => compileWhere(x.where, header));
+      fromCol = header.indexOf(measure.uptime.from);
+      toCol = header.indexOf(measure.uptime.to);
+      idCol = header.indexOf('id');
+      const missing = [...where.missing, ...excludeWheres.flatMap((w) => w.missing)];
+      if (fromCol < 0) missing.push(measure.uptime.from);
+      if (toCol < 0) missing.push(measure.uptime.to);
+      return [...new Set(missing)];
+    },
+    add(row, line) {
+      if (!where.test(row)) return;
+      const fromText = row[fromCol] ?? '';
+      const from = parse(fromText);
+      if (Number.isNaN(from)) {
+        throw new CellError('invalid-timestamp', measure.uptime.from, `"${fromText}" is not a timestamp (downtime start)`);
+      }
+      // SPEC 3.4: a record whose start is after as-of has not happened yet.
+      if (from > asOf) return;
+      const toText = (row[toCol] ?? '').trim();
+      let to = Infinity;
+      if (toText !== '') {
+        to = parse(toText);
+        if (Number.isNaN(to)) {
+          throw new CellError('invalid-timestamp', measure.uptime.to, `"${toText}" is not a timestamp (downtime end)`);
+        }
+        if (to < from) {
+          throw new CellError('invalid-interval', measure.uptime.to, `downtime ends (${toText}) before it starts (${fromText})`);
+        }
+      }
+      // SPEC 3.5: an empty or future end is open and counts as downtime up to as-of.
+      const open = to > asOf;
+      let entry = -1;
+      for (let e = 0; e < excludeWheres.length; e++) {
+        if (excludeWheres[e]!.test(row)) {
+          entry = e;
+          break;
+        }
+      }
+      incidents.from.push(from);
+      incidents.end.push(open ? asOf : to);
+      incidents.open.push(open);
+      incidents.line.push(line);
+      incidents.id.push(idCol >= 0 && row[idCol] ? row[idCol]! : null);
+      incidents.entry.push(entry);
+    },
+  };
+
+  return {
+    needs: () => [{ dataSet, phase: 1, sink }],
+    finish: () => measureWindows(ctx, calendarIdOf(ctx, objective, measure), exclusions, incidents),
+  };
+}
+
+function measureWindows(
+  ctx: EvaluatorContext,
+  calendarId: string,
+  exclusions: NonNullable<Objective['exclude']>,
+  incidents: Incidents,
+): WindowOutcome[] {
+  const calendar = ctx.calendar(calendarId);
+  const windows = ctx.windows;
+  const n = incidents.from.length;
+  const spansOf = (keep: (i: number) => boolean): Span[] => {
+    const spans: Span[] = [];
+    for (let i = 0; i < n; i++) if (keep(i)) spans.push([incidents.from[i]!, incidents.end[i]!]);
+    return mergeSpans(spans);
+  };
+  // SPEC 3.5: merge first, so concurrent incidents never count twice.
+  const merged = spansOf((i) => incidents.entry[i] === -1);
+  // SPEC 5: time excluded by several entries is charged to the entry listed first.
+  let excluded: Span[] = [];
+  const ownedByEntry = exclusions.map((_, e) => {
+    const spans = spansOf((i) => incidents.entry[i] === e);
+    const owned = subtractSpans(spans, excluded);
+    excluded = mergeSpans([...excluded, ...spans]);
+    return owned;
+  });
+  // SPEC 3.5: excluded intervals leave downtime and service time alike.
+  const downtime = subtractSpans(merged, excluded);
+
+  const touching: number[][] = windows.map(() => []);
+  for (let i = 0; i < n; i++) {
+    for (const w of touchedWindows(windows, incidents.from[i]!, incidents.end[i]!)) touching[w]!.push(i);
+  }
+
+  return windows.map((window, w) => {
+    const from = window.start;
+    // SPEC 3.5: in a partial window only the service time up to as-of counts.
+    const to = Math.max(from, Math.min(window.end, ctx.asOfMs));
+    const removed = roundMs(workingSecondsIn(excluded, from, to, calendar));
+    const service = roundMs(calendar.workingSeconds(from, to) - removed);
+    const down = roundMs(workingSecondsIn(downtime, from, to, calendar));
+    const value = service > 0 ? (100 * (service - down)) / service : null;
+
+    const recs = touching[w]!;
+    const counted = recs.filter((i) => incidents.entry[i] === -1);
+    const open = counted.filter((i) => incidents.open[i]).length;
+    const charged: Record<string, Charge> = {};
+    const attributions: Attribution[] = [];
+    exclusions.forEach((x, e) => {
+      const records = recs.filter((i) => incidents.entry[i] === e).length;
+      if (records === 0) return;
+      const seconds = roundMs(workingSecondsIn(ownedByEntry[e]!, from, to, calendar));
+      const charge = (charged[x.party] ??= { records: 0, seconds: 0 });
+      charge.records += records;
+      charge.seconds += seconds;
+      attributions.push({ mechanism: 'exclude', party: x.party, records, seconds, detail: describeWhere(x.where) });
+    });
+
+    const outages = merged.filter(([s, e]) => s < window.end && e > window.start).length;
+    const computation: string[] = [];
+    if (value === null) {
+      computation.push(`no service time in this window (calendar ${calendarId})`);
+    } else {
+      const incidentText =
+        outages < counted.length ? `${plural(counted.length, 'incident')} merged into ${outages}` : plural(counted.length, 'incident');
+      computation.push(
+        `downtime ${formatDuration(down)} of ${formatDuration(service)} service time (calendar ${calendarId}), ${incidentText}`,
+      );
+      computation.push(`uptime = 100 × (1 − ${down}s ÷ ${service}s) = ${Number(value.toFixed(4))}%`);
+    }
+    if (recs.length > counted.length) {
+      computation.push(
+        `excluded ${plural(recs.length - counted.length, 'record')}: ${formatDuration(removed)} removed from downtime and service time`,
+      );
+    }
+    if (window.partial) computation.push(`partial window: service time counted up to ${formatInstant(ctx.asOfMs)}`);
+
+    return {
+      window,
+      value,
+      counts: { records: recs.length, counted: counted.length, good: 0, open, excluded: recs.length - counted.length, skipped: 0 },
+      charged,
+      computation,
+      attributions,
+      examples: examplesOf(recs, incidents, exclusions, calendar, from, to),
+    };
+  });
+}
+
+/** Up to five incidents worth naming: open ones first, then the longest in the window, then exclusions. */
+function examplesOf(
+  recs: readonly number[],
+  incidents: Incidents,
+  exclusions: NonNullable<Objective['exclude']>,
+  calendar: WorkingCalendar,
+  from: number,
+  to: number,
+): string[] {
+  const inWindow = (i: number): number =>
+    roundMs(Math.max(0, calendar.workingSeconds(Math.max(incidents.from[i]!, from), Math.min(incidents.end[i]!, to))));
+  const rank = (i: number): number => (incidents.entry[i] !== -1 ? 2 : incidents.open[i] ? 0 : 1);
+  const chosen = recs
+    .map((i) => ({ i, rank: rank(i), seconds: inWindow(i) }))
+    .sort((a, b) => a.rank - b.rank || b.seconds - a.seconds || incidents.line[a.i]! - incidents.line[b.i]!)
+    .slice(0, 5);
+  return chosen.map(({ i, seconds }) => {
+    const line = incidents.line[i]!;
+    const id = incidents.id[i];
+    const name = id !== null ? `id ${id} (line ${line})` : `line ${line}`;
+    const span = `${formatInstant(incidents.from[i]!)} – ${incidents.open[i] ? 'open at as-of' : formatInstant(incidents.end[i]!)}`;
+    const entry = incidents.entry[i]!;
+    if (entry !== -1) {
+      const x = exclusions[entry]!;
+      return `${name}: excluded (${describeWhere(x.where)}, charged to ${x.party}), ${span}`;
+    }
+    return `${name}: down ${span}, ${formatDuration(seconds)} of service time in this window`;
+  });
+}

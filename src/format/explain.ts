@@ -1,0 +1,110 @@
+/**
+ * `slacheck explain`: everything a service manager needs to defend one number in a review — how it
+ * was computed, what was taken away from the owner and charged to whom, and the dependency chain.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Evaluated } from '../evaluate/result.js';
+import { formatDuration } from '../time/format.js';
+import { toObjectiveResult } from './json.js';
+import { paintStatus } from './status-style.js';
+import { chargedEntries, formatCredit, formatValue } from './values.js';
+
+const LABEL_WIDTH = 12;
+
+function field(label: string, lines: readonly string[]): string[] {
+  if (lines.length === 0) return [];
+  const pad = ' '.repeat(2 + LABEL_WIDTH);
+  return lines.map((line, i) => (i === 0 ? `  ${label.padEnd(LABEL_WIDTH)}${line}` : `${pad}${line}`));
+}
+
+function records(n: number): string {
+  return `${n} record${n === 1 ? '' : 's'}`;
+}
+
+function block(e: Evaluated, chalk: ChalkInstance): string[] {
+  const x = e.explanation;
+  const c = e.counts;
+  const out = [chalk.bold(`${e.agreement}/${e.objective}`) + ` — ${e.agreementKind} ${e.agreementTitle}`];
+  out.push(...field('owner', [e.owner]));
+  out.push(
+    ...field('window', [
+      `${e.window.label} (${e.windowKind}) ${e.window.start} → ${e.window.end}` +
+        (e.window.partial ? chalk.yellow(' partial: contains as-of, still running') : ''),
+    ]),
+  );
+  out.push(...field('value', [`${formatValue(e.value, e.unit)}, target ${e.target}`]));
+  out.push(...field('computed', x.computation));
+  out.push(
+    ...field('counts', [
+      `${records(c.records)}: ${c.counted} counted` +
+        (c.good ? ` (${c.good} good)` : '') +
+        `, ${c.open} open, ${c.excluded} excluded, ${c.skipped} skipped`,
+    ]),
+  );
+  const taken = x.attributions.map(
+    (a) => `${a.mechanism} → ${a.party}: ${records(a.records)}` +
+      (a.seconds ? `, ${formatDuration(a.seconds)}` : '') +
+      (a.detail ? ` (${a.detail})` : ''),
+  );
+  out.push(...field('taken away', taken));
+  const charged = chargedEntries(e.charged).map(
+    ([party, ch]) => `${party}: ${records(ch.records)}` + (ch.seconds ? `, ${formatDuration(ch.seconds)}` : ''),
+  );
+  out.push(...field('charged', charged));
+  out.push(...field('examples', x.examples.map((ex) => `- ${ex}`)));
+  out.push(
+    ...field('status', [
+      paintStatus(chalk, e.status, e.status.toUpperCase()) + (x.statusReason ? ` — ${x.statusReason}` : ''),
+    ]),
+  );
+  const chain = x.chain.map(
+    (link, i) =>
+      `${i + 1}. ${link.objective} ${link.window ?? '(no overlapping window)'} ` +
+      (link.status ? paintStatus(chalk, link.status) : 'not evaluated') +
+      (link.note ? ` — ${link.note}` : ''),
+  );
+  out.push(...field('chain', chain));
+  const rc = e.rootCause;
+  if (rc) {
+    out.push(
+      ...field('root cause', [
+        `${rc.agreement}/${rc.objective} ${rc.window}, owner ${rc.owner}`,
+        `path ${rc.path.join(' → ')}`,
+      ]),
+    );
+  }
+  if (e.credit) out.push(...field('credit', [formatCredit(e.credit)]));
+  out.push(...field('defined at', [`${e.source.file}:${e.source.line}:${e.source.column}`]));
+  return out;
+}
+
+/** One block per window, separated by a blank line. */
+export function formatExplainText(evaluated: readonly Evaluated[], opts: { color: boolean }): string {
+  const chalk = new Chalk({ level: opts.color ? 1 : 0 });
+  if (evaluated.length === 0) return 'No results to explain: no window of this objective up to as-of.\n';
+  return evaluated.map((e) => block(e, chalk).join('\n')).join('\n\n') + '\n';
+}
+
+/**
+ * `{ "results": [ { ...SPEC 8 result, "explanation": { computation, attributions, examples,
+ * statusReason, chain } } ] }`; no `asOf` (the caller did not pass one), 2-space indent.
+ */
+export function formatExplainJson(evaluated: readonly Evaluated[]): string {
+  const results = evaluated.map((e) => ({
+    ...toObjectiveResult(e),
+    explanation: {
+      computation: [...e.explanation.computation],
+      attributions: e.explanation.attributions.map((a) => ({
+        mechanism: a.mechanism,
+        party: a.party,
+        records: a.records,
+        seconds: a.seconds,
+        detail: a.detail,
+      })),
+      examples: [...e.explanation.examples],
+      statusReason: e.explanation.statusReason,
+      chain: e.explanation.chain.map((l) => ({ objective: l.objective, window: l.window, status: l.status, note: l.note })),
+    },
+  }));
+  return JSON.stringify({ results }, null, 2) + '\n';
+}

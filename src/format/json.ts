@@ -1,0 +1,54 @@
+/** SPEC 8: the stable JSON of `evaluate`, built field by field so key order never depends on the engine. */
+import {
+  summarize,
+  type Charge,
+  type EvaluationResult,
+  type ObjectiveResult,
+} from '../evaluate/result.js';
+import type { EvaluationView } from './view.js';
+import { chargedEntries } from './values.js';
+
+/** One result with exactly the SPEC 8 fields in SPEC 8 order (charged parties by id). */
+export function toObjectiveResult(r: ObjectiveResult): ObjectiveResult {
+  const charged: Record<string, Charge> = {};
+  for (const [party, c] of chargedEntries(r.charged)) charged[party] = { records: c.records, seconds: c.seconds };
+  return {
+    agreement: r.agreement,
+    objective: r.objective,
+    owner: r.owner,
+    window: { label: r.window.label, start: r.window.start, end: r.window.end, partial: r.window.partial },
+    value: r.value,
+    unit: r.unit,
+    target: r.target,
+    status: r.status,
+    counts: {
+      records: r.counts.records,
+      counted: r.counts.counted,
+      good: r.counts.good,
+      open: r.counts.open,
+      excluded: r.counts.excluded,
+      skipped: r.counts.skipped,
+    },
+    charged,
+    rootCause: r.rootCause
+      ? {
+          agreement: r.rootCause.agreement,
+          objective: r.rootCause.objective,
+          owner: r.rootCause.owner,
+          window: r.rootCause.window,
+          path: [...r.rootCause.path],
+        }
+      : null,
+    credit: r.credit ? { percent: r.credit.percent, amount: r.credit.amount, currency: r.credit.currency } : null,
+  };
+}
+
+export function toEvaluationResult(view: EvaluationView): EvaluationResult {
+  const results = view.evaluated.map(toObjectiveResult);
+  return { asOf: view.asOf, results, summary: summarize(results) };
+}
+
+/** SPEC 8 JSON: 2-space indent, trailing newline, byte-identical for the same input. */
+export function formatJson(view: EvaluationView): string {
+  return JSON.stringify(toEvaluationResult(view), null, 2) + '\n';
+}

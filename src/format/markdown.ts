@@ -1,0 +1,133 @@
+/** `evaluate --format markdown`: for a pull-request comment or a monthly service review. */
+import { STATUSES, summarize, type Evaluated } from '../evaluate/result.js';
+import type { WindowKind } from '../agreement/model.js';
+import { markdownCell } from './markdown-cell.js';
+import { STATUS_MARK } from './status-style.js';
+import { creditTotals, formatAmount, formatCredit, formatValue } from './values.js';
+import { agreementIds, itemKey, windowLabel, type AgreementInfo, type EvaluationView } from './view.js';
+
+/** Beyond this many windows of one kind, only the latest are tabled (breaches and credits still list all). */
+export const MAX_WINDOW_COLUMNS = 12;
+
+function rootCauseText(e: Evaluated): string {
+  const rc = e.rootCause;
+  if (!rc) return '';
+  return `${rc.agreement}/${rc.objective} ${rc.window} (owner ${rc.owner})`;
+}
+
+function summarySection(view: EvaluationView): string[] {
+  const s = summarize(view.evaluated);
+  const lines = [`# slacheck evaluation as of ${view.asOf}`, ''];
+  if (view.evaluated.length === 0) {
+    lines.push(`No results: no objective has a window up to as-of ${view.asOf}.`, '');
+    return lines;
+  }
+  const counts = STATUSES.map((st) => `${STATUS_MARK[st]} ${s[st]} ${st}`).join(', ');
+  lines.push(`**${view.evaluated.length} results:** ${counts}`, '');
+  const breaches = view.evaluated.filter((e) => e.status === 'breached');
+  if (breaches.length === 0) lines.push('No breaches.', '');
+  else {
+    lines.push('**Breaches**', '');
+    for (const e of breaches) {
+      const root = e.rootCause ? `, root cause ${rootCauseText(e)}` : '';
+      lines.push(
+        `- ${STATUS_MARK.breached} ${itemKey(e)} ${windowLabel(e)}: ${formatValue(e.value, e.unit)} ` +
+          `(target ${e.target})${root}`,
+      );
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
+function partiesLine(info: AgreementInfo | undefined, fallback: Evaluated | undefined): string {
+  if (!info) return fallback ? `*${fallback.source.file}*` : '';
+  const named = (p: { id: string; name: string }) => `${p.name} (${p.id})`;
+  const provider = info.parties.filter((p) => p.role === 'provider').map(named).join(', ');
+  const customers = info.parties.filter((p) => p.role === 'customer').map(named).join(', ');
+  const third = info.parties.filter((p) => p.role === 'third-party').map(named);
+  const parts = [`**Parties:** ${provider} → ${customers}${third.length ? ` (also ${third.join(', ')})` : ''}`];
+  parts.push(`**Validity:** ${info.validity.from} to ${info.validity.to}`);
+  if (info.fee) parts.push(`**Fee:** ${formatAmount(info.fee.amount, info.fee.currency)} per ${info.fee.per}`);
+  parts.push(`*${info.file}*`);
+  return parts.join(' · ');
+}
+
+/** Objectives (rows) × windows (columns), one table per window kind. */
+function windowTables(results: readonly Evaluated[]): string[] {
+  const kinds: WindowKind[] = [];
+  for (const e of results) if (!kinds.includes(e.windowKind)) kinds.push(e.windowKind);
+  const lines: string[] = [];
+  for (const kind of kinds) {
+    const ofKind = results.filter((e) => e.windowKind === kind);
+    const columns = new Map<string, { label: string; startMs: number }>();
+    for (const e of ofKind) {
+      if (!columns.has(e.window.label)) columns.set(e.window.label, { label: windowLabel(e), startMs: e.startMs });
+    }
+    const allColumns = [...columns].sort((a, b) => a[1].startMs - b[1].startMs);
+    const shown = allColumns.slice(-MAX_WINDOW_COLUMNS);
+    if (kinds.length > 1) lines.push(`**${kind} windows**`, '');
+    if (shown.length < allColumns.length) {
+      lines.push(`*Latest ${shown.length} of ${allColumns.length} windows; the JSON output has all of them.*`, '');
+    }
+    lines.push(
+      `| objective | owner | target | ${shown.map(([, c]) => markdownCell(c.label)).join(' | ')} |`,
+      `|---|---|---|${shown.map(() => '---|').join('')}`,
+    );
+    const keys: string[] = [];
+    for (const e of ofKind) if (!keys.includes(e.objective)) keys.push(e.objective);
+    for (const objective of keys) {
+      const cells = ofKind.filter((e) => e.objective === objective);
+      const first = cells[0]!;
+      const byLabel = new Map(cells.map((e) => [e.window.label, e]));
+      const row = shown.map(([label]) => {
+        const e = byLabel.get(label);
+        return e ? `${STATUS_MARK[e.status]} ${markdownCell(formatValue(e.value, e.unit))}` : '';
+      });
+      lines.push(
+        `| ${markdownCell(objective)} | ${markdownCell(first.owner)} | ${markdownCell(first.target)} | ${row.join(' | ')} |`,
+      );
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
+function agreementSection(id: string, view: EvaluationView): string[] {
+  const info = view.agreements.find((a) => a.id === id);
+  const results = view.evaluated.filter((e) => e.agreement === id);
+  const first = results[0];
+  const kind = info?.kind ?? first?.agreementKind ?? '';
+  const title = info?.title ?? first?.agreementTitle ?? '';
+  const lines = [`## ${kind} ${id} — ${title}`, '', partiesLine(info, first), ''];
+  if (results.length === 0) {
+    lines.push(`No windows up to as-of ${view.asOf}.`, '');
+    return lines;
+  }
+  lines.push(...windowTables(results));
+  const rooted = results.filter((e) => e.rootCause);
+  if (rooted.length > 0) {
+    lines.push('**Root causes**', '');
+    for (const e of rooted) {
+      lines.push(
+        `- ${e.objective} ${windowLabel(e)} ${STATUS_MARK[e.status]} ${e.status}: ${rootCauseText(e)}; ` +
+          `path ${e.rootCause!.path.join(' → ')}`,
+      );
+    }
+    lines.push('');
+  }
+  const credited = results.filter((e) => e.credit);
+  if (credited.length > 0) {
+    lines.push('**Credits**', '');
+    for (const e of credited) lines.push(`- ${e.objective} ${windowLabel(e)}: ${formatCredit(e.credit)}`);
+    lines.push('', `Total: ${creditTotals(credited).join('; ')}`, '');
+  }
+  return lines;
+}
+
+export function formatMarkdown(view: EvaluationView): string {
+  const lines = summarySection(view);
+  for (const id of agreementIds(view)) lines.push(...agreementSection(id, view));
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,79 @@
+/** The terminal table of `evaluate`: one row per objective and window (SPEC 1, 7). */
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import { STATUSES, summarize, type Counts, type Evaluated } from '../evaluate/result.js';
+import { sparkline } from './sparkline.js';
+import { paintStatus } from './status-style.js';
+import { chargedEntries, creditTotals, formatCharge, formatCredit, formatValue } from './values.js';
+import { itemKey, latestWindows, valueSeries, windowLabel, type EvaluationView } from './view.js';
+
+/** Columns left out when empty in every row. */
+const OPTIONAL = new Set(['attributed to', 'credit']);
+const HEAD = ['agreement', 'objective', 'owner', 'window', 'value', 'target', 'status', 'counts', 'attributed to', 'credit', 'trend'];
+
+/** `198/200` (counted/records), then whatever did not enter the value: `2 open, 3 excl., 1 skipped`. */
+export function formatCounts(c: Counts): string {
+  const extra: string[] = [];
+  if (c.open) extra.push(`${c.open} open`);
+  if (c.excluded) extra.push(`${c.excluded} excl.`);
+  if (c.skipped) extra.push(`${c.skipped} skipped`);
+  return [`${c.counted}/${c.records}`, ...extra].join(', ');
+}
+
+/** Charged parties, one per line, then the root cause of a breach or excuse (SPEC 5). */
+export function formatAttribution(e: Evaluated): string {
+  const lines = chargedEntries(e.charged).map(([party, charge]) => formatCharge(party, charge));
+  if (e.rootCause) lines.push(`root: ${e.rootCause.agreement}/${e.rootCause.objective} (${e.rootCause.owner})`);
+  return lines.join('\n');
+}
+
+/** `12 results: 8 met, 1 at-risk, 2 breached, 1 excused, 0 no-data · credits: service-desk 1,200 EUR`. */
+export function summaryLine(rows: readonly Evaluated[], chalk: ChalkInstance): string {
+  const summary = summarize(rows);
+  const counts = STATUSES.map((s) => paintStatus(chalk, s, `${summary[s]} ${s}`)).join(', ');
+  const credits = creditTotals(rows);
+  const tail = credits.length > 0 ? ` · credits: ${credits.join('; ')}` : '';
+  return `${rows.length} result${rows.length === 1 ? '' : 's'}: ${counts}${tail}`;
+}
+
+/**
+ * With `latest`, only each objective's latest complete window (or its partial one when it has
+ * none). The summary counts the rows shown; the trend spans all evaluated windows.
+ */
+export function formatTable(view: EvaluationView, opts: { color: boolean; latest: boolean }): string {
+  const chalk = new Chalk({ level: opts.color ? 1 : 0 });
+  const rows = opts.latest ? latestWindows(view.evaluated) : [...view.evaluated];
+  if (rows.length === 0) {
+    return `No results: no objective has a window up to as-of ${view.asOf} (or none matched the filters).\n`;
+  }
+  const series = valueSeries(view.evaluated);
+  const lastRowOf = new Map<string, Evaluated>();
+  for (const e of rows) lastRowOf.set(itemKey(e), e);
+
+  const cells = rows.map((e) => {
+    const key = itemKey(e);
+    return [
+      e.agreement,
+      e.objective,
+      e.owner,
+      windowLabel(e),
+      formatValue(e.value, e.unit),
+      e.target,
+      paintStatus(chalk, e.status),
+      formatCounts(e.counts),
+      formatAttribution(e),
+      formatCredit(e.credit),
+      lastRowOf.get(key) === e ? sparkline(series.get(key) ?? []) : '',
+    ];
+  });
+  // a terminal is narrow: drop the optional columns nobody has anything in
+  const shown = HEAD.map((h, i) => i).filter((i) => !OPTIONAL.has(HEAD[i]!) || cells.some((row) => row[i] !== ''));
+  // cli-table3 colours through its own terminal detection; colour is ours to decide, so style nothing there.
+  const table = new Table({
+    head: shown.map((i) => chalk.bold(HEAD[i]!)),
+    colAligns: shown.map((i) => (HEAD[i] === 'value' ? 'right' : 'left')),
+    style: { head: [], border: [], compact: true },
+  });
+  for (const row of cells) table.push(shown.map((i) => row[i]!));
+  return `${table.toString()}\n${summaryLine(rows, chalk)}\n`;
+}

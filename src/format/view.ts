@@ -1,0 +1,71 @@
+/** What the evaluation formatters receive, and the small selections several of them share. */
+import type { Evaluated } from '../evaluate/result.js';
+
+export interface AgreementInfo {
+  id: string;
+  kind: 'SLA' | 'OLA' | 'UC';
+  title: string;
+  file: string;
+  validity: { from: string; to: string };
+  parties: { id: string; name: string; role: 'provider' | 'customer' | 'third-party' }[];
+  fee: { amount: number; currency: string; per: string } | null;
+}
+
+export interface EvaluationView {
+  asOf: string;
+  /** In SPEC 8 order (agreement id, declaration order, window start). */
+  evaluated: readonly Evaluated[];
+  agreements: readonly AgreementInfo[];
+}
+
+/** `agreement/objective`, the global id of an objective or report. */
+export function itemKey(r: { agreement: string; objective: string }): string {
+  return `${r.agreement}/${r.objective}`;
+}
+
+/** `2026-07 (partial)` for the window containing as-of. */
+export function windowLabel(r: { window: { label: string; partial: boolean } }): string {
+  return r.window.partial ? `${r.window.label} (partial)` : r.window.label;
+}
+
+/**
+ * Per objective, only its latest complete window, or its partial one when it has no complete
+ * window yet; the input order is kept.
+ */
+export function latestWindows(evaluated: readonly Evaluated[]): Evaluated[] {
+  const chosen = new Map<string, Evaluated>();
+  for (const e of evaluated) {
+    const key = itemKey(e);
+    const current = chosen.get(key);
+    if (!current) chosen.set(key, e);
+    else if (current.window.partial && !e.window.partial) chosen.set(key, e);
+    else if (current.window.partial === e.window.partial && e.startMs > current.startMs) chosen.set(key, e);
+  }
+  const keep = new Set(chosen.values());
+  return evaluated.filter((e) => keep.has(e));
+}
+
+/** Per objective, its values over all its windows in start order (for trends). */
+export function valueSeries(evaluated: readonly Evaluated[]): Map<string, (number | null)[]> {
+  const grouped = new Map<string, Evaluated[]>();
+  for (const e of evaluated) {
+    const key = itemKey(e);
+    const list = grouped.get(key) ?? [];
+    list.push(e);
+    grouped.set(key, list);
+  }
+  const series = new Map<string, (number | null)[]>();
+  for (const [key, list] of grouped) {
+    series.set(
+      key,
+      [...list].sort((a, b) => a.startMs - b.startMs).map((e) => e.value),
+    );
+  }
+  return series;
+}
+
+/** The agreement ids of a view in id order: those with results and those without. */
+export function agreementIds(view: EvaluationView): string[] {
+  const ids = new Set<string>([...view.agreements.map((a) => a.id), ...view.evaluated.map((e) => e.agreement)]);
+  return [...ids].sort();
+}

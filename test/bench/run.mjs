@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+// The slacheck benchmark: how much does a full evaluation cost over just parsing the CSV?
+// See test/bench/README.md. `npm run bench` builds first, then runs this.
+//
+//   node test/bench/run.mjs [--runs N] [--rows N]
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_DIR, DEFAULT_ROWS, GENERATOR_VERSION, generate } from './generate.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const HERE = fileURLToPath(new URL('./', import.meta.url));
+const CLI = join(ROOT, 'bin', 'slacheck.js');
+const TARGETS = { evaluateOverParse: 1.3, pauseOverEvaluate: 1.15, peakRssMb: 150 };
+
+function options(argv) {
+  const opts = { runs: 3, rows: DEFAULT_ROWS };
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].replace(/^--/, '');
+    const value = Number(argv[++i]);
+    if (!(name in opts) || !Number.isInteger(value) || value < 1) {
+      console.error(`run.mjs: usage: run.mjs [--runs N] [--rows N] (got ${argv.slice(i - 1, i + 1).join(' ')})`);
+      process.exit(2);
+    }
+    opts[name] = value;
+  }
+  return opts;
+}
+
+/** Generates the data unless the data folder already holds this generator's output for `rows`. */
+function ensureData(rows) {
+  const metaFile = join(DEFAULT_DIR, 'meta.json');
+  let meta = null;
+  try {
+    meta = JSON.parse(readFileSync(metaFile, 'utf8'));
+  } catch {
+    // no data yet
+  }
+  const files = ['tickets.csv', 'ticket-status.csv', 'bench.yaml', 'bench-pause.yaml'];
+  if (meta?.generator === GENERATOR_VERSION && meta.rows === rows && files.every((f) => existsSync(join(DEFAULT_DIR, f)))) {
+    return;
+  }
+  console.error(`generating ${rows} tickets in ${relative(ROOT, DEFAULT_DIR)} ...`);
+  generate(DEFAULT_DIR, rows);
+}
+
+/**
+ * How peak memory is measured: GNU (or BusyBox) time writes `%M %U %S` to a file; where it is
+ * missing or different (BSD time on macOS), the child runs under measure.mjs instead
+ * (SLACHECK_BENCH_METER=node forces that).
+ */
+function pickMeter() {
+  if (process.env.SLACHECK_BENCH_METER === 'node') return 'node';
+  const probeDir = mkdtempSync(join(tmpdir(), 'slacheck-bench-'));
+  const out = join(probeDir, 'probe');
+  try {
+    const probe = spawnSync('/usr/bin/time', ['-o', out, '-f', '%M %U %S', process.execPath, '-e', '0'], { stdio: 'ignore' });
+    if (probe.status === 0 && /^\d+ [\d.]+ [\d.]+\s*$/.test(readFileSync(out, 'utf8').split('\n').filter(Boolean).at(-1))) {
+      return 'time';
+    }
+  } catch {
+    // fall through to the node wrapper
+  } finally {
+    rmSync(probeDir, { recursive: true, force: true });
+  }
+  return 'node';
+}
+
+/** Runs `node SCRIPT ARGS` once; resolves wall time, peak RSS, CPU time, exit code, output. */
+function measure(meter, script, args, keepStdout) {
+  const dir = mkdtempSync(join(tmpdir(), 'slacheck-bench-'));
+  const out = join(dir, 'usage');
+  const [command, argv] =
+    meter === 'time'
+      ? ['/usr/bin/time', ['-o', out, '-f', '%M %U %S', process.execPath, script, ...args]]
+      : [process.execPath, [join(HERE, 'measure.mjs'), out, script, ...args]];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, argv, { cwd: ROOT, stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - started;
+      let maxRssKb = NaN;
+      let cpuMs = NaN;
+      try {
+        const text = readFileSync(out, 'utf8');
+        if (meter === 'time') {
+          const [rss, user, sys] = text.split('\n').filter(Boolean).at(-1).split(' ').map(Number);
+          maxRssKb = rss;
+          cpuMs = (user + sys) * 1000;
+        } else {
+          ({ maxRssKb, cpuMs } = JSON.parse(text));
+        }
+      } catch {
+        // the child died before writing its usage
+      }
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ code, wallMs, maxRssKb, cpuMs, stdout, stderr });
+    });
+  });
+}
+
+const seconds = (ms) => (ms / 1000).toFixed(2) + ' s';
+const mb = (kb) => (Number.isFinite(kb) ? Math.round(kb / 1024) + ' MB' : 'n/a');
+const thousands = (n) => Math.round(n).toLocaleString('en-US');
+
+async function main() {
+  const { runs, rows } = options(process.argv.slice(2));
+  ensureData(rows);
+  const tickets = join(DEFAULT_DIR, 'tickets.csv');
+  const meter = pickMeter();
+  const cliReady = existsSync(CLI);
+  const evaluate = (yaml) => [
+    'evaluate', relative(ROOT, join(DEFAULT_DIR, yaml)), '--as-of', '2027-01-01', '--format', 'json', '--fail-on', 'never',
+  ];
+  const cases = [
+    { key: 'a', label: 'csv-parse alone', script: join(HERE, 'csv-parse-only.mjs'), args: [tickets], keepStdout: true },
+    { key: 'b', label: 'evaluate bench.yaml', script: CLI, args: evaluate('bench.yaml'), skip: !cliReady },
+    { key: 'c', label: 'evaluate bench-pause.yaml', script: CLI, args: evaluate('bench-pause.yaml'), skip: !cliReady },
+  ];
+  const size = statSync(tickets).size;
+  console.log(`slacheck benchmark: ${thousands(rows)} tickets (${(size / 1048576).toFixed(1)} MB), best of ${runs}, peak RSS via ${meter === 'time' ? '/usr/bin/time' : 'measure.mjs'}`);
+
+  const best = {};
+  const failures = [];
+  for (let run = 0; run < runs; run++) {
+    // Interleaved, so a burst of load on a shared machine hits every case alike.
+    for (const c of cases) {
+      if (c.skip || c.failed) continue;
+      const result = await measure(meter, c.script, c.args, c.keepStdout);
+      if (result.code !== 0) {
+        c.failed = true;
+        failures.push(`(${c.key}) ${c.label} exited with ${result.code}:\n${result.stderr.trim().split('\n').slice(-15).join('\n')}`);
+        continue;
+      }
+      if (c.key === 'a' && Number(result.stdout.trim()) !== rows) {
+        failures.push(`(a) counted ${result.stdout.trim()} rows, expected ${rows}`);
+      }
+      const prev = best[c.key];
+      best[c.key] = {
+        wallMs: Math.min(prev?.wallMs ?? Infinity, result.wallMs),
+        cpuMs: Math.min(prev?.cpuMs ?? Infinity, result.cpuMs),
+        maxRssKb: Math.max(prev?.maxRssKb ?? 0, result.maxRssKb),
+      };
+    }
+  }
+
+  for (const c of cases) {
+    const b = best[c.key];
+    const name = `(${c.key}) ${c.label}`.padEnd(30);
+    if (!b) {
+      console.log(`${name} ${c.skip ? 'skipped: bin/slacheck.js does not exist (run npm run build)' : 'failed'}`);
+      continue;
+    }
+    console.log(
+      `${name} ${seconds(b.wallMs).padStart(9)}  ${thousands((rows * 1000) / b.wallMs).padStart(9)} tickets/s` +
+        `  cpu ${seconds(b.cpuMs).padStart(8)}  peak RSS ${mb(b.maxRssKb).padStart(7)}`,
+    );
+  }
+
+  const verdicts = [];
+  const ratio = (label, num, den, limit) => {
+    if (!num || !den) return verdicts.push({ text: `${label}: n/a`, ok: false });
+    const wall = num.wallMs / den.wallMs;
+    const cpu = num.cpuMs / den.cpuMs;
+    verdicts.push({
+      text: `${label} ${wall.toFixed(2)} (target <= ${limit.toFixed(2)}; cpu time ratio ${cpu.toFixed(2)})`,
+      ok: wall <= limit,
+    });
+  };
+  ratio('b/a evaluation over parsing ', best.b, best.a, TARGETS.evaluateOverParse);
+  ratio('c/b attribution overhead    ', best.c, best.b, TARGETS.pauseOverEvaluate);
+  for (const key of ['b', 'c']) {
+    const rss = best[key]?.maxRssKb;
+    verdicts.push({
+      text: `(${key}) peak RSS ${mb(rss)} (target < ${TARGETS.peakRssMb} MB)`,
+      ok: Number.isFinite(rss) && rss / 1024 < TARGETS.peakRssMb,
+    });
+  }
+  console.log('');
+  for (const v of verdicts) console.log(`${v.ok ? 'ok  ' : 'MISS'} ${v.text}`);
+  for (const f of failures) console.log(`\nFAILED ${f}`);
+  process.exitCode = failures.length > 0 || verdicts.some((v) => !v.ok) ? 1 : 0;
+}
+
+await main();

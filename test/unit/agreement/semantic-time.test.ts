@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { agreementText, at, check, positionOf, report } from '../../fixtures/semantic/agreement.js';
+
+const HEAD = (validity: string, timezone = 'Europe/Berlin') =>
+  ['apiVersion: slacheck/v1', 'kind: SLA', 'id: desk', 'title: Service desk', `timezone: ${timezone}`, `validity: ${validity}`].join('\n');
+
+describe('checkAgreements: validity (SPEC 2)', () => {
+  it('needs from <= to, pointing at to', () => {
+    const text = agreementText({ head: HEAD('{ from: 2026-12-31, to: 2026-01-01 }') });
+    expect(check(text)).toEqual([
+      at(text, '2026-01-01 }', 'validity-order', 'validity ends (2026-01-01) before it starts (2026-12-31); `to` must be on or after `from`'),
+    ]);
+  });
+
+  it('accepts a one-day validity (both ends inclusive)', () => {
+    expect(check(agreementText({ head: HEAD('{ from: 2026-03-01, to: 2026-03-01 }') }))).toEqual([]);
+  });
+
+  it('rejects a day that does not exist, without also claiming an order problem', () => {
+    const text = agreementText({ head: HEAD('{ from: 2026-02-30, to: 2026-01-01 }') });
+    expect(check(text)).toEqual([
+      at(text, '2026-02-30', 'invalid-date', 'validity.from `2026-02-30` is not a date; write `YYYY-MM-DD` with a day that exists'),
+    ]);
+  });
+});
+
+describe('checkAgreements: timezones', () => {
+  it('rejects unknown IANA names of the agreement, a calendar and a data set', () => {
+    const text = agreementText({
+      head: HEAD('{ from: 2026-01-01, to: 2026-12-31 }', 'Europe/Berln'),
+      calendars: ['calendars:', '  office: { timezone: CET-ish, hours: { mon-fri: "08:00-18:00" } }'].join('\n'),
+      data: ['data:', '  tickets: { file: tickets.csv, timezone: Mars/Olympus }', '  report-log: { file: reports.csv, timezone: America/New_York }'].join('\n'),
+    });
+    const msg = (zone: string) => `unknown timezone \`${zone}\`; use an IANA name such as \`Europe/Berlin\`, \`America/New_York\` or \`UTC\``;
+    expect(check(text)).toEqual([
+      at(text, 'Europe/Berln', 'invalid-timezone', msg('Europe/Berln')),
+      at(text, 'CET-ish', 'invalid-timezone', msg('CET-ish')),
+      at(text, 'Mars/Olympus', 'invalid-timezone', msg('Mars/Olympus')),
+    ]);
+  });
+
+  it('accepts UTC', () => {
+    expect(check(agreementText({ head: HEAD('{ from: 2026-01-01, to: 2026-12-31 }', 'UTC') }))).toEqual([]);
+  });
+});
+
+describe('checkAgreements: calendars (SPEC 3.4)', () => {
+  const calendar = (hours: string, holidays = '[2026-12-24]') =>
+    ['calendars:', '  office:', '    hours:', ...hours.split('\n').map((l) => `      ${l}`), `    holidays: ${holidays}`].join('\n');
+
+  it('points at the value of the offending hours key', () => {
+    const text = agreementText({ calendars: calendar('mon-fri: "08:00-18:00"\nsat: "22:00-02:00"') });
+    expect(check(text)).toEqual([at(text, '"22:00-02:00"', 'invalid-hours', /^calendar `office`: .*crosses midnight/)]);
+  });
+
+  it('rejects a backwards range and a day named twice', () => {
+    const backwards = agreementText({ calendars: calendar('fri-mon: "08:00-18:00"') });
+    expect(check(backwards)).toEqual([at(backwards, '"08:00-18:00"', 'invalid-hours', /^calendar `office`: .*runs backwards/)]);
+    const twice = agreementText({ calendars: calendar('mon-fri: "08:00-18:00"\nfri: "08:00-12:00"') });
+    expect(check(twice)).toEqual([at(twice, '"08:00-12:00"', 'invalid-hours', /^calendar `office`: fri is already named/)]);
+  });
+
+  it('warns about a calendar without any working time', () => {
+    const text = agreementText({ calendars: ['calendars:', '  office: { hours: {} }'].join('\n') });
+    expect(check(text)).toEqual([
+      at(text, '{}', 'empty-calendar', 'calendar `office` has no working hours; add e.g. `mon-fri: "08:00-18:00"`', { severity: 'warning' }),
+    ]);
+  });
+
+  it('rejects holidays that are not real dates (2026-02-30)', () => {
+    const text = agreementText({ calendars: calendar('mon-fri: "08:00-18:00"', '[2026-02-28, 2026-02-30]') });
+    expect(check(text)).toEqual([
+      at(text, '2026-02-30', 'invalid-holiday', 'holiday `2026-02-30` in calendar `office` is not a date; write `YYYY-MM-DD` with a day that exists'),
+    ]);
+  });
+});
+
+describe('checkAgreements: report schedules (SPEC 4)', () => {
+  it('needs a calendar for every: workday', () => {
+    const text = agreementText({ reports: [report({ schedule: '{ every: workday, by: "10:00" }' })] });
+    expect(check(text)).toEqual([at(text, '{ every: workday', 'schedule-calendar', /^`every: workday` needs a `calendar`/)]);
+  });
+
+  it('takes on: mon..sun for week, 1..28 for month, and nothing for day', () => {
+    const text = agreementText({
+      reports: [
+        report({ schedule: '{ every: week, on: monday, by: "10:00" }' }),
+        report({ id: 'b', schedule: '{ every: month, on: 31, by: "10:00" }' }),
+        report({ id: 'c', schedule: '{ every: day, on: 1, by: "10:00" }' }),
+        report({ id: 'd', schedule: '{ every: month, on: 28, by: "10:00" }' }),
+        report({ id: 'e', schedule: '{ every: week, on: sun, by: "23:59" }' }),
+      ],
+    });
+    expect(check(text)).toEqual([
+      at(text, 'monday', 'schedule-on', '`on: monday` is not a weekday; write one of mon, tue, wed, thu, fri, sat, sun'),
+      at(text, '31, by', 'schedule-on', '`on: 31` is not a day of the month from 1 to 28 (every month has it); use 1..28'),
+      { ...at(text, 'on: 1,', 'schedule-on', '`on` is for `every: week` (mon..sun) or `every: month` (1..28); remove it for `every: day`'), column: positionOf(text, 'on: 1,').column + 4 },
+    ]);
+  });
+
+  it('needs by as HH:MM', () => {
+    const text = agreementText({ reports: [report({ schedule: '{ every: month, by: "25:00" }' })] });
+    expect(check(text)).toEqual([at(text, '"25:00"', 'schedule-by', '`by: 25:00` is not a local time; write `HH:MM`, e.g. `"10:00"`')]);
+  });
+});

@@ -1,0 +1,283 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { readCsv } from '../../../src/data/csv.js';
+import type { ResolvedDataSet, RowSink } from '../../../src/evaluate/evaluator.js';
+import { CellError, InputError, type Problem } from '../../../src/problem.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'slacheck-csv-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let fileCount = 0;
+function dataSet(content: string | Buffer, extra: Partial<ResolvedDataSet> = {}): ResolvedDataSet {
+  const absPath = join(dir, `data-${++fileCount}.csv`);
+  writeFileSync(absPath, content);
+  return { key: 'desk/tickets', file: `data/data-${fileCount}.csv`, absPath, timezone: 'UTC', ...extra };
+}
+
+/** Records what it is given; needs the listed columns. */
+class Recorder implements RowSink {
+  header: readonly string[] = [];
+  rows: string[][] = [];
+  lines: number[] = [];
+  constructor(private readonly needs: string[] = []) {}
+  bind(header: readonly string[]): string[] {
+    this.header = header;
+    return this.needs.filter((name) => !header.includes(name));
+  }
+  add(row: readonly string[], line: number): void {
+    this.rows.push([...row]);
+    this.lines.push(line);
+  }
+}
+
+async function problemsOf(promise: Promise<unknown>): Promise<Problem[]> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof InputError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('readCsv: RFC 4180 text', () => {
+  test('quoted newlines and doubled quotes; later rows keep their line numbers', async () => {
+    const sink = new Recorder();
+    const ds = dataSet(
+      'id,note,value\n' + //                        line 1
+        '1,"line one\nline two",10\n' + //           lines 2-3
+        '2,"say ""hi""",20\n' + //                   line 4
+        '3,"a\r\nb\r\nc",30\n' + //                  lines 5-7 (a quoted CRLF is one line break)
+        '4,plain,40\n', //                           line 8
+    );
+    expect(await readCsv(ds, [sink])).toEqual({ rows: 4 });
+    expect(sink.header).toEqual(['id', 'note', 'value']);
+    expect(sink.rows).toEqual([
+      ['1', 'line one\nline two', '10'],
+      ['2', 'say "hi"', '20'],
+      ['3', 'a\r\nb\r\nc', '30'],
+      ['4', 'plain', '40'],
+    ]);
+    expect(sink.lines).toEqual([2, 4, 5, 8]);
+  });
+
+  test('UTF-8 BOM is not part of the first column name', async () => {
+    const sink = new Recorder(['id']);
+    await readCsv(dataSet('\uFEFFid,name\n1,Zoë\n'), [sink]);
+    expect(sink.header).toEqual(['id', 'name']);
+    expect(sink.rows).toEqual([['1', 'Zoë']]);
+  });
+
+  test('CRLF line ends, with a quoted line break and a blank line', async () => {
+    const sink = new Recorder();
+    // line 1 header, 2 row, 3-4 quoted row, 5 blank, 6 row
+    await readCsv(dataSet('id,v\r\n1,a\r\n2,"x\r\ny"\r\n\r\n3,c\r\n'), [sink]);
+    expect(sink.rows).toEqual([['1', 'a'], ['2', 'x\r\ny'], ['3', 'c']]);
+    expect(sink.lines).toEqual([2, 3, 6]);
+  });
+
+  test('a last row without a line break is read', async () => {
+    const sink = new Recorder();
+    expect(await readCsv(dataSet('a,b\n1,2\n3,4'), [sink])).toEqual({ rows: 2 });
+    expect(sink.rows).toEqual([['1', '2'], ['3', '4']]);
+  });
+
+  test('header names are trimmed, cells are not', async () => {
+    const sink = new Recorder(['id', 'name']);
+    await readCsv(dataSet(' id , name \n 1 , x \n'), [sink]);
+    expect(sink.header).toEqual(['id', 'name']);
+    expect(sink.rows).toEqual([[' 1 ', ' x ']]);
+  });
+
+  test('blank and whitespace-only lines are skipped, before the header too', async () => {
+    const sink = new Recorder();
+    // 1 blank, 2 header, 3 row, 4 blank, 5 spaces, 6 blank, 7 row, 8 blank
+    expect(await readCsv(dataSet('\na,b\n1,2\n\n   \n\n3,4\n\n'), [sink])).toEqual({ rows: 2 });
+    expect(sink.header).toEqual(['a', 'b']);
+    expect(sink.lines).toEqual([3, 7]);
+  });
+});
+
+describe('readCsv: delimiter', () => {
+  test('";" is detected from the header line', async () => {
+    const sink = new Recorder();
+    await readCsv(dataSet('id;name;note\n1;"a;b";c,d\n'), [sink]);
+    expect(sink.header).toEqual(['id', 'name', 'note']);
+    expect(sink.rows).toEqual([['1', 'a;b', 'c,d']]);
+  });
+
+  test('commas inside a quoted header name do not count', async () => {
+    const sink = new Recorder();
+    // outside quotes: two ";" and no ","
+    await readCsv(dataSet('"a,b,c";d;e\n1;2;3\n'), [sink]);
+    expect(sink.header).toEqual(['a,b,c', 'd', 'e']);
+  });
+
+  test('tab is detected', async () => {
+    const sink = new Recorder();
+    // outside quotes: two tabs, one ","
+    await readCsv(dataSet('id\tname, full\tage\n1\tDoe, Jane\t40\n'), [sink]);
+    expect(sink.header).toEqual(['id', 'name, full', 'age']);
+    expect(sink.rows).toEqual([['1', 'Doe, Jane', '40']]);
+  });
+
+  test('an explicit delimiter wins over detection', async () => {
+    const detected = new Recorder();
+    const explicit = new Recorder();
+    // one "," and one ";": detection takes "," (ties go to ",")
+    await readCsv(dataSet('a,b;c\n1,2;3\n'), [detected]);
+    await readCsv(dataSet('a,b;c\n1,2;3\n', { delimiter: ';' }), [explicit]);
+    expect(detected.header).toEqual(['a', 'b;c']);
+    expect(explicit.header).toEqual(['a,b', 'c']);
+    expect(explicit.rows).toEqual([['1,2', '3']]);
+  });
+
+  test('an explicit tab may be written as "tab"', async () => {
+    const sink = new Recorder();
+    await readCsv(dataSet('a\tb\n1\t2\n', { delimiter: 'tab' }), [sink]);
+    expect(sink.rows).toEqual([['1', '2']]);
+  });
+
+  test('an unsupported explicit delimiter is an input error', async () => {
+    const ds = dataSet('a|b\n', { delimiter: '|' });
+    expect(await problemsOf(readCsv(ds, []))).toEqual([expect.objectContaining({ file: ds.file, code: 'csv-delimiter' })]);
+  });
+});
+
+describe('readCsv: errors', () => {
+  test('ragged row: code, line, message, and nothing after it is read', async () => {
+    const sink = new Recorder();
+    const ds = dataSet('a,b,c,d,e\n1,2,3,4,5\n1,"x\ny",3,4,5\n1,2,3,4\n9,9,9,9,9\n');
+    const problems = await problemsOf(readCsv(ds, [sink]));
+    // header line 1, row line 2, quoted row lines 3-4, short row line 5
+    expect(problems).toEqual([
+      expect.objectContaining({ file: ds.file, line: 5, code: 'csv-ragged-row', severity: 'error' }),
+    ]);
+    expect(problems[0].message).toMatch(/^row has 4 cells, the header has 5/);
+    expect(sink.rows).toHaveLength(2);
+  });
+
+  test('missing columns: one problem per column, naming what the header has', async () => {
+    const ds = dataSet('id,opened_at\n1,2026-01-01\n');
+    const first = new Recorder(['id', 'resolved_at']);
+    const second = new Recorder(['resolved_at', 'priority']);
+    const problems = await problemsOf(readCsv(ds, [first, second]));
+    expect(problems.map((p) => [p.code, p.line, p.file])).toEqual([
+      ['csv-missing-column', 1, ds.file],
+      ['csv-missing-column', 1, ds.file],
+    ]);
+    expect(problems[0].message).toBe('column "resolved_at" is missing; the header has "id", "opened_at"');
+    expect(problems[1].message).toMatch(/"priority"/);
+    expect(first.rows).toEqual([]);
+  });
+
+  test('a CellError becomes a problem at its line and the 1-based header column', async () => {
+    const strict: RowSink = {
+      bind: () => [],
+      add(row) {
+        if (row[2] === 'soon') throw new CellError('csv-bad-timestamp', 'opened_at', 'not a timestamp: "soon"');
+      },
+    };
+    const ds = dataSet('id,priority,opened_at\n1,P1,2026-01-01\n\n2,P2,soon\n');
+    // header 1, row 2, blank 3, bad row 4; opened_at is the third column
+    expect(await problemsOf(readCsv(ds, [strict]))).toEqual([
+      { file: ds.file, line: 4, column: 3, severity: 'error', code: 'csv-bad-timestamp', message: 'not a timestamp: "soon"' },
+    ]);
+  });
+
+  test('other exceptions from a sink pass through unchanged', async () => {
+    const broken: RowSink = { bind: () => [], add: () => { throw new TypeError('bug'); } };
+    await expect(readCsv(dataSet('a\n1\n'), [broken])).rejects.toThrow(TypeError);
+  });
+
+  test('missing file says what to check', async () => {
+    const ds: ResolvedDataSet = { key: 'desk/tickets', file: 'data/nope.csv', absPath: join(dir, 'nope.csv'), timezone: 'UTC' };
+    const [p] = await problemsOf(readCsv(ds, [new Recorder()]));
+    expect(p).toMatchObject({ file: 'data/nope.csv', line: 0, column: 0, code: 'csv-unreadable' });
+    expect(p.message).toMatch(/does not exist/);
+    expect(p.message).toMatch(/--data tickets=PATH/);
+  });
+
+  test('a directory is unreadable', async () => {
+    const sub = join(dir, 'a-directory.csv');
+    mkdirSync(sub);
+    const [p] = await problemsOf(readCsv({ key: 'x/y', file: 'd', absPath: sub, timezone: 'UTC' }, []));
+    expect(p.code).toBe('csv-unreadable');
+    expect(p.message).toMatch(/directory/);
+  });
+
+  test.each([
+    ['empty', ''],
+    ['blank lines only', '\n\r\n  \n'],
+    ['a BOM only', '\uFEFF'],
+  ])('no header: %s', async (_, content) => {
+    const ds = dataSet(content);
+    expect(await problemsOf(readCsv(ds, [new Recorder()]))).toEqual([
+      expect.objectContaining({ file: ds.file, line: 0, code: 'csv-no-header' }),
+    ]);
+  });
+
+  test('a header alone is fine: zero rows', async () => {
+    const sink = new Recorder(['a']);
+    expect(await readCsv(dataSet('a,b\n'), [sink])).toEqual({ rows: 0 });
+    expect(sink.header).toEqual(['a', 'b']);
+  });
+
+  test('unclosed quote: csv-syntax at the line where the row starts', async () => {
+    const ds = dataSet('a,b\n1,2\n3,"never closed\n4,5\n');
+    const [p] = await problemsOf(readCsv(ds, [new Recorder()]));
+    expect(p).toMatchObject({ file: ds.file, line: 3, code: 'csv-syntax' });
+    expect(p.message).toMatch(/never closed/);
+  });
+
+  test('quote inside an unquoted cell: csv-syntax with line and column', async () => {
+    const ds = dataSet('a,b\n1,2\n\n3,5" screen\n');
+    const [p] = await problemsOf(readCsv(ds, [new Recorder()]));
+    // header 1, row 2, blank 3, bad row 4; the quote is in the second cell
+    expect(p).toMatchObject({ line: 4, column: 2, code: 'csv-syntax' });
+  });
+});
+
+describe('readCsv: streaming', () => {
+  test('rows arrive in order to every sink, with exact lines across chunk boundaries', async () => {
+    // ~330 KB: several 64 KiB chunks. Every 7th row has a quoted two-line note, every 11th is
+    // followed by a blank line, so each row's line is 1 + rows before + extra lines before.
+    let text = 'id,note,pad\n';
+    const expected: number[] = [];
+    let line = 2;
+    for (let i = 0; i < 6000; i++) {
+      expected.push(line);
+      const note = i % 7 === 0 ? `"first\nsecond ""${i}"""` : `note ${i}`;
+      text += `${i},${note},${'x'.repeat(40)}\n`;
+      line += i % 7 === 0 ? 2 : 1;
+      if (i % 11 === 0) {
+        text += '\n';
+        line += 1;
+      }
+    }
+    const a = new Recorder();
+    const b = new Recorder(['id']);
+    const progress: Array<[number, number, number]> = [];
+    const ds = dataSet(text);
+    const result = await readCsv(ds, [a, b], { onProgress: (...args) => progress.push(args) });
+    expect(result.rows).toBe(6000);
+    expect(a.rows.map((r) => Number(r[0]))).toEqual([...Array(6000).keys()]);
+    expect(a.rows[7][1]).toBe('first\nsecond "7"');
+    expect(a.lines).toEqual(expected);
+    expect(b.lines).toEqual(expected);
+    const size = Buffer.byteLength(text);
+    expect(progress.length).toBe(Math.ceil(size / 65536));
+    expect(progress.at(-1)!.slice(0, 2)).toEqual([size, size]);
+    for (let i = 1; i < progress.length; i++) expect(progress[i][2]).toBeGreaterThanOrEqual(progress[i - 1][2]);
+  });
+
+  test('a header longer than one chunk still gets its delimiter detected', async () => {
+    const names = Array.from({ length: 9000 }, (_, i) => `column_${i}`);
+    const sink = new Recorder(['column_8999']);
+    await readCsv(dataSet(names.join(';') + '\n' + names.map((_, i) => i).join(';') + '\n'), [sink]);
+    expect(sink.header).toHaveLength(9000);
+    expect(sink.rows[0][8999]).toBe('8999');
+  });
+});

@@ -1,0 +1,178 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test, vi } from 'vitest';
+import { loadAgreements } from '../../../src/agreement/loader.js';
+import { readCsv } from '../../../src/data/csv.js';
+import { evaluateAgreements } from '../../../src/evaluate/engine.js';
+import type { Evaluated } from '../../../src/evaluate/result.js';
+import { InputError } from '../../../src/problem.js';
+
+vi.mock('../../../src/data/csv.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../src/data/csv.js')>();
+  return { ...actual, readCsv: vi.fn(actual.readCsv) };
+});
+
+const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/engine');
+const AS_OF = '2026-03-10T12:00'; // local time, read in Europe/Berlin: 11:00Z
+
+async function evaluate(dataOverrides?: Record<string, string>): Promise<Evaluated[]> {
+  const loaded = await loadAgreements([path.join(DIR, 'agreements.yaml')], { cwd: DIR });
+  expect(loaded.problems).toEqual([]);
+  return evaluateAgreements(loaded.agreements, { asOf: AS_OF, cwd: DIR, ...(dataOverrides ? { dataOverrides } : {}) });
+}
+
+const find = (r: Evaluated[], objective: string, label: string): Evaluated => r.find((e) => e.objective === objective && e.window.label === label)!;
+
+// Berlin month bounds in UTC: CET (+01:00) until the 29 March change, so validity's end,
+// 1 April 00:00 CEST (+02:00), is 31 March 22:00Z.
+const JAN = { label: '2026-01', start: '2025-12-31T23:00:00.000Z', end: '2026-01-31T23:00:00.000Z', partial: false };
+const FEB = { label: '2026-02', start: '2026-01-31T23:00:00.000Z', end: '2026-02-28T23:00:00.000Z', partial: false };
+const MAR = { label: '2026-03', start: '2026-02-28T23:00:00.000Z', end: '2026-03-31T22:00:00.000Z', partial: true };
+
+describe('evaluateAgreements on test/fixtures/engine', () => {
+  test('SPEC 8 order: agreement id, objectives, reports, window start', async () => {
+    const r = await evaluate();
+    expect(r.map((e) => `${e.agreement}/${e.objective} ${e.window.label}`)).toEqual([
+      'alpha-ola/low-priority-volume 2026-01',
+      'alpha-ola/low-priority-volume 2026-02',
+      'alpha-ola/low-priority-volume 2026-03',
+      'service-desk/p1-response 2026-01',
+      'service-desk/p1-response 2026-02',
+      'service-desk/p1-response 2026-03',
+      'service-desk/resolution-p95 2026-Q1',
+      'service-desk/monthly-report 2026-01',
+      'service-desk/monthly-report 2026-02',
+      'service-desk/monthly-report 2026-03',
+    ]);
+  });
+
+  test('p1-response, January: the full Evaluated object', async () => {
+    const jan = find(await evaluate(), 'p1-response', '2026-01');
+    // Tickets 1-3 (P1): 1 responds in 20m; 2 opens Tue 17:50, responds Wed 08:15: 10m + 15m = 25m;
+    // 3 takes 10:00-11:00 = 60m minus 40m waiting for the customer (10:10-10:50) = 20m. 3 of 3 = 100%.
+    expect(jan).toEqual({
+      agreement: 'service-desk',
+      objective: 'p1-response',
+      owner: 'it-ops',
+      window: JAN,
+      value: 100,
+      unit: '%',
+      target: '>= 90%',
+      status: 'met',
+      counts: { records: 3, counted: 3, good: 3, open: 0, excluded: 0, skipped: 0 },
+      charged: { 'company-x': { records: 1, seconds: 2400 } },
+      rootCause: null,
+      credit: null,
+      agreementKind: 'SLA',
+      agreementTitle: 'Service desk for Company X',
+      source: { file: 'agreements.yaml', line: 19, column: 5 },
+      windowKind: 'month',
+      startMs: Date.parse(JAN.start),
+      endMs: Date.parse(JAN.end),
+      itemKind: 'objective',
+      explanation: {
+        computation: [
+          'ratio: 3 of 3 within 30m on calendar office',
+          // ticket 42 is waiting for the customer but is not in tickets.csv
+          '1 status row in ticket-status.csv for keys no measured record has: ignored',
+        ],
+        attributions: [{ mechanism: 'pause', party: 'company-x', records: 1, seconds: 2400, detail: 'status in [Waiting for customer] (ticket-status)' }],
+        examples: ['id 3 (line 4): clock paused 40m'],
+        statusReason: '100% ≥ 90% (target) and ≥ 95% (warning)',
+        chain: [],
+      },
+    });
+  });
+
+  test('p1-response, February and March: exclusion, open tickets', async () => {
+    const r = await evaluate();
+    const feb = find(r, 'p1-response', '2026-02');
+    // 5 excluded (maintenance, charged to none); 6 responds in 45m: 0 of 1
+    expect(feb).toMatchObject({ window: FEB, value: 0, status: 'breached', charged: { none: { records: 1, seconds: 0 } } });
+    expect(feb.counts).toEqual({ records: 2, counted: 1, good: 0, open: 0, excluded: 1, skipped: 0 });
+    expect(feb.explanation.statusReason).toBe('0% < 90% (target)');
+    expect(feb.explanation.examples).toEqual(['id 6 (line 7): 45m, not within 30m', 'id 5 (line 6): excluded (cause = maintenance), charged to none']);
+    const mar = find(r, 'p1-response', '2026-03');
+    // 7 opened Mon 9 Mar 09:00, no response by as-of: breached at 09:30, counted bad; 8 opened 11:50, 10m: open
+    expect(mar).toMatchObject({ window: MAR, value: 0, status: 'breached', charged: {} });
+    expect(mar.counts).toEqual({ records: 2, counted: 1, good: 0, open: 1, excluded: 0, skipped: 0 });
+    expect(mar.explanation.examples).toEqual([
+      'id 7 (line 8): open since 2026-03-09 09:00, breached 30m target at 2026-03-09 09:30',
+      'id 8 (line 9): open since 2026-03-10 11:50, 10m elapsed, not counted',
+    ]);
+  });
+
+  test('resolution-p95 over the partial quarter', async () => {
+    const q1 = find(await evaluate(), 'resolution-p95', '2026-Q1');
+    // Closed: 5 2h, 2 2h10m, 1 3h, 6 4h, 4 6h, 3 (Wed 10-18 + Thu 8-10) 10h; 7 and 8 open; 9 after as-of.
+    // Sorted seconds 7200, 7800, 10800, 14400, 21600, 36000: h = 5·0.95 = 4.75
+    // -> 21600 + 0.75·(36000 − 21600) = 32400 = 9h > 8h
+    expect(q1).toMatchObject({ value: 32400, unit: 's', status: 'breached', target: '<= 8h', windowKind: 'quarter' });
+    expect(q1.window).toEqual({ label: '2026-Q1', start: JAN.start, end: MAR.end, partial: true });
+    expect(q1.counts).toEqual({ records: 8, counted: 6, good: 0, open: 2, excluded: 0, skipped: 0 });
+    expect(q1.explanation.computation[0]).toBe('p95 of 6 durations on calendar office: 9h');
+    expect(q1.explanation.statusReason).toBe('9h > 8h (target)');
+  });
+
+  test('a shared data set in another agreement, and reports dispatched to their evaluator', async () => {
+    const r = await evaluate();
+    const volume = r.filter((e) => e.objective === 'low-priority-volume');
+    // P2/P3 tickets by opened_at: 4 in January; 9 opens after as-of and is ignored
+    expect(volume.map((e) => [e.value, e.status, e.unit, e.owner])).toEqual([
+      [1, 'met', 'count', 'l2'],
+      [0, 'met', 'count', 'l2'],
+      [0, 'met', 'count', 'l2'],
+    ]);
+    const reports = r.filter((e) => e.itemKind === 'report');
+    // due 5 Jan 10:00 delivered 09:30 (on time); 5 Feb delivered 11:00 (late); 5 Mar missed
+    expect(reports.map((e) => [e.value, e.status, e.unit])).toEqual([
+      [100, 'met', '%'],
+      [0, 'breached', '%'],
+      [0, 'breached', '%'],
+    ]);
+    expect(reports[0]!.source).toEqual({ file: 'agreements.yaml', line: 39, column: 5 });
+  });
+
+  test('each data set is read once per phase with all its sinks, status histories first', async () => {
+    const spy = vi.mocked(readCsv);
+    spy.mockClear();
+    await evaluate();
+    expect(spy.mock.calls.map(([ds, sinks]) => [ds.key, ds.file, sinks.length])).toEqual([
+      ['service-desk/ticket-status', 'ticket-status.csv', 1],
+      ['service-desk/tickets', 'tickets.csv', 3], // p1-response, resolution-p95, alpha-ola's count
+      ['service-desk/report-log', 'report-log.csv', 1],
+    ]);
+  });
+
+  test('--data overrides, bare id and agreement-qualified', async () => {
+    for (const key of ['tickets', 'service-desk/tickets']) {
+      const r = await evaluate({ [key]: 'tickets-alt.csv' });
+      // tickets-alt: P1 ticket 1 responds in 60m (not within 30m), P2 ticket 2 for the OLA
+      expect(find(r, 'p1-response', '2026-01')).toMatchObject({ value: 0, counts: { records: 1, counted: 1, good: 0 } });
+      expect(find(r, 'low-priority-volume', '2026-01').value).toBe(1);
+      expect(find(r, 'low-priority-volume', '2026-01').counts.records).toBe(1);
+    }
+  });
+
+  test('an override naming no data set is an error', async () => {
+    const err = await evaluate({ tickets2: 'tickets-alt.csv' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).problems.map((p) => p.code)).toEqual(['unknown-data-override']);
+  });
+
+  test('an unreadable --as-of is an input error', async () => {
+    const loaded = await loadAgreements([path.join(DIR, 'agreements.yaml')], { cwd: DIR });
+    const err = await evaluateAgreements(loaded.agreements, { asOf: 'yesterday', cwd: DIR }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).problems[0]!.code).toBe('invalid-as-of');
+  });
+
+  test('a missing file is reported with the problems of every data set', async () => {
+    const err = await evaluate({ tickets: 'nope.csv', 'report-log': 'nope2.csv' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).problems.map((p) => [p.file, p.code])).toEqual([
+      ['nope.csv', 'csv-unreadable'],
+      ['nope2.csv', 'csv-unreadable'],
+    ]);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { parseTarget } from '../../../src/agreement/quantity.js';
+import type { Objective, Report } from '../../../src/agreement/model.js';
+import { statusOf, unitOf } from '../../../src/evaluate/status.js';
+
+const t = (s: string) => parseTarget(s)!;
+
+describe('statusOf', () => {
+  test('met, at-risk, breached against >= with a warning', () => {
+    expect(statusOf(98, t('>= 95%'), t('>= 97%'), '%')).toEqual({ status: 'met', reason: '98% ≥ 95% (target) and ≥ 97% (warning)' });
+    expect(statusOf(96.5, t('>= 95%'), t('>= 97%'), '%')).toEqual({
+      status: 'at-risk',
+      reason: '96.5% ≥ 95% (target) but below the 97% warning',
+    });
+    expect(statusOf(94.123, t('>= 95%'), t('>= 97%'), '%')).toEqual({ status: 'breached', reason: '94.12% < 95% (target)' });
+  });
+  test('boundary values meet their operator', () => {
+    expect(statusOf(95, t('>= 95%'), null, '%').status).toBe('met');
+    expect(statusOf(95, t('> 95%'), null, '%').status).toBe('breached');
+    expect(statusOf(14400, t('<= 4h'), null, 's').status).toBe('met'); // 4h = 14400 s
+    expect(statusOf(14401, t('<= 4h'), null, 's').status).toBe('breached');
+  });
+  test('lower is better, durations formatted', () => {
+    // 3h 10m = 11400 s: <= 4h met, but above the 3h warning
+    expect(statusOf(11400, t('<= 4h'), t('<= 3h'), 's')).toEqual({ status: 'at-risk', reason: '3h 10m ≤ 4h (target) but above the 3h warning' });
+    expect(statusOf(18000, t('<= 4h'), null, 's').reason).toBe('5h > 4h (target)');
+  });
+  test('no value is no-data', () => expect(statusOf(null, t('>= 95%'), null, '%').status).toBe('no-data'));
+  test('negative duration targets', () => expect(statusOf(-1800, t('<= -1h'), null, 's')).toEqual({ status: 'breached', reason: '-30m > -1h (target)' }));
+});
+
+describe('unitOf', () => {
+  const o = (measure: Objective['measure'], aggregate?: string): Objective => ({ id: 'o', source: 's', measure, aggregate, target: '>= 1', window: 'month' });
+  test.each([
+    [o({ duration: { from: 'a', to: 'b' } }, 'p95'), 's'],
+    [o({ deadline: { due: 'a', done: 'b' } }, 'max'), 's'],
+    [o({ duration: { from: 'a', to: 'b' } }, 'ratio'), '%'],
+    [o({ uptime: { from: 'a', to: 'b' } }), '%'],
+    [o('count', 'count'), 'count'],
+    [o({ value: 'cost' }, 'count'), 'count'],
+    [o({ value: 'cost' }, 'sum'), 'number'],
+  ])('%#', (item, unit) => expect(unitOf(item)).toBe(unit));
+  test('reports are percentages', () => {
+    const r: Report = { id: 'r', schedule: { every: 'day', by: '10:00' }, log: { source: 'l', at: 'at' }, target: '>= 95%', window: 'month' };
+    expect(unitOf(r)).toBe('%');
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * The bundled examples and the `init` starter: the CSV generator is deterministic and matches the
+ * committed data, and every agreement loads and validates (strict) without a single problem.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { loadAgreements, loadAgreementText } from '../../src/agreement/loader.js';
+import { checkAgreements } from '../../src/agreement/semantic.js';
+import { INIT_FILES } from '../../src/cli/init-template.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const EXAMPLES = join(ROOT, 'examples');
+const GENERATOR = join(ROOT, 'scripts', 'generate-examples.mjs');
+const MODELINE = '# yaml-language-server: $schema=../../schemas/agreement.schema.json\n';
+
+const temps: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'slacheck-examples-'));
+  temps.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Relative paths (forward slashes) of every file below `dir` whose name matches. */
+function filesBelow(dir: string, match: RegExp): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (match.test(name)) out.push(relative(dir, full).split('\\').join('/'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function generate(): string {
+  const out = tempDir();
+  execFileSync(process.execPath, [GENERATOR, '--out', out], { stdio: 'pipe' });
+  return out;
+}
+
+describe('scripts/generate-examples.mjs', () => {
+  const first = generate();
+  const second = generate();
+  const generated = filesBelow(first, /\.csv$/);
+
+  test('writes the CSV files of all three scenarios', () => {
+    expect(generated).toEqual([
+      'change-requests/data/change-requests.csv',
+      'revenue-chain/data/leads.csv',
+      'revenue-chain/data/new-customers.csv',
+      'revenue-chain/data/report-log.csv',
+      'service-desk/data/info-requests.csv',
+      'service-desk/data/internet-outages.csv',
+      'service-desk/data/network-incidents.csv',
+      'service-desk/data/report-log.csv',
+      'service-desk/data/ticket-status.csv',
+      'service-desk/data/tickets.csv',
+    ]);
+  });
+
+  test('is deterministic: two runs give byte-identical files', () => {
+    expect(filesBelow(second, /\.csv$/)).toEqual(generated);
+    for (const path of generated) {
+      expect(readFileSync(join(second, path)).equals(readFileSync(join(first, path))), path).toBe(true);
+    }
+  });
+
+  test('matches the committed examples/ data, and examples/ holds no other CSV', () => {
+    expect(filesBelow(EXAMPLES, /\.csv$/)).toEqual(generated);
+    for (const path of generated) {
+      expect(readFileSync(join(EXAMPLES, path), 'utf8'), `${path} is stale: run node scripts/generate-examples.mjs`).toBe(
+        readFileSync(join(first, path), 'utf8'),
+      );
+    }
+  });
+
+  test('the data is small and covers January to June 2026 only', () => {
+    for (const path of generated) {
+      const text = readFileSync(join(first, path), 'utf8');
+      const lines = text.trimEnd().split('\n');
+      expect(lines.length, path).toBeLessThanOrEqual(400);
+      const years = new Set([...text.matchAll(/\b(20\d\d)-(\d\d)-\d\d/g)].map((m) => `${m[1]}-${m[2]}`));
+      for (const ym of years) expect(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'], `${path}: ${ym}`).toContain(ym);
+    }
+  });
+});
+
+describe('examples/', () => {
+  const yamlFiles = filesBelow(EXAMPLES, /\.ya?ml$/);
+
+  test('every agreement file starts with the schema modeline', () => {
+    expect(yamlFiles.length).toBe(6);
+    for (const path of yamlFiles) expect(readFileSync(join(EXAMPLES, path), 'utf8').startsWith(MODELINE), path).toBe(true);
+  });
+
+  test('all agreements load and pass the strict semantic checks without a problem', async () => {
+    const loaded = await loadAgreements([EXAMPLES], { cwd: ROOT });
+    expect(loaded.unreadable).toEqual([]);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.files).toEqual(yamlFiles.map((p) => `examples/${p}`));
+    expect(loaded.agreements.map((a) => `${a.doc.kind} ${a.doc.id}`).sort()).toEqual([
+      'OLA marketing-sales-ola',
+      'OLA network-ola',
+      'OLA sales-service-ola',
+      'SLA app-maintenance',
+      'SLA service-desk',
+      'UC internet-uc',
+    ]);
+    expect(checkAgreements(loaded.agreements, { strict: true })).toEqual([]);
+  });
+
+  test('each scenario folder is self-contained (its dependencies resolve without the others)', async () => {
+    for (const folder of ['service-desk', 'change-requests', 'revenue-chain']) {
+      const loaded = await loadAgreements([join(EXAMPLES, folder)], { cwd: ROOT });
+      expect(loaded.problems, folder).toEqual([]);
+      expect(checkAgreements(loaded.agreements, { strict: true }), folder).toEqual([]);
+    }
+  });
+
+  test('validity is 2026 and every agreement names its monitoring and contacts', async () => {
+    const loaded = await loadAgreements([EXAMPLES], { cwd: ROOT });
+    for (const { doc } of loaded.agreements) {
+      expect(doc.validity, doc.id).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+      expect(doc.monitoring?.auditor, doc.id).toBeTruthy();
+      for (const [id, party] of Object.entries(doc.parties)) expect(party.contact, `${doc.id} ${id}`).toBeTruthy();
+    }
+  });
+});
+
+describe('init template', () => {
+  test('writes the agreement, two data files and SLACHECK.md', () => {
+    expect(INIT_FILES.map((f) => f.path)).toEqual(['agreement.yaml', 'data/tickets.csv', 'data/report-log.csv', 'SLACHECK.md']);
+    const agreement = INIT_FILES[0]!.content;
+    expect(agreement.startsWith('# yaml-language-server: $schema=./agreement.schema.json\n')).toBe(true);
+    expect(agreement).toContain('slacheck schema > agreement.schema.json');
+    // a dozen tickets plus the header
+    expect(INIT_FILES[1]!.content.trimEnd().split('\n')).toHaveLength(13);
+    for (const f of INIT_FILES) expect(f.content.endsWith('\n'), f.path).toBe(true);
+  });
+
+  test('the starter agreement is valid, strict documentation checks included', () => {
+    const { agreements, problems } = loadAgreementText(INIT_FILES[0]!.content, 'agreement.yaml', '/starter');
+    expect(problems).toEqual([]);
+    expect(agreements).toHaveLength(1);
+    const doc = agreements[0]!.doc;
+    expect(doc.objectives?.[0]).toMatchObject({ aggregate: 'ratio', warning: '>= 95%' });
+    expect(doc.reports).toHaveLength(1);
+    expect(checkAgreements(agreements, { strict: true })).toEqual([]);
+  });
+
+  test('the written files load from disk with their data sets in place', async () => {
+    const dir = tempDir();
+    for (const f of INIT_FILES) {
+      mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+      writeFileSync(join(dir, f.path), f.content);
+    }
+    const loaded = await loadAgreements([dir], { cwd: dir });
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.files).toEqual(['agreement.yaml']);
+    const data = loaded.agreements[0]!.doc.data ?? {};
+    for (const ds of Object.values(data)) expect(statSync(join(dir, ds.file)).isFile(), ds.file).toBe(true);
+  });
+});

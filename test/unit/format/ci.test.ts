@@ -1,0 +1,139 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { marked, type Tokens } from 'marked';
+import { describe, expect, it } from 'vitest';
+import { formatGithub, formatJunit, formatMarkdown } from '../../../src/format/evaluation.js';
+import { cdata, xmlAttr } from '../../../src/format/xml.js';
+import { markdownCell } from '../../../src/format/markdown-cell.js';
+import { NASTY, VIEW, result } from './fixture.js';
+
+const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+
+function parseJunit(xml: string) {
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, cdataPropName: '#cdata', htmlEntities: true });
+  return parser.parse(xml);
+}
+
+describe('formatJunit', () => {
+  const xml = formatJunit(VIEW);
+  const doc = parseJunit(xml);
+
+  it('has testsuites > testsuite > testcase with counts that match the cases', () => {
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="slacheck" ')).toBe(true);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const root = doc.testsuites;
+    // 8 results; failures = breached complete (network-ola 2026-04, p1 2026-04) = 2;
+    // skipped = partial p1 2026-05 + no-data leads = 2
+    expect([root.name, root.tests, root.failures, root.skipped, root.errors]).toEqual(['slacheck', '8', '2', '2', '0']);
+    const suites = asArray(root.testsuite);
+    expect(suites.map((s: { name: string }) => s.name)).toEqual(['network-ola', 'service-desk']);
+    let total = 0;
+    for (const suite of suites) {
+      const cases = asArray(suite.testcase) as Record<string, unknown>[];
+      total += cases.length;
+      expect(Number(suite.tests)).toBe(cases.length);
+      expect(Number(suite.failures)).toBe(cases.filter((c) => c.failure !== undefined).length);
+      expect(Number(suite.skipped)).toBe(cases.filter((c) => c.skipped !== undefined).length);
+      expect(suite.timestamp).toBe(VIEW.asOf);
+      const names = cases.map((c) => c.name);
+      expect(new Set(names).size).toBe(names.length);
+      for (const c of cases) expect(c.classname).toBe(suite.name);
+    }
+    expect(total).toBe(8);
+  });
+
+  it('fails breached complete windows with details, skips partial and no-data, notes at-risk and excused', () => {
+    const cases = asArray(asArray(doc.testsuites.testsuite)[1].testcase) as Record<string, any>[];
+    const byName = new Map<string, any>(cases.map((c) => [c.name, c]));
+    const breached = byName.get('p1-first-response [2026-04]');
+    expect(breached.failure.type).toBe('breached');
+    expect(breached.failure.message).toBe('service-desk/p1-first-response 2026-04: 91.2% (target >= 95%), breached');
+    expect(breached.failure['#cdata']).toContain('root cause network-ola/restore-time 2026-04 (owner network-team)');
+    expect(byName.get('p1-first-response [2026-05]').skipped.message).toMatch(/^partial window/);
+    expect(byName.get('leads [2026-03]').skipped.message).toMatch(/^no data/);
+    expect(byName.get('resolution-time [2026-03]')['system-out']['#cdata']).toContain('at-risk');
+    expect(byName.get('change-delivery [2026-04]')['system-out']['#cdata']).toContain('excused');
+    expect(byName.get('p1-first-response [2026-03]').failure).toBeUndefined();
+  });
+
+  it('escapes attributes and text, strips invalid characters and splits ]]>', () => {
+    const nasty = result({ objective: NASTY, value: 1, status: 'breached', statusReason: `${NASTY}\u0001\uFFFE` });
+    const out = formatJunit({ ...VIEW, evaluated: [nasty] });
+    expect(XMLValidator.validate(out)).toBe(true);
+    expect(out).not.toContain('\u0001');
+    expect(out).not.toContain('\uFFFE');
+    const parsed = parseJunit(out);
+    const suite = asArray(parsed.testsuites.testsuite).find((x: { name: string }) => x.name === 'service-desk');
+    const tc = suite.testcase;
+    // attribute newlines are written as &#10; so they survive; the parser gives the text back
+    expect(tc.name).toBe(`${NASTY} [2026-03]`);
+    const body = asArray(tc.failure['#cdata']).join('');
+    expect(body).toContain(`why: ${NASTY}`);
+    expect(xmlAttr('a&b<c>"d\'\n')).toBe('a&amp;b&lt;c&gt;&quot;d&apos;&#10;');
+    expect(cdata('x]]>y')).toBe('<![CDATA[x]]]]><![CDATA[>y]]>');
+  });
+});
+
+describe('formatGithub', () => {
+  it('annotates breaches as errors, at-risk and partial breaches as warnings, excused as notices', () => {
+    const lines = formatGithub(VIEW).trimEnd().split('\n');
+    expect(lines.map((l) => l.slice(0, l.indexOf(' ')))).toEqual(['::error', '::error', '::warning', '::warning', '::notice']);
+    expect(lines[1]).toBe(
+      '::error file=agreements/service-desk.yaml,line=20,col=5,title=service-desk/p1-first-response 2026-04 breached::' +
+        'service-desk/p1-first-response 2026-04: 91.2%25 (target >= 95%25), breached; ' +
+        // data escaping leaves `,` and `:` alone: only properties escape them
+        'root cause network-ola/restore-time 2026-04 (owner network-team); credit 10%25 (1,200 EUR)',
+    );
+    expect(lines[2]).toContain('title=service-desk/p1-first-response 2026-05 (partial) breached::');
+  });
+
+  it('escapes the file, title and message', () => {
+    const r = result({ objective: 'x', value: 1, status: 'at-risk', file: 'a:b,c%.yaml', statusReason: 'why:\nbecause, 5%' });
+    expect(formatGithub({ ...VIEW, evaluated: [r] })).toBe(
+      '::warning file=a%3Ab%2Cc%25.yaml,line=20,col=5,title=service-desk/x 2026-03 at-risk::' +
+        'service-desk/x 2026-03: 1%25 (target >= 95%25), at-risk; why:%0Abecause, 5%25\n',
+    );
+  });
+
+  it('prints nothing for met and no-data', () => {
+    expect(formatGithub({ ...VIEW, evaluated: [result({ objective: 'x', value: 99, status: 'met' })] })).toBe('');
+  });
+});
+
+describe('formatMarkdown', () => {
+  const md = formatMarkdown(VIEW);
+  const tokens = marked.lexer(md);
+
+  it('starts with a summary and lists breaches with root causes', () => {
+    expect(md.startsWith('# slacheck evaluation as of 2026-05-15T00:00:00.000Z\n\n')).toBe(true);
+    expect(md).toContain('**8 results:** ✅ 2 met, ⚠️ 1 at-risk, ❌ 3 breached, ⏸ 1 excused, · 1 no-data');
+    expect(md).toContain(
+      '- ❌ service-desk/p1-first-response 2026-04: 91.2% (target >= 95%), root cause network-ola/restore-time 2026-04 (owner network-team)',
+    );
+  });
+
+  it('has a heading, parties line and objectives × windows table per agreement', () => {
+    const headings = tokens.filter((t): t is Tokens.Heading => t.type === 'heading' && t.depth === 2).map((t) => t.text);
+    expect(headings).toEqual(['OLA network-ola — Network operations', 'SLA service-desk — Service desk for Company X']);
+    expect(md).toContain('**Parties:** IT Operations (it-ops) → Company X (company-x) · **Validity:** 2026-01-01 to 2026-12-31');
+    const tables = tokens.filter((t): t is Tokens.Table => t.type === 'table');
+    expect(tables).toHaveLength(2);
+    const sd = tables[1]!;
+    expect(sd.header.map((h) => h.text)).toEqual(['objective', 'owner', 'target', '2026-03', '2026-04', '2026-05 (partial)']);
+    expect(sd.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['p1-first-response', 'it-ops', '>= 95%', '✅ 96.5%', '❌ 91.2%', '❌ 80%'],
+      ['resolution-time', 'it-ops', '<= 4h', '⚠️ 3h 25m', '', ''],
+      ['change-delivery', 'it-ops', '<= 1', '', '⏸ 2', ''],
+      ['specs-on-time', 'company-x', '>= 95%', '', '✅ 50%', ''],
+      ['leads', 'it-ops', '>= 3', '· —', '', ''],
+    ]);
+    expect(md).toContain('- change-delivery 2026-04 ⏸ excused: service-desk/specs-on-time 2026-04 (owner company-x)');
+    expect(md).toContain('- p1-first-response 2026-04: 10% (1,200 EUR)');
+  });
+
+  it('escapes pipes so a cell never splits', () => {
+    const r = result({ objective: 'a|b', owner: 'x|y', value: 1, status: 'met' });
+    const table = marked.lexer(formatMarkdown({ ...VIEW, evaluated: [r] })).find((t) => t.type === 'table') as Tokens.Table;
+    expect(table.rows[0]!.map((c) => c.text)).toEqual(['a|b', 'x|y', '>= 95%', '✅ 1%']);
+    expect(markdownCell(NASTY)).toBe('a\\|b <c> & d ]]> 50% x:y, "q" next');
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { formatScorecard, formatTable } from '../../../src/format/evaluation.js';
+import { partyScores } from '../../../src/format/scorecard.js';
+import { formatCounts } from '../../../src/format/table.js';
+import { AGREEMENTS, EVALUATED, VIEW, result } from './fixture.js';
+
+/** Body and header lines of a cli-table3 table as trimmed cells. */
+function cells(text: string): string[][] {
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('│'))
+    .map((l) => l.split('│').slice(1, -1).map((c) => c.trim()));
+}
+
+describe('formatTable', () => {
+  it('shows one row per objective and window with human values, markers, attribution and credit', () => {
+    const out = formatTable(VIEW, { color: false, latest: false });
+    const rows = cells(out);
+    expect(rows[0]).toEqual([
+      'agreement', 'objective', 'owner', 'window', 'value', 'target', 'status', 'counts', 'attributed to', 'credit', 'trend',
+    ]);
+    expect(rows).toHaveLength(1 + 8);
+    expect(rows[2]).toEqual([
+      'service-desk', 'p1-first-response', 'it-ops', '2026-03', '96.5%', '>= 95%', 'met', '198/200, 2 open',
+      'company-x 3 (1h 30m)', '', '',
+    ]);
+    expect(rows[3]).toEqual([
+      'service-desk', 'p1-first-response', 'it-ops', '2026-04', '91.2%', '>= 95%', 'breached', '10/10',
+      'root: network-ola/restore-time (network-team)', '10% (1,200 EUR)', '',
+    ]);
+    // trend on the objective's last row: 96.5 max → █, 80 min → ▁, (91.2-80)/16.5*7 = 4.75 → ▆
+    expect(rows[4]).toEqual([
+      'service-desk', 'p1-first-response', 'it-ops', '2026-05 (partial)', '80%', '>= 95%', 'breached', '10/10', '', '', '█▆▁',
+    ]);
+    expect(rows[5]![4]).toBe('3h 25m');
+    expect(rows[5]![7]).toBe('10/13, 3 excl.');
+    expect(rows[8]![4]).toBe('—');
+    expect(out.endsWith(
+      '\n8 results: 2 met, 1 at-risk, 3 breached, 1 excused, 1 no-data · credits: network-ola 5% of fee; service-desk 1,200 EUR\n',
+    )).toBe(true);
+    expect(out).not.toContain('\u001b[');
+  });
+
+  it('with latest, keeps the latest complete window per objective and still trends over all of them', () => {
+    const rows = cells(formatTable(VIEW, { color: false, latest: true }));
+    const p1 = rows.filter((r) => r[1] === 'p1-first-response');
+    expect(p1).toHaveLength(1);
+    expect(p1[0]![3]).toBe('2026-04');
+    expect(p1[0]![10]).toBe('█▆▁');
+    expect(rows).toHaveLength(1 + 6);
+  });
+
+  it('with latest, shows the partial window when there is no complete one', () => {
+    const only = result({ objective: 'x', label: '2026-05', partial: true, value: 99, status: 'met' });
+    const rows = cells(formatTable({ ...VIEW, evaluated: [only] }, { color: false, latest: true }));
+    expect(rows[1]![3]).toBe('2026-05 (partial)');
+  });
+
+  it('drops empty optional columns and stacks several charges in one cell', () => {
+    const r = result({
+      objective: 'x', value: 99, status: 'met',
+      charged: { 'z-party': { records: 1, seconds: 0 }, 'company-x': { records: 2, seconds: 90 } },
+    });
+    const out = formatTable({ ...VIEW, evaluated: [r] }, { color: false, latest: false });
+    const rows = cells(out);
+    expect(rows[0]).not.toContain('credit');
+    expect(rows[0]).toContain('attributed to');
+    const col = rows[0]!.indexOf('attributed to');
+    // charged parties sorted by id: company-x before z-party; 90 s = 1m 30s
+    expect(rows[1]![col]).toBe('company-x 2 (1m 30s)');
+    expect(rows[2]![col]).toBe('z-party 1');
+  });
+
+  it('colours statuses only when asked', () => {
+    const out = formatTable(VIEW, { color: true, latest: false });
+    expect(out).toContain('\u001b[31mbreached\u001b[39m');
+    expect(out).toContain('\u001b[32mmet\u001b[39m');
+    expect(out).toContain('\u001b[33mat-risk\u001b[39m');
+    expect(out).toContain('\u001b[36mexcused\u001b[39m');
+    expect(out).toContain('\u001b[90mno-data\u001b[39m');
+  });
+
+  it('says clearly when there is nothing to show', () => {
+    expect(formatTable({ ...VIEW, evaluated: [] }, { color: false, latest: false })).toBe(
+      'No results: no objective has a window up to as-of 2026-05-15T00:00:00.000Z (or none matched the filters).\n',
+    );
+  });
+
+  it('counts what did not enter the value', () => {
+    expect(formatCounts({ records: 200, counted: 190, good: 180, open: 2, excluded: 3, skipped: 5 })).toBe(
+      '190/200, 2 open, 3 excl., 5 skipped',
+    );
+  });
+});
+
+describe('scorecard', () => {
+  it('scores owners over complete windows and totals what was charged to each party', () => {
+    const scores = partyScores(VIEW);
+    // agreement order (network-ola, service-desk), provider before customers inside each
+    expect(scores.map((s) => s.party)).toEqual(['network-team', 'it-ops', 'company-x']);
+    const itOps = scores[1]!;
+    // it-ops owns p1-first-response, resolution-time, change-delivery, leads = 4; the partial 2026-05 is not scored
+    expect(itOps.owned).toBe(4);
+    expect(itOps.statuses).toEqual({ met: 1, 'at-risk': 1, breached: 1, excused: 1, 'no-data': 1 });
+    expect(itOps.roles).toEqual(['customer', 'provider']);
+    const companyX = scores[2]!;
+    expect(companyX.statuses.met).toBe(1);
+    expect([companyX.chargedRecords, companyX.chargedSeconds]).toEqual([3, 5400]);
+  });
+
+  it('lists parties charged without owning anything, such as none', () => {
+    const r = result({ objective: 'x', value: 99, status: 'met', charged: { none: { records: 4, seconds: 7200 } } });
+    const scores = partyScores({ asOf: VIEW.asOf, evaluated: [r], agreements: AGREEMENTS });
+    expect(scores.map((s) => [s.party, s.name, s.owned, s.chargedRecords])).toEqual([
+      ['it-ops', 'IT Operations', 1, 0],
+      ['none', '(nobody)', 0, 4],
+    ]);
+  });
+
+  it('renders a row per party with kept share and charged time', () => {
+    const rows = cells(formatScorecard(VIEW, { color: false }));
+    expect(rows[0]).toEqual([
+      'party', 'name', 'role', 'owns', 'met', 'at-risk', 'breached', 'excused', 'no-data', 'kept', 'charged records', 'charged time',
+    ]);
+    // it-ops: judged = met 1 + at-risk 1 + breached 1 + excused 1 = 4, kept = 3/4 = 75%
+    expect(rows[2]).toEqual(['it-ops', 'IT Operations', 'customer, provider', '4', '1', '1', '1', '1', '1', '75%', '0', '']);
+    expect(rows[3]).toEqual(['company-x', 'Company X', 'customer', '1', '1', '0', '0', '0', '0', '100%', '3', '1h 30m']);
+    expect(EVALUATED).toHaveLength(8);
+  });
+});

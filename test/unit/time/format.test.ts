@@ -1,0 +1,18 @@
+import { expect, test } from 'vitest';
+import { formatDuration } from '../../../src/time/format.js';
+
+test.each([
+  [3 * 3600 + 25 * 60, '3h 25m'], // 12300
+  [2 * 86400 + 4 * 3600, '2d 4h'],
+  [12 * 60 + 5, '12m 5s'],
+  [45, '45s'],
+  [0, '0s'],
+  [0.4, '0s'], // rounds to whole seconds
+  [59.6, '1m'], // 60 s
+  [3600, '1h'],
+  [3600 + 5, '1h 5s'], // the two largest non-zero units
+  [86400 + 3600 + 60 + 1, '1d 1h'], // the rest is dropped, not rounded
+  [-(3600 + 1800), '-1h 30m'],
+  [-0.2, '0s'],
+  [10 * 86400, '10d'],
+])('%d s -> %s', (seconds, text) => expect(formatDuration(seconds)).toBe(text));
