@@ -103,6 +103,8 @@ function attributeWindow(
       status: chosen.status,
       note: chosen.rootCause ? `itself attributed to ${chosen.rootCause.path.slice(1).join(' → ')}` : 'root cause',
     });
+    // the deeper links the dependency itself followed, so the whole chain reads top to bottom
+    e.explanation.chain.push(...chosen.explanation.chain.filter((link) => link.status !== null));
     if (rootIsCustomer || ref.excuses) {
       e.status = 'excused';
       e.explanation.statusReason += rootIsCustomer
