@@ -2,12 +2,12 @@
  * YAML text -> documents with source positions (SPEC 2, 3.4). YAML 1.2 core schema, so dates stay
  * strings and `on` is a key; syntax errors, duplicate keys and alias bombs become problems.
  */
-import { isAlias, isCollection, isMap, isScalar, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node, type YAMLMap } from 'yaml';
 import { problem, type Problem } from '../problem.js';
 import { createLocator, keyText, type Locator } from './positions.js';
 
-/** Expanding more aliases than this is treated as a resource exhaustion attack. */
-export const MAX_ALIAS_COUNT = 100;
+/** Nodes that aliases may expand to in one document; more is treated as an alias bomb. */
+export const MAX_ALIAS_NODES = 10_000;
 
 export interface YamlDocument {
   /** The document as plain data; undefined when it has YAML errors. */
@@ -55,7 +55,6 @@ function readDocument(doc: Document, lineCounter: LineCounter, file: string): Ya
     seen.add(slot);
     problems.push(problem(file, pos.line, pos.column, 'yaml-syntax', `YAML syntax error: ${err.message}`));
   }
-  problems.push(...duplicateKeys(doc, file, at));
   for (const warn of doc.warnings) {
     const pos = at(warn.pos[0]);
     problems.push(problem(file, pos.line, pos.column, 'yaml-warning', warn.message, 'warning'));
@@ -70,16 +69,17 @@ function readDocument(doc: Document, lineCounter: LineCounter, file: string): Ya
 
   let value: unknown;
   if (!problems.some((p) => p.severity === 'error')) {
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (err) {
-      const pos = firstAlias(doc, at) ?? locator.locate([]);
-      const message = err instanceof Error ? err.message : String(err);
+    const plain = new PlainData(doc, file, at);
+    const converted = plain.convert(contents);
+    if (plain.aliasBomb !== undefined) {
+      const pos = at(plain.aliasBomb);
       problems.push(
-        /alias/i.test(message)
-          ? problem(file, pos.line, pos.column, 'yaml-alias-limit', `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT}); write the values out instead`)
-          : problem(file, pos.line, pos.column, 'yaml-syntax', `YAML error: ${message}`),
+        problem(file, pos.line, pos.column, 'yaml-alias-limit', `aliases expand to more than ${MAX_ALIAS_NODES} nodes; write the values out instead`),
       );
+    } else if (plain.duplicates.length) {
+      problems.push(...plain.duplicates);
+    } else {
+      value = converted;
     }
   }
   return { value, locator, problems, apiVersionKeys, empty, mapping };
@@ -89,43 +89,65 @@ function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[-_\s]/g, '');
 }
 
-/** Every repeated key of a mapping, pointing at the repeat and naming the first occurrence. */
-function duplicateKeys(doc: Document, file: string, at: (offset: number) => { line: number; column: number }): Problem[] {
-  const out: Problem[] = [];
-  visit(doc, {
-    Map(_, map) {
-      const first = new Map<string, number>();
-      for (const pair of map.items) {
-        const key = keyText(pair.key);
-        const offset = (pair.key as Node | null)?.range?.[0];
-        if (key === null || offset === undefined) continue;
-        const earlier = first.get(key);
-        if (earlier === undefined) {
-          first.set(key, offset);
-          continue;
-        }
-        const pos = at(offset);
-        out.push(
-          problem(file, pos.line, pos.column, 'yaml-duplicate-key', `duplicate key \`${key}\` (first defined at line ${at(earlier).line}); keys of a mapping must be unique`),
-        );
-      }
-    },
-  });
-  return out;
-}
+/**
+ * The document as plain data (what `toJS` gives for the core schema) in one pass that also finds
+ * duplicate keys and bounds alias expansion, so an alias bomb stops early instead of exploding.
+ */
+class PlainData {
+  duplicates: Problem[] = [];
+  /** Offset of the alias at which expansion passed the limit. */
+  aliasBomb: number | undefined;
+  private expanded = 0;
+  private aliasDepth = 0;
+  /** Offset of the outermost alias being expanded. */
+  private currentAlias = 0;
 
-function firstAlias(doc: Document, at: (offset: number) => { line: number; column: number }) {
-  let offset: number | undefined;
-  visit(doc, {
-    Alias(_, node) {
-      if (isAlias(node) && node.range) {
-        offset = node.range[0];
-        return visit.BREAK;
+  constructor(
+    private readonly doc: Document,
+    private readonly file: string,
+    private readonly at: (offset: number) => { line: number; column: number },
+  ) {}
+
+  convert(node: unknown): unknown {
+    if (this.aliasBomb !== undefined) return null;
+    if (this.aliasDepth > 0 && ++this.expanded > MAX_ALIAS_NODES) {
+      this.aliasBomb = this.currentAlias;
+      return null;
+    }
+    if (isScalar(node)) return node.value;
+    if (isMap(node)) return this.convertMap(node);
+    if (isSeq(node)) return node.items.map((item) => this.convert(item));
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      if (this.aliasDepth === 0) this.currentAlias = node.range?.[0] ?? 0;
+      this.aliasDepth++;
+      const value = this.convert(target);
+      this.aliasDepth--;
+      return value;
+    }
+    return null;
+  }
+
+  private convertMap(map: YAMLMap): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const firstAt = new Map<string, number>();
+    for (const pair of map.items) {
+      const key = keyText(pair.key) ?? JSON.stringify(this.convert(pair.key));
+      const offset = (pair.key as Node | null)?.range?.[0] ?? 0;
+      const earlier = firstAt.get(key);
+      if (earlier !== undefined && this.aliasDepth === 0) {
+        const pos = this.at(offset);
+        this.duplicates.push(
+          problem(this.file, pos.line, pos.column, 'yaml-duplicate-key', `duplicate key \`${key}\` (first defined at line ${this.at(earlier).line}); keys of a mapping must be unique`),
+        );
+      } else {
+        firstAt.set(key, offset);
       }
-      return undefined;
-    },
-  });
-  return offset === undefined ? undefined : at(offset);
+      // defineProperty: a `__proto__` key is data, not the object's prototype.
+      Object.defineProperty(out, key, { value: this.convert(pair.value), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
 }
 
 /** Start of the innermost quoted scalar or flow collection that is still open at `offset`. */

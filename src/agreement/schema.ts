@@ -16,7 +16,7 @@ const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true, unicode: fa
 
 export type SchemaError = ErrorObject;
 
-interface Validator {
+export interface Validator {
   (data: unknown): boolean;
   errors?: SchemaError[] | null;
 }
@@ -49,17 +49,26 @@ function schemaHash(schema: unknown): string {
 
 function getValidator(): Validator {
   if (validator) return validator;
-  if (generatedValidatorIsCurrent()) {
-    validator = generated.validate as unknown as Validator;
-  } else {
-    // Loaded lazily and synchronously: ajv costs start-up time only when the schema changed.
-    const require = createRequire(import.meta.url);
-    const Ajv2020 = (require('ajv/dist/2020.js') as { default: new (o: object) => AjvLike }).default;
-    const ajv = new Ajv2020({ ...AJV_OPTIONS, logger: false });
-    ajv.addVocabulary(['x-message']);
-    validator = ajv.compile(agreementSchema());
+  let current: boolean;
+  try {
+    current = generatedValidatorIsCurrent();
+  } catch {
+    current = true; // no schema file next to the code (e.g. a bundle): trust the precompiled one
   }
+  validator = current ? (generated.validate as unknown as Validator) : compileValidator(agreementSchema());
   return validator;
+}
+
+/**
+ * Compiles the schema with ajv at run time (~0.1–1 s), for when the schema changed after the
+ * last `node scripts/build-validator.mjs`. ajv is loaded here only, so normal runs never pay it.
+ */
+export function compileValidator(schema: Record<string, unknown>): Validator {
+  const require = createRequire(import.meta.url);
+  const Ajv2020 = (require('ajv/dist/2020.js') as { default: new (o: object) => AjvLike }).default;
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, logger: false });
+  ajv.addVocabulary(['x-message']);
+  return ajv.compile(schema);
 }
 
 interface AjvLike {

@@ -22,13 +22,19 @@ const zones = new Map<string, ZoneInfo>();
 /** IANA names (any case, as Intl accepts them) and `UTC`; not bare offsets such as `+01:00`. */
 export function isKnownZone(name: string): boolean {
   if (typeof name !== 'string' || !/^[A-Za-z]/.test(name)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(name, known);
   }
+  return known;
 }
+const knownZones = new Map<string, boolean>();
 
 /** The cached zone; throws RangeError for an unknown zone (validation reports those first). */
 export function zoneInfo(name: string): ZoneInfo {
