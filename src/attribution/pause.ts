@@ -15,6 +15,13 @@ export function isStatusPause(p: Pause): p is PauseStatus {
 
 export const PAUSE_UNIT_SECONDS: Record<PauseColumn['unit'], number> = { s: 1, m: 60, h: 3600 };
 
+/** A typed array 1.5 times as long, with the same contents (growth kept modest for peak memory). */
+function grow<T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(a: T): T {
+  const next = new (a.constructor as new (n: number) => T)(Math.ceil(a.length * 1.5));
+  next.set(a);
+  return next;
+}
+
 /** Two 32-bit FNV-style hashes folded into 53 bits: identifies a key without keeping its string. */
 function keyHash(s: string): number {
   let h1 = 0x811c9dc5;
@@ -29,12 +36,87 @@ function keyHash(s: string): number {
 }
 
 /**
+ * A set of string keys numbered 0, 1, 2... without keeping string objects: code units in one
+ * typed array, an open-addressing table of ids, and each key's 53-bit hash for fast rejects.
+ */
+class KeyTable {
+  size = 0;
+  private hashes = new Float64Array(1024);
+  private offsets = new Int32Array(1025);
+  private chars = new Uint16Array(16384);
+  /** Pairs (id + 1, low 32 bits of the hash) side by side: a probe touches one cache line. 0 = empty. */
+  private slots = new Int32Array(4096);
+  private mask = 2047;
+
+  /** The id of `key` (with hash `h`), or -1. */
+  find(key: string, h: number): number {
+    const low = h | 0;
+    for (let i = (h >>> 0) & this.mask; ; i = (i + 1) & this.mask) {
+      const slot = this.slots[2 * i]!;
+      if (slot === 0) return -1;
+      if (this.slots[2 * i + 1] === low && this.hashes[slot - 1] === h && this.equals(slot - 1, key)) return slot - 1;
+    }
+  }
+
+  /** The only id whose key has hash `h`; -1 when none or several do. */
+  findByHash(h: number): number {
+    let found = -1;
+    for (let i = (h >>> 0) & this.mask; ; i = (i + 1) & this.mask) {
+      const slot = this.slots[2 * i]!;
+      if (slot === 0) return found;
+      if (this.hashes[slot - 1] === h) {
+        if (found >= 0) return -1;
+        found = slot - 1;
+      }
+    }
+  }
+
+  /** Adds a key known to be absent; returns its id. */
+  insert(key: string, h: number): number {
+    const id = this.size++;
+    if (id === this.hashes.length) {
+      this.hashes = grow(this.hashes);
+      this.offsets = grow(this.offsets);
+    }
+    const start = this.offsets[id]!;
+    while (start + key.length > this.chars.length) this.chars = grow(this.chars);
+    for (let c = 0; c < key.length; c++) this.chars[start + c] = key.charCodeAt(c);
+    this.offsets[id + 1] = start + key.length;
+    this.hashes[id] = h;
+    if (this.size * 2 > this.mask + 1) this.rehash();
+    else this.place(id);
+    return id;
+  }
+
+  private equals(id: number, key: string): boolean {
+    const start = this.offsets[id]!;
+    if (this.offsets[id + 1]! - start !== key.length) return false;
+    for (let c = 0; c < key.length; c++) if (this.chars[start + c] !== key.charCodeAt(c)) return false;
+    return true;
+  }
+
+  private place(id: number): void {
+    const h = this.hashes[id]!;
+    let i = (h >>> 0) & this.mask;
+    while (this.slots[2 * i] !== 0) i = (i + 1) & this.mask;
+    this.slots[2 * i] = id + 1;
+    this.slots[2 * i + 1] = h | 0;
+  }
+
+  private rehash(): void {
+    this.mask = this.mask * 2 + 1;
+    this.slots = new Int32Array(2 * (this.mask + 1));
+    for (let id = 0; id < this.size; id++) this.place(id);
+  }
+}
+
+/**
  * A status history read in phase 0 (SPEC 5: a record is in a status from its `at` until the next
  * row for the same key; the last one until the record's end or as-of).
  *
- * Memory-lean for millions of rows: only keys that ever have a paused status keep their string;
- * rows of other keys are kept as (53-bit hash, instant) in case a paused row of the same key comes
- * later in the file, and dropped when sealing. After sealing, each paused key holds its merged
+ * Memory-lean for millions of rows: only keys that ever have a paused status are kept (in a
+ * KeyTable); rows of other keys are kept as (53-bit hash, instant) in case a paused row of the
+ * same key comes later in the file, and dropped when sealing. After sealing, each paused key holds its merged
  * paused intervals in two flat arrays (the last one may end at +Infinity: "until the record's end").
  */
 export class StatusHistory implements RowSink {
@@ -46,18 +128,21 @@ export class StatusHistory implements RowSink {
   private keyCol = -1;
   private atCol = -1;
   private statusCol = -1;
-  private ids = new Map<string, number>();
-  private keys: string[] = [];
-  private rowId = new Float64List();
-  private rowAt = new Float64List();
-  private rowLine = new Float64List();
-  private rowPaused = new Float64List();
-  private pendHash = new Float64List();
-  private pendAt = new Float64List();
-  private pendLine = new Float64List();
+  private keys = new KeyTable();
+  /** Rows of paused keys, in file order. */
+  private nRows = 0;
+  private rowId = new Int32Array(1024);
+  private rowAt = new Float64Array(1024);
+  private rowPaused = new Uint8Array(1024);
+  /** Rows of keys not (yet) paused when read, in file order: (hash of key, instant). */
+  private nPending = 0;
+  private pendHash = new Float64Array(1024);
+  private pendAt = new Float64Array(1024);
   private sealed = false;
+  private lastKey: string | null = null;
+  private lastId = -1;
   private offsets = new Int32Array(1);
-  /** Merged paused intervals of all keys, key by key (see `range`). */
+  /** Merged paused intervals of all keys, key by key (see `rangeStart`/`rangeEnd`). */
   starts: Float64Array = new Float64Array(0);
   ends: Float64Array = new Float64Array(0);
   private rowsPerKey = new Int32Array(0);
@@ -78,7 +163,7 @@ export class StatusHistory implements RowSink {
     return [this.entry.key, this.entry.at, this.entry.status].filter((c) => !header.includes(c));
   }
 
-  add(row: readonly string[], line: number): void {
+  add(row: readonly string[], _line?: number): void {
     const key = row[this.keyCol]!;
     if (key === '') return;
     const text = row[this.atCol]!;
@@ -93,52 +178,55 @@ export class StatusHistory implements RowSink {
     // SPEC 3.4: a status change after as-of has not happened yet.
     if (at > this.asOfMs) return;
     const paused = this.values.has(row[this.statusCol]!);
-    let id = this.ids.get(key);
-    if (id === undefined) {
+    const h = keyHash(key);
+    let id = this.keys.find(key, h);
+    if (id < 0) {
       if (!paused) {
-        this.pendHash.push(keyHash(key));
-        this.pendAt.push(at);
-        this.pendLine.push(line);
+        if (this.nPending === this.pendAt.length) {
+          this.pendHash = grow(this.pendHash);
+          this.pendAt = grow(this.pendAt);
+        }
+        this.pendHash[this.nPending] = h;
+        this.pendAt[this.nPending++] = at;
         return;
       }
-      id = this.keys.length;
-      this.ids.set(key, id);
-      this.keys.push(key);
+      id = this.keys.insert(key, h);
     }
-    this.rowId.push(id);
-    this.rowAt.push(at);
-    this.rowLine.push(line);
-    this.rowPaused.push(paused ? 1 : 0);
+    if (this.nRows === this.rowAt.length) {
+      this.rowId = grow(this.rowId);
+      this.rowAt = grow(this.rowAt);
+      this.rowPaused = grow(this.rowPaused);
+    }
+    this.rowId[this.nRows] = id;
+    this.rowAt[this.nRows] = at;
+    this.rowPaused[this.nRows++] = paused ? 1 : 0;
   }
 
   /** Builds the per-key intervals; called lazily on the first lookup (after phase 0). */
   private seal(): void {
     this.sealed = true;
-    const nKeys = this.keys.length;
-    if (nKeys > 0 && this.pendHash.length > 0) {
-      const byHash = new Map<number, number>();
-      for (let id = 0; id < nKeys; id++) {
-        const h = keyHash(this.keys[id]!);
-        byHash.set(h, byHash.has(h) ? -1 : id); // -1: two paused keys share a hash (vanishingly rare)
-      }
-      const hashes = this.pendHash.data;
-      for (let i = 0; i < this.pendHash.length; i++) {
-        const id = byHash.get(hashes[i]!);
-        if (id === undefined || id < 0) continue;
-        this.rowId.push(id);
-        this.rowAt.push(this.pendAt.data[i]!);
-        this.rowLine.push(this.pendLine.data[i]!);
-        this.rowPaused.push(0);
-      }
+    const nKeys = this.keys.size;
+    // Pending rows of keys that turned out paused. Per key they all precede its other rows in the
+    // file, so "pending first, then the rest" is file order, and index order breaks ties in `at`.
+    const pendingId = this.matchPending(nKeys);
+    let m = 0;
+    for (let i = 0; i < this.nPending; i++) if (pendingId[i]! >= 0) m++;
+    const n = m + this.nRows;
+    const ids = new Int32Array(n);
+    const at = new Float64Array(n);
+    const paused = new Uint8Array(n);
+    for (let i = 0, j = 0; i < this.nPending; i++) {
+      if (pendingId[i]! < 0) continue;
+      ids[j] = pendingId[i]!;
+      at[j++] = this.pendAt[i]!;
     }
-    this.pendHash = this.pendAt = this.pendLine = new Float64List(1);
-    this.keys = [];
+    ids.set(this.rowId.subarray(0, this.nRows), m);
+    at.set(this.rowAt.subarray(0, this.nRows), m);
+    paused.set(this.rowPaused.subarray(0, this.nRows), m);
+    this.pendHash = this.pendAt = this.rowAt = new Float64Array(0);
+    this.rowId = new Int32Array(0);
+    this.rowPaused = new Uint8Array(0);
 
-    const n = this.rowId.length;
-    const ids = this.rowId.data;
-    const at = this.rowAt.data;
-    const lines = this.rowLine.data;
-    const paused = this.rowPaused.data;
     const first = new Int32Array(nKeys + 1);
     for (let i = 0; i < n; i++) first[ids[i]! + 1]!++;
     for (let k = 0; k < nKeys; k++) first[k + 1]! += first[k]!;
@@ -153,8 +241,7 @@ export class StatusHistory implements RowSink {
     this.joined = new Uint8Array(nKeys);
     for (let k = 0; k < nKeys; k++) {
       const seg = order.subarray(first[k]!, first[k + 1]!);
-      // Same instant: the row further down the file is the later change.
-      seg.sort((a, b) => at[a]! - at[b]! || lines[a]! - lines[b]!);
+      seg.sort((a, b) => at[a]! - at[b]! || a - b);
       this.rowsPerKey[k] = seg.length;
       this.offsets[k] = starts.length;
       for (let j = 0; j < seg.length; j++) {
@@ -172,14 +259,25 @@ export class StatusHistory implements RowSink {
     this.offsets[nKeys] = starts.length;
     this.starts = starts.view();
     this.ends = ends.view();
-    this.rowId = this.rowAt = this.rowLine = this.rowPaused = new Float64List(1);
+  }
+
+  /** The paused key of each pending row (-1: none; also when two paused keys share its hash). */
+  private matchPending(nKeys: number): Int32Array {
+    const result = new Int32Array(this.nPending).fill(-1);
+    if (nKeys === 0) return result;
+    for (let p = 0; p < this.nPending; p++) result[p] = this.keys.findByHash(this.pendHash[p]!);
+    return result;
   }
 
   /** The key's index (marking it joined), or -1 when the key never had a paused status. */
   find(key: string): number {
     if (!this.sealed) this.seal();
-    const id = this.ids.get(key);
-    if (id === undefined) return -1;
+    // Objectives sharing this history look up the same row's key one after the other.
+    if (key === this.lastKey) return this.lastId;
+    const id = this.keys.find(key, keyHash(key));
+    this.lastKey = key;
+    this.lastId = id;
+    if (id < 0) return -1;
     this.joined[id] = 1;
     return id;
   }

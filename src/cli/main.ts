@@ -127,7 +127,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       // help and version end with 0; commander's own usage errors are our usage exit, 2
-      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : EXIT_USAGE;
+      // (`commander.help` is help shown because no command was given: a usage error)
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      return err.code === 'commander.help' && err.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     if (err instanceof ExitError) {
       if (err.message) io.stderr.write(`slacheck: ${err.message}\n`);

@@ -25,6 +25,7 @@ export async function loadValidAgreements(paths: readonly string[], io: Io, colo
     problems.push(...checkAgreements(load.agreements, { strict: false }));
   }
   const errors = problems.filter((p) => p.severity === 'error').sort(compareProblems);
+  if (load.unreadable.length) failWithProblems(load.unreadable, load.files, io, color, 'check the paths given on the command line');
   if (errors.length) failWithProblems(errors, load.files, io, color, 'the agreements are not valid; run `slacheck validate` for details');
   if (load.agreements.length === 0) {
     throw new ExitError(EXIT_USAGE, `no agreements found in ${paths.length ? paths.join(', ') : 'the current directory'}`);
@@ -33,8 +34,11 @@ export async function loadValidAgreements(paths: readonly string[], io: Io, colo
 }
 
 export function failWithProblems(problems: readonly Problem[], files: readonly string[], io: Io, color: boolean | undefined, hint: string): never {
-  io.stderr.write(formatProblemsText(problems, files, { color: decideColor(color, io, 'stderr') }));
-  throw new ExitError(EXIT_USAGE, hint);
+  // problems about the command line itself (no file) read better as plain messages
+  const inFiles = problems.filter((p) => p.file !== '');
+  for (const p of problems) if (p.file === '') io.stderr.write(`slacheck: ${p.message}\n`);
+  if (inFiles.length) io.stderr.write(formatProblemsText(inFiles, files, { color: decideColor(color, io, 'stderr') }));
+  throw new ExitError(EXIT_USAGE, inFiles.length ? hint : '');
 }
 
 /** `--as-of` as given, validated; the JSON echo is UTC for instants, verbatim for local forms (SPEC 7). */

@@ -115,7 +115,9 @@ async function readChunk(handle: FileHandle, ds: ResolvedDataSet): Promise<Buffe
 function unreadable(ds: ResolvedDataSet, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException)?.code;
   const dataId = ds.key.slice(ds.key.lastIndexOf('/') + 1);
-  const fix = `check the \`file\` of data set "${dataId}" (relative to its agreement file) or pass --data ${dataId}=PATH`;
+  const fix = ds.overridden
+    ? `check the path given with --data ${dataId}=… (relative to the working directory)`
+    : `check the \`file\` of data set "${dataId}" (relative to its agreement file) or pass --data ${dataId}=PATH`;
   const reason =
     code === 'ENOENT'
       ? 'the file does not exist'

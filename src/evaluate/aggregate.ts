@@ -268,58 +268,66 @@ export class Tallies {
     this.pending = false;
   }
 
-  /** A counted record with its value; `describeBad` names it when it is not good (ratio). */
-  count(w: number, value: number, good: GoodRule, row: readonly string[], goodWhere: { test(row: readonly string[]): boolean } | null, describeBad: () => string): void {
+  /** A counted record; returns true when it is not good and its window still wants an example (ratio). */
+  count(w: number, value: number, good: boolean): boolean {
     const t = this.tallies[w]!;
     t.counts.records++;
     t.counts.counted++;
     t.values?.push(value);
-    if (!this.isRatio) return;
-    const ok = good.op === 'le' ? value <= good.limit : good.op === 'ge' ? value >= good.limit : good.op === 'where' ? goodWhere!.test(row) : false;
-    if (ok) t.counts.good++;
-    else if (t.bad.length < MAX_EXAMPLES) t.bad.push(describeBad());
+    if (!this.isRatio) return false;
+    if (good) t.counts.good++;
+    return !good && t.bad.length < MAX_EXAMPLES;
   }
 
-  /** SPEC 3.4: an open record that can no longer be good, counted as bad. */
-  countOpenBad(w: number, describe: () => string): void {
+  /** SPEC 3.4: an open record that can no longer be good, counted as bad; true when an example is wanted. */
+  countOpenBad(w: number): boolean {
     const t = this.tallies[w]!;
     t.counts.records++;
     t.counts.counted++;
     t.openCounted++;
-    if (t.bad.length < MAX_EXAMPLES) t.bad.push(describe());
+    return t.bad.length < MAX_EXAMPLES;
   }
 
-  /** SPEC 3.4: an open record that is not counted. */
-  open(w: number, describe: () => string): void {
+  /** SPEC 3.4: an open record that is not counted; true when an example is wanted. */
+  open(w: number): boolean {
     const t = this.tallies[w]!;
     t.counts.records++;
     t.counts.open++;
-    if (t.notes.length < MAX_EXAMPLES) t.notes.push(describe());
+    return t.notes.length < MAX_EXAMPLES;
   }
 
-  /** Excluded by entry `exclusion` (SPEC 5: only the exclusion's charge), or skipped when it is -1. */
-  setAside(w: number, exclusion: number, row: readonly string[], nameOf: (row: readonly string[], line: number) => string, line: number): void {
+  /**
+   * Excluded by entry `exclusion` (SPEC 5: only the exclusion's charge), or skipped when it is -1.
+   * Returns the exclusion entry when the window still wants an example naming it.
+   */
+  setAside(w: number, exclusion: number): AttributionEntry | null {
     const t = this.tallies[w]!;
     t.counts.records++;
     this.discard();
     if (exclusion < 0) {
       t.counts.skipped++;
-      return;
+      return null;
     }
     t.counts.excluded++;
     const entry = this.excludeOffset + exclusion;
     this.charge(entry, 0);
     this.commit(w);
-    if (t.notes.length < MAX_EXAMPLES) {
-      const e = this.entries[entry]!;
-      t.notes.push(`${nameOf(row, line)}: excluded (${e.detail}), charged to ${e.party}`);
-    }
+    return t.notes.length < MAX_EXAMPLES ? this.entries[entry]! : null;
   }
 
-  /** A notable fact about a record already tallied in window `w` (paused, shifted). */
-  note(w: number, describe: () => string): void {
+  /** Whether window `w` still wants a note (paused, shifted, open records). */
+  wantsNote(w: number): boolean {
+    return this.tallies[w]!.notes.length < MAX_EXAMPLES;
+  }
+
+  addBad(w: number, text: string): void {
     const t = this.tallies[w]!;
-    if (t.notes.length < MAX_EXAMPLES) t.notes.push(describe());
+    if (t.bad.length < MAX_EXAMPLES) t.bad.push(text);
+  }
+
+  addNote(w: number, text: string): void {
+    const t = this.tallies[w]!;
+    if (t.notes.length < MAX_EXAMPLES) t.notes.push(text);
   }
 
   outcomes(windows: readonly TimeWindow[], info: TallyInfo): WindowOutcome[] {

@@ -67,6 +67,7 @@ export function createDataSetResolver(
         absPath,
         timezone: declared.timezone ?? owner.doc.timezone ?? 'UTC',
         ...(declared.delimiter !== undefined ? { delimiter: declared.delimiter } : {}),
+        ...(override !== undefined ? { overridden: true } : {}),
       };
       cache.set(key, resolved);
       return resolved;

@@ -6,7 +6,6 @@
 import type { LoadedAgreement, Objective, Report, WindowKind } from '../agreement/model.js';
 import { ownerOf, RESERVED_CALENDAR } from '../agreement/model.js';
 import { parseTarget, type Target } from '../agreement/quantity.js';
-import { StatusHistories } from '../attribution/pause.js';
 import { readCsv } from '../data/csv.js';
 import { InputError, problem, type Problem } from '../problem.js';
 import { compileCalendar } from '../time/calendar.js';
@@ -15,7 +14,7 @@ import type { TimeWindow, WorkingCalendar } from '../time/types.js';
 import { buildWindows } from '../time/windows.js';
 import { checkOverrides, createDataSetResolver } from './datasets.js';
 import type { DataNeed, EvaluatorContext, ObjectiveEvaluator, ResolvedDataSet, RowSink } from './evaluator.js';
-import { createRecordEvaluator } from './records.js';
+import { createRecordEvaluator, RecordSharing } from './records.js';
 import { createReportEvaluator } from './reports.js';
 import type { Evaluated } from './result.js';
 import { statusOf, unitOf } from './status.js';
@@ -63,7 +62,7 @@ function agreementJobs(
   a: LoadedAgreement,
   asOf: string,
   resolve: (from: LoadedAgreement, ref: string) => ResolvedDataSet,
-  histories: StatusHistories,
+  sharing: RecordSharing,
 ): Job[] {
   const zone = a.doc.timezone ?? 'UTC';
   // SPEC 7: a bare date or local time is read in each agreement's own timezone.
@@ -107,7 +106,7 @@ function agreementJobs(
   (a.doc.objectives ?? []).forEach((o, index) => {
     const ctx = context(o, 'objective');
     const isUptime = typeof o.measure === 'object' && 'uptime' in o.measure;
-    const evaluator = isUptime ? createUptimeEvaluator(ctx) : createRecordEvaluator(ctx, histories);
+    const evaluator = isUptime ? createUptimeEvaluator(ctx) : createRecordEvaluator(ctx, sharing);
     jobs.push({ agreement: a, item: o, itemKind: 'objective', index, evaluator, ...targetsOf(a, o, ['objectives', index]) });
   });
   (a.doc.reports ?? []).forEach((r, index) => {
@@ -179,10 +178,10 @@ export async function evaluateAgreements(agreements: readonly LoadedAgreement[],
   const overrideProblems = checkOverrides(agreements, overrides);
   if (overrideProblems.length > 0) throw new InputError(overrideProblems);
   const resolver = createDataSetResolver(agreements, overrides, opts.cwd ?? process.cwd());
-  const histories = new StatusHistories();
+  const sharing = new RecordSharing();
   // SPEC 8: agreements by id, then objectives, then reports in file order, then window start.
   const sorted = [...agreements].sort((x, y) => (x.doc.id < y.doc.id ? -1 : x.doc.id > y.doc.id ? 1 : 0));
-  const jobs = sorted.flatMap((a) => agreementJobs(a, opts.asOf, resolver.resolve, histories));
+  const jobs = sorted.flatMap((a) => agreementJobs(a, opts.asOf, resolver.resolve, sharing));
   const needs = jobs.flatMap((j) => j.evaluator.needs());
   await readPhase(
     needs.filter((n) => n.phase === 0),

@@ -22,6 +22,8 @@ export interface ResolvedDataSet {
   timezone: string;
   /** `,`, `;` or tab; undefined: detect from the header line. */
   delimiter?: string;
+  /** The path came from `--data` (relative to cwd) rather than the agreement (relative to the YAML). */
+  overridden?: boolean;
 }
 
 export interface RowSink {

@@ -22,7 +22,7 @@ import { makeTimestampParser } from '../time/instant.js';
 import type { WorkingCalendar } from '../time/types.js';
 import { findWindow } from '../time/windows.js';
 import { buildEntries, describeGood, parseAggregate, Tallies, type GoodRule } from './aggregate.js';
-import type { DataNeed, EvaluatorContext, ObjectiveEvaluator, RowSink } from './evaluator.js';
+import type { DataNeed, EvaluatorContext, ObjectiveEvaluator, ResolvedDataSet, RowSink } from './evaluator.js';
 import { compileWhere, type CompiledWhere } from './where.js';
 
 type RecordKind = 'count' | 'value' | 'duration' | 'deadline';
@@ -57,7 +57,68 @@ function goodRule(ctx: EvaluatorContext, obj: Objective, kind: RecordKind): Good
   return { op: 'where', limit: 0, text: describeGood(g.where), where: g.where };
 }
 
-export function createRecordEvaluator(ctx: EvaluatorContext, histories: StatusHistories = new StatusHistories()): ObjectiveEvaluator {
+/**
+ * Reads shared by all record evaluators of one run: status histories (read once, whoever needs
+ * them) and per-data-set timestamp caches (two objectives on one row parse its cells once).
+ */
+export class RecordSharing {
+  readonly histories = new StatusHistories();
+  private readonly caches = new Map<string, RowInstants>();
+
+  instants(ds: ResolvedDataSet): RowInstants {
+    const key = `${ds.key}\u0000${ds.absPath}\u0000${ds.timezone}`;
+    let cache = this.caches.get(key);
+    if (!cache) {
+      cache = new RowInstants(makeTimestampParser(ds.timezone));
+      this.caches.set(key, cache);
+    }
+    return cache;
+  }
+}
+
+/** Parsed timestamps of the current row, by column: every sink of the data set sees the same row. */
+export class RowInstants {
+  private readonly parse: (text: string) => number;
+  private row: readonly string[] | null = null;
+  private line = -1;
+  private generation = 0;
+  private stamps = new Int32Array(8);
+  private values = new Float64Array(8);
+
+  constructor(parse: (text: string) => number) {
+    this.parse = parse;
+  }
+
+  /** Called by each sink before reading a row; a new (row, line) pair invalidates the cache. */
+  begin(row: readonly string[], line: number): void {
+    if (row === this.row && line === this.line) return;
+    this.row = row;
+    this.line = line;
+    this.generation++;
+  }
+
+  /** Epoch ms of `row[col]`; NaN for an empty or unreadable cell. `row` must be the current row. */
+  get(row: readonly string[], col: number): number {
+    if (col >= this.stamps.length) this.grow(col + 1);
+    if (this.stamps[col] === this.generation) return this.values[col]!;
+    const text = row[col];
+    const ms = text === undefined || text.length === 0 ? NaN : this.parse(text);
+    this.stamps[col] = this.generation;
+    this.values[col] = ms;
+    return ms;
+  }
+
+  private grow(size: number): void {
+    const stamps = new Int32Array(size * 2);
+    stamps.set(this.stamps);
+    const values = new Float64Array(size * 2);
+    values.set(this.values);
+    this.stamps = stamps;
+    this.values = values;
+  }
+}
+
+export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordSharing = new RecordSharing()): ObjectiveEvaluator {
   const obj = ctx.item as Objective;
   const kind = recordKind(obj);
   const agg = parseAggregate(obj.aggregate ?? '');
@@ -75,7 +136,6 @@ export function createRecordEvaluator(ctx: EvaluatorContext, histories: StatusHi
   const windows = ctx.windows;
   const last = windows.length - 1;
   const asOf = ctx.asOfMs;
-  const parse = makeTimestampParser(ds.timezone);
   const zone = ctx.zone;
 
   const pauses = kind === 'duration' ? (obj.pause ?? []) : [];
@@ -87,7 +147,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext, histories: StatusHi
   const columnPauses: { name: string; col: number; unitSeconds: number; entry: number }[] = [];
   pauses.forEach((p, i) => {
     if (isStatusPause(p)) {
-      const { history, created } = histories.get(p, ctx.dataSet(p.source), asOf);
+      const { history, created } = sharing.histories.get(p, ctx.dataSet(p.source), asOf);
       if (created) needs.push({ dataSet: history.dataSet, phase: 0, sink: history });
       statusSources.push({ history, joinCol: -1, entry: i });
       statusJoins.push(p.join ?? 'id');
@@ -112,16 +172,23 @@ export function createRecordEvaluator(ctx: EvaluatorContext, histories: StatusHi
   let idCol = -1;
   const lateness = new Float64Array(Math.max(1, (obj.inputs ?? []).length));
 
+  const instants = sharing.instants(ds);
   const readInstant = (row: readonly string[], col: number): number => {
-    const text = row[col];
-    if (text === undefined || text.length === 0) return NaN;
-    const ms = parse(text);
-    if (ms !== ms) throw new CellError('invalid-timestamp', header[col]!, `"${text}" is not an ISO 8601 timestamp (e.g. 2026-03-05T09:00 or 2026-03-05T09:00:00+01:00)`);
+    const ms = instants.get(row, col);
+    if (ms !== ms && row[col]!.length > 0) {
+      throw new CellError('invalid-timestamp', header[col]!, `"${row[col]}" is not an ISO 8601 timestamp (e.g. 2026-03-05T09:00 or 2026-03-05T09:00:00+01:00)`);
+    }
     return ms;
   };
   const nameOf = (row: readonly string[], line: number): string => (idCol >= 0 && row[idCol] !== '' ? `id ${row[idCol]} (line ${line})` : `line ${line}`);
   const windowOf = (ms: number): number => (ms !== ms ? -1 : findWindow(windows, ms));
   const charge = tallies.charge;
+  const isGood = (value: number, row: readonly string[]): boolean =>
+    good.op === 'le' ? value <= good.limit : good.op === 'ge' ? value >= good.limit : good.op === 'where' ? goodWhere!.test(row) : false;
+  const setAside = (w: number, exclusion: number, row: readonly string[], line: number): void => {
+    const entry = tallies.setAside(w, exclusion);
+    if (entry) tallies.addNote(w, `${nameOf(row, line)}: excluded (${entry.detail}), charged to ${entry.party}`);
+  };
 
   /** SPEC 5: pause columns, after status pauses; charged only for what was actually subtracted. */
   const subtractColumns = (row: readonly string[], duration: number): number => {
@@ -139,7 +206,6 @@ export function createRecordEvaluator(ctx: EvaluatorContext, histories: StatusHi
     }
     return d;
   };
-  const columnSeconds = (duration: number, row: readonly string[]): number => duration - subtractColumns(row, duration);
 
   /** Explicit `time` cell: NaN when empty or not yet happened on an open record; ignore (-Infinity) when future. */
   const explicitPlace = (row: readonly string[], open: boolean): number => {
@@ -159,39 +225,43 @@ export function createRecordEvaluator(ctx: EvaluatorContext, histories: StatusHi
     const hasT = t === t;
     const e = excl.match(row);
     if (e >= 0 || from !== from) {
+      // SPEC 5: an open excluded record is reported where an open record would be.
       const w = hasT ? windowOf(t) : open ? last : windowOf(to);
-      if (w >= 0) tallies.setAside(w, e, row, nameOf, line);
+      if (w >= 0) setAside(w, e, row, line);
       return;
     }
     const cal = calendar!;
     if (!open) {
       const w = windowOf(hasT ? t : to);
       if (w < 0) return;
-      let d = cal.workingSeconds(from, to);
       const paused = recordPauses ? recordPauses.compute(row, from, to, cal, charge) : 0;
-      d = subtractColumns(row, d - paused);
+      const d = subtractColumns(row, cal.workingSeconds(from, to) - paused);
       const value = d > 0 ? d : 0;
-      tallies.count(w, value, good, row, goodWhere, () => `${nameOf(row, line)}: ${formatDuration(value)}, not ${good.text}`);
-      if (paused > 0) tallies.note(w, () => `${nameOf(row, line)}: clock paused ${formatDuration(paused)}`);
+      if (tallies.count(w, value, isGood(value, row))) tallies.addBad(w, `${nameOf(row, line)}: ${formatDuration(value)}, not ${good.text}`);
+      if (paused > 0 && tallies.wantsNote(w)) tallies.addNote(w, `${nameOf(row, line)}: clock paused ${formatDuration(paused)}`);
       tallies.commit(w);
       return;
     }
-    const elapsedRaw = cal.workingSeconds(from, asOf);
     const paused = recordPauses ? recordPauses.compute(row, from, asOf, cal, charge) : 0;
-    const afterStatus = elapsedRaw - paused;
-    const column = columnSeconds(afterStatus, row);
-    const elapsed = afterStatus - column;
+    const afterStatus = cal.workingSeconds(from, asOf) - paused;
+    const elapsed = subtractColumns(row, afterStatus);
     if (openLimit !== null && elapsed > openLimit) {
-      const breach = breachInstant(cal, from, openLimit, recordPauses?.unionStart.data ?? EMPTY, recordPauses?.unionEnd.data ?? EMPTY, recordPauses?.unionLength ?? 0, column);
+      const column = afterStatus - elapsed; // all of it: elapsed is still positive
+      const breach = recordPauses
+        ? breachInstant(cal, from, openLimit, recordPauses.unionStart.data, recordPauses.unionEnd.data, recordPauses.unionLength, column)
+        : breachInstant(cal, from, openLimit, EMPTY, EMPTY, 0, column);
       const w = hasT ? windowOf(t) : windowOf(breach);
       if (w < 0) return tallies.discard();
-      tallies.countOpenBad(w, () => `${nameOf(row, line)}: open since ${formatLocal(from, zone)}, breached ${good.text.replace(/^within /, '')} target at ${formatLocal(breach, zone)}`);
+      if (tallies.countOpenBad(w)) {
+        const limit = good.text.replace(/^within /, '');
+        tallies.addBad(w, `${nameOf(row, line)}: open since ${formatLocal(from, zone)}, breached ${limit} target at ${formatLocal(breach, zone)}`);
+      }
       tallies.commit(w);
       return;
     }
     const w = hasT ? windowOf(t) : last;
     if (w < 0) return tallies.discard();
-    tallies.open(w, () => `${nameOf(row, line)}: open since ${formatLocal(from, zone)}, ${formatDuration(elapsed)} elapsed, not counted`);
+    if (tallies.open(w)) tallies.addNote(w, `${nameOf(row, line)}: open since ${formatLocal(from, zone)}, ${formatDuration(elapsed)} elapsed, not counted`);
     tallies.commit(w);
   };
 
@@ -206,37 +276,38 @@ export function createRecordEvaluator(ctx: EvaluatorContext, histories: StatusHi
     const e = excl.match(row);
     if (e >= 0 || due !== due) {
       const w = hasT ? windowOf(t) : open || due !== due ? last : windowOf(due);
-      if (w >= 0) tallies.setAside(w, e, row, nameOf, line);
+      if (w >= 0) setAside(w, e, row, line);
       return;
     }
-    const w0 = hasT ? windowOf(t) : open ? -2 : windowOf(due);
-    if (w0 === -1) return;
+    // Closed records are placed now; open ones once we know whether they count.
+    const placed = hasT ? windowOf(t) : open ? -2 : windowOf(due);
+    if (placed === -1) return;
     const cal = calendar!;
     const shift = inputs.lateness(row, open ? NaN : done, asOf, cal, lateness);
     for (let i = 0; i < inputs.size; i++) if (lateness[i]! > 0) charge(inputEntry0 + i, lateness[i]!);
     const shifted = shift > 0 ? cal.addWorkingSeconds(due, shift) : due;
-    const shiftNote = (): string => `${nameOf(row, line)}: due ${formatLocal(due, zone)} shifted ${formatDuration(shift)} by late inputs to ${formatLocal(shifted, zone)}`;
+    let w: number;
     if (!open) {
+      w = placed;
       const late = cal.workingSeconds(shifted, done);
-      tallies.count(w0, late, good, row, goodWhere, () => `${nameOf(row, line)}: ${late > 0 ? `${formatDuration(late)} late` : 'on time'}, not ${good.text}`);
-      if (shift > 0) tallies.note(w0, shiftNote);
-      tallies.commit(w0);
-      return;
-    }
-    const over = cal.workingSeconds(shifted, asOf);
-    if (openLimit !== null && over > openLimit) {
+      if (tallies.count(w, late, isGood(late, row))) {
+        tallies.addBad(w, `${nameOf(row, line)}: ${late > 0 ? `${formatDuration(late)} late` : 'on time'}, not ${good.text}`);
+      }
+    } else {
+      const over = cal.workingSeconds(shifted, asOf);
+      const breached = openLimit !== null && over > openLimit;
       // SPEC 3.4: a breached open deadline is placed by its `due` column (or its `time`).
-      const w = hasT ? w0 : windowOf(due);
+      w = hasT ? placed : breached ? windowOf(due) : last;
       if (w < 0) return tallies.discard();
-      tallies.countOpenBad(w, () => `${nameOf(row, line)}: not done, due ${formatLocal(shifted, zone)}, ${formatDuration(over)} late at as-of`);
-      if (shift > 0) tallies.note(w, shiftNote);
-      tallies.commit(w);
-      return;
+      if (breached) {
+        if (tallies.countOpenBad(w)) tallies.addBad(w, `${nameOf(row, line)}: not done, due ${formatLocal(shifted, zone)}, ${formatDuration(over)} late at as-of`);
+      } else if (tallies.open(w)) {
+        tallies.addNote(w, `${nameOf(row, line)}: not done, due ${formatLocal(shifted, zone)}, not counted`);
+      }
     }
-    const w = hasT ? w0 : last;
-    if (w < 0) return tallies.discard();
-    tallies.open(w, () => `${nameOf(row, line)}: not done, due ${formatLocal(shifted, zone)}, not counted`);
-    if (shift > 0) tallies.note(w, shiftNote);
+    if (shift > 0 && tallies.wantsNote(w)) {
+      tallies.addNote(w, `${nameOf(row, line)}: due ${formatLocal(due, zone)} shifted ${formatDuration(shift)} by late inputs to ${formatLocal(shifted, zone)}`);
+    }
     tallies.commit(w);
   };
 
@@ -247,16 +318,15 @@ export function createRecordEvaluator(ctx: EvaluatorContext, histories: StatusHi
     const w = findWindow(windows, t);
     if (w < 0) return;
     const e = excl.match(row);
-    if (e >= 0) return tallies.setAside(w, e, row, nameOf, line);
+    if (e >= 0) return setAside(w, e, row, line);
     let v = 1;
     if (kind === 'value') {
       const text = row[valueCol]!;
       v = Number(text);
-      if (text.length === 0 || (v === 0 && text.trim() === '')) return tallies.setAside(w, -1, row, nameOf, line);
+      if (text.length === 0 || (v === 0 && text.trim() === '')) return setAside(w, -1, row, line);
       if (!Number.isFinite(v)) throw new CellError('invalid-number', header[valueCol]!, `"${text}" is not a number`);
     }
-    const value = v;
-    tallies.count(w, value, good, row, goodWhere, () => `${nameOf(row, line)}: ${value}, not ${good.text}`);
+    if (tallies.count(w, v, isGood(v, row))) tallies.addBad(w, `${nameOf(row, line)}: ${v}, not ${good.text}`);
     tallies.commit(w);
   };
 
@@ -307,6 +377,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext, histories: StatusHi
     },
     add(row, line) {
       if (!where.test(row)) return;
+      instants.begin(row, line);
       add(row, line);
     },
   };

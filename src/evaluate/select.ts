@@ -60,3 +60,29 @@ export function failingResults(shown: readonly Evaluated[], failOn: FailOn): Eva
   const failing: ReadonlySet<Status> = new Set<Status>(failOn === 'at-risk' ? ['breached', 'at-risk'] : ['breached']);
   return shown.filter((e) => !e.window.partial && failing.has(e.status));
 }
+
+/**
+ * Filters that name nothing are usage errors, never an empty green run (SPEC 2: a typo must not
+ * make CI pass by evaluating nothing). Returns a message for the first such filter, or null.
+ */
+export function unmatchedFilter(
+  evaluated: readonly Evaluated[],
+  agreements: readonly LoadedAgreement[],
+  sel: Selection,
+): string | null {
+  const items = agreements.flatMap(({ doc }) => [...(doc.objectives ?? []), ...(doc.reports ?? [])].map((i) => ({ agreement: doc.id, id: i.id })));
+  for (const o of sel.objectives ?? []) {
+    if (!items.some((i) => o === i.id || o === `${i.agreement}/${i.id}`)) {
+      return `--objective ${o}: no objective or report with that id (ids: ${items.slice(0, 12).map((i) => `${i.agreement}/${i.id}`).join(', ')}${items.length > 12 ? ', …' : ''})`;
+    }
+  }
+  if (sel.owner !== undefined) {
+    const parties = new Set(agreements.flatMap(({ doc }) => Object.keys(doc.parties ?? {})));
+    if (!parties.has(sel.owner)) return `--owner ${sel.owner}: no party with that id (parties: ${[...parties].sort().join(', ')})`;
+  }
+  if (sel.window !== undefined && !evaluated.some((e) => e.window.label === sel.window)) {
+    const kinds = [...new Set(evaluated.map((e) => e.window.label))];
+    return `--window ${sel.window}: no evaluated window has that label (windows end at as-of; e.g. ${kinds.slice(-3).join(', ') || 'none'})`;
+  }
+  return null;
+}

@@ -1,5 +1,5 @@
 /** `slacheck evaluate`: results per objective and window, in one or several formats; exit per SPEC 6. */
-import { failingResults, selectResults, type FailOn } from '../../evaluate/select.js';
+import { failingResults, selectResults, unmatchedFilter, type FailOn } from '../../evaluate/select.js';
 import {
   formatGithub,
   formatJson,
@@ -55,13 +55,10 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
   const { asOf, echo } = resolveAsOf(opts.asOf);
   const loaded = await loadValidAgreements(paths, io, opts.color);
   const evaluated = await evaluateAll(loaded, { asOf, data, progress: !opts.quiet && io.stderr.isTTY === true }, io, opts.color);
-  const shown = selectResults(evaluated, loaded.agreements, {
-    objectives: opts.objective,
-    owner: opts.owner,
-    window: opts.window,
-    from: opts.from,
-    to: opts.to,
-  });
+  const selection = { objectives: opts.objective, owner: opts.owner, window: opts.window, from: opts.from, to: opts.to };
+  const unmatched = unmatchedFilter(evaluated, loaded.agreements, selection);
+  if (unmatched) throw new ExitError(EXIT_USAGE, unmatched);
+  const shown = selectResults(evaluated, loaded.agreements, selection);
   const view: EvaluationView = { asOf: echo, evaluated: shown, agreements: agreementInfos(loaded.agreements) };
   for (const { format, file } of plan) {
     const color = file ? false : decideColor(opts.color, io);

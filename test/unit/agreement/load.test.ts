@@ -164,8 +164,11 @@ describe('loadAgreementText', () => {
     const r = load(bomb);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(r.agreements).toEqual([]);
-    // At the first alias: line 3, "b: &b [" is 7 characters, so column 8.
-    expect(r.problems.map((p) => [p.code, p.line, p.column])).toEqual([['yaml-alias-limit', 3, 8]]);
+    // Nodes expanded through aliases (limit 10 000): each *a is its list + 10 items = 11, so b
+    // adds 10 * 11 = 110; each *b is its list + 10 * (alias + 11) = 121, so c adds 1210 (total
+    // 1320); each *c is 1 + 10 * (1 + 121) = 1221, and 1320 + 8 * 1221 = 11088 passes the limit
+    // at the 8th *c of line 5: "d: &d [" is 7 characters and each "*c, " 4, so column 8 + 7 * 4 = 36.
+    expect(r.problems.map((p) => [p.code, p.line, p.column])).toEqual([['yaml-alias-limit', 5, 36]]);
   });
 
   it('allows a few ordinary aliases', () => {
@@ -173,6 +176,12 @@ describe('loadAgreementText', () => {
     const r = load(text);
     expect(r.problems).toEqual([]);
     expect(r.agreements[0]!.doc.parties.cust2).toEqual({ name: 'Cust', role: 'customer' });
+  });
+
+  it('treats a `__proto__` key as an unknown key, not as the prototype', () => {
+    const p = only(edit(4, 'title: Desk', '__proto__: { polluted: true }'));
+    expect(p).toMatchObject({ code: 'schema-additional-property', line: 5, column: 1 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('rejects another slacheck apiVersion', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadAgreementText } from '../../../src/agreement/loader.js';
-import { agreementSchema, generatedValidatorIsCurrent, schemaErrors, schemaText } from '../../../src/agreement/schema.js';
+import { agreementSchema, compileValidator, generatedValidatorIsCurrent, schemaErrors, schemaText } from '../../../src/agreement/schema.js';
 
 const FULL = readFileSync('test/fixtures/load/full.yaml', 'utf8');
 
@@ -176,5 +176,20 @@ describe('schema problems', () => {
     const problems = problemsOf(text);
     // Line 16 "    schedule: { every: month, by: \"10:00\", on: " is 47 characters: 31 at column 48.
     expect(problems).toEqual([expect.objectContaining({ code: 'schema-any-of', line: 16, column: 48, message: expect.stringContaining('1..28') })]);
+  });
+});
+
+describe('run-time compiled validator (used when the schema changed after the build)', () => {
+  it('reports the same errors as the precompiled one', () => {
+    const validate = compileValidator(agreementSchema());
+    const doc = parse(FULL) as any;
+    expect(validate(doc)).toBe(true);
+    doc.objectives[0].window = 'hour';
+    doc.objectives[0].colour = 'red';
+    delete doc.reports[0].log;
+    expect(validate(doc)).toBe(false);
+    const key = (e: { instancePath: string; keyword: string }) => `${e.instancePath} ${e.keyword}`;
+    expect(validate.errors!.map(key)).toEqual(schemaErrors(doc).map(key));
+    expect(validate.errors!.map(key)).toEqual(['/objectives/0 additionalProperties', '/objectives/0/window enum', '/reports/0 required']);
   });
 });

@@ -45,6 +45,20 @@ T1,2026-03-27T16:00,Waiting for customer`;
     expect(windowOf(run({}, tickets, status), '2026-03').value).toBe(7 * 3600);
   });
 
+  test('rows at the same instant: the one further down the file is the later change', () => {
+    const tickets = 'id,opened_at,resolved_at\nT1,2026-03-02T08:00,2026-03-02T18:00\nT2,2026-03-02T08:00,2026-03-02T18:00';
+    const status = `ticket_id,changed_at,status
+T1,2026-03-02T09:00,In progress
+T1,2026-03-02T09:00,Waiting for customer
+T1,2026-03-02T10:00,In progress
+T2,2026-03-02T09:00,Waiting for customer
+T2,2026-03-02T09:00,In progress`;
+    const mar = windowOf(run({ aggregate: 'sum' }, tickets, status), '2026-03');
+    // T1 waits 09:00-10:00 (1h): 9h; T2's wait is replaced at the same instant: 10h. Sum 19h.
+    expect(mar.value).toBe(19 * 3600);
+    expect(mar.charged).toEqual({ 'company-x': { records: 1, seconds: 3600 } });
+  });
+
   test('two pause entries overlapping: united, the overlap charged to the entry listed first', () => {
     const tickets = 'id,opened_at,resolved_at\nT2,2026-03-02T08:00,2026-03-02T18:00';
     const status = `ticket_id,changed_at,status
@@ -138,6 +152,28 @@ describe('building blocks', () => {
     expect([h.starts[h.rangeStart(id)], h.ends[h.rangeStart(id)]]).toEqual([t('2026-03-02T09:00'), t('2026-03-02T11:00')]);
     expect(h.unjoinedRows()).toBe(0);
   });
+  test('StatusHistory with thousands of keys: every paused key found, others not', () => {
+    const h = new StatusHistory(WAITING as never, { key: 's', file: 's.csv', absPath: '/s.csv', timezone: 'UTC' }, t('2026-12-31T00:00'));
+    h.bind(['ticket_id', 'changed_at', 'status']);
+    // 5000 keys (past the 1024 initial capacity and several rehashes); even keys wait 1h, odd ones
+    // only have an "In progress" row. Each even key's pause ends with a row read before its start.
+    for (let k = 0; k < 5000; k++) {
+      if (k % 2 === 0) h.add([`K${k}`, '2026-03-02T10:00', 'In progress'], 0);
+      h.add([`K${k}`, '2026-03-02T09:00', k % 2 === 0 ? 'Waiting for customer' : 'In progress'], 0);
+    }
+    for (let k = 0; k < 5000; k++) {
+      const id = h.find(`K${k}`);
+      if (k % 2 === 1) {
+        expect(id).toBe(-1);
+        continue;
+      }
+      expect(id).toBeGreaterThanOrEqual(0);
+      expect(h.rangeEnd(id) - h.rangeStart(id)).toBe(1);
+      expect(h.ends[h.rangeStart(id)]! - h.starts[h.rangeStart(id)]!).toBe(3600_000); // 09:00-10:00
+    }
+    expect(h.find('K50000')).toBe(-1);
+  });
+
   test('RecordPauses clips to the record', () => {
     const h = new StatusHistory(WAITING as never, { key: 's', file: 's.csv', absPath: '/s.csv', timezone: 'UTC' }, t('2026-12-31T00:00'));
     h.bind(['ticket_id', 'changed_at', 'status']);

@@ -4,9 +4,8 @@
  */
 import { expect } from 'vitest';
 import type { AgreementDoc, CalendarSpec, LoadedAgreement, Objective } from '../../../src/agreement/model.js';
-import { StatusHistories } from '../../../src/attribution/pause.js';
 import type { DataNeed, EvaluatorContext, ObjectiveEvaluator, WindowOutcome } from '../../../src/evaluate/evaluator.js';
-import { createRecordEvaluator } from '../../../src/evaluate/records.js';
+import { createRecordEvaluator, RecordSharing } from '../../../src/evaluate/records.js';
 import { compileCalendar } from '../../../src/time/calendar.js';
 import { makeTimestampParser } from '../../../src/time/instant.js';
 import { buildWindows } from '../../../src/time/windows.js';
@@ -63,7 +62,7 @@ export function recordEvaluator(c: RecordCase): ObjectiveEvaluator {
     calendar: (id) => compileCalendar(id, id === '24x7' ? null : agreement.doc.calendars![id]!, zone),
     dataSet: (ref) => ({ key: `desk/${ref}`, file: `${ref}.csv`, absPath: `/tmp/${ref}.csv`, timezone: zone }),
   };
-  return createRecordEvaluator(ctx, new StatusHistories());
+  return createRecordEvaluator(ctx, new RecordSharing());
 }
 
 /** Evaluates and checks SPEC 3.2's identity records = counted + open + excluded + skipped. */

@@ -1,0 +1,125 @@
+/**
+ * Golden end-to-end tests: the built CLI on examples/ with a fixed --as-of, each format's full
+ * output compared byte for byte with test/fixtures/golden/.
+ *
+ * Update mode: after an intended output change, run
+ *   npm run build && UPDATE_GOLDEN=1 npx vitest run test/e2e/golden.test.ts
+ * which rewrites the golden files instead of comparing; review the diff (`git diff test/fixtures/golden`)
+ * as a user would before committing it.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { marked, type Tokens } from 'marked';
+import { describe, expect, test } from 'vitest';
+import { ROOT, runCli } from './cli.js';
+
+const GOLDEN = join(ROOT, 'test/fixtures/golden');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const EVALUATE = ['evaluate', 'examples', '--as-of', '2026-07-01', '--fail-on', 'never'];
+
+const CASES: Array<{ file: string; args: string[] }> = [
+  { file: 'evaluate.table.txt', args: [...EVALUATE, '--format', 'table'] },
+  { file: 'evaluate.markdown.md', args: [...EVALUATE, '--format', 'markdown'] },
+  { file: 'evaluate.junit.xml', args: [...EVALUATE, '--format', 'junit'] },
+  { file: 'evaluate.github.txt', args: [...EVALUATE, '--format', 'github'] },
+  { file: 'evaluate.json', args: [...EVALUATE, '--format', 'json'] },
+  { file: 'graph.mermaid.mmd', args: ['graph', 'examples', '--format', 'mermaid'] },
+  { file: 'graph.dot.gv', args: ['graph', 'examples', '--format', 'dot'] },
+];
+
+/** Runs one case (NO_COLOR=1, from the repository root) and checks the exit code and stderr. */
+function output(args: string[]): string {
+  const r = runCli(args);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return r.stdout;
+}
+
+const golden = (file: string) => readFileSync(join(GOLDEN, file), 'utf8');
+
+describe('golden outputs of the built CLI on examples/', () => {
+  for (const { file, args } of CASES) {
+    test(`slacheck ${args.join(' ')} = ${file}`, () => {
+      const actual = output(args);
+      if (UPDATE) writeFileSync(join(GOLDEN, file), actual);
+      expect(actual).toBe(golden(file));
+    });
+  }
+});
+
+describe('golden files parse as their format', () => {
+  // examples/README.md: 76 results, 55 met, 7 at-risk, 12 breached, 2 excused, 0 no-data;
+  // breached windows are all complete at --as-of 2026-07-01 (July is not reported).
+  test('evaluate.json carries the expected summary', () => {
+    const json = JSON.parse(golden('evaluate.json')) as { asOf: string; results: unknown[]; summary: Record<string, number> };
+    expect(json.asOf).toBe('2026-07-01');
+    expect(json.results).toHaveLength(76);
+    expect(json.summary).toEqual({ met: 55, 'at-risk': 7, breached: 12, excused: 2, 'no-data': 0 });
+  });
+
+  test('junit: testsuites > one testsuite per agreement > testcases, a failure for each breach', () => {
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['testsuite', 'testcase'].includes(name) });
+    type Case = { '@name': string; '@classname': string; failure?: unknown; skipped?: unknown };
+    type Suite = { '@name': string; '@tests': string; '@failures': string; testcase: Case[] };
+    const doc = parser.parse(golden('evaluate.junit.xml')) as { testsuites: { '@tests': string; '@failures': string; testsuite: Suite[] } };
+    const suites = doc.testsuites.testsuite;
+    expect(suites.map((s) => s['@name'])).toEqual([
+      'app-maintenance',
+      'internet-uc',
+      'marketing-sales-ola',
+      'network-ola',
+      'sales-service-ola',
+      'service-desk',
+    ]);
+    const cases = suites.flatMap((s) => s.testcase);
+    expect(cases).toHaveLength(76);
+    expect(doc.testsuites['@tests']).toBe('76');
+    // every suite's counts agree with its testcases
+    for (const s of suites) {
+      expect(Number(s['@tests'])).toBe(s.testcase.length);
+      expect(Number(s['@failures'])).toBe(s.testcase.filter((c) => c.failure !== undefined).length);
+      for (const c of s.testcase) expect(c['@classname']).toBe(s['@name']);
+    }
+    const failed = cases.filter((c) => c.failure !== undefined).map((c) => c['@name']);
+    expect(failed).toHaveLength(12);
+    expect(doc.testsuites['@failures']).toBe('12');
+    // two breaches named in examples/README.md
+    expect(failed).toContain('p1-resolution [2026-03]');
+    expect(failed).toContain('uptime [2026-03]');
+    // an excused window is not a failure
+    expect(failed).not.toContain('cr-on-time [2026-03]');
+  });
+
+  test('markdown: tables with header rows, one status cell per result', () => {
+    const tokens = marked.lexer(golden('evaluate.markdown.md'));
+    const tables = tokens.filter((t): t is Tokens.Table => t.type === 'table');
+    // one table per agreement and window kind: 4 agreements with months only, 2 with months and quarters
+    expect(tables).toHaveLength(8);
+    for (const t of tables) {
+      expect(t.header.slice(0, 3).map((h) => h.text)).toEqual(['objective', 'owner', 'target']);
+      // the other header cells are window labels, and every row has a cell for each
+      for (const h of t.header.slice(3)) expect(h.text).toMatch(/^2026-(0[1-6]|Q[12])$/);
+      for (const row of t.rows) expect(row).toHaveLength(t.header.length);
+    }
+    // objectives × windows = the 76 results
+    expect(tables.reduce((n, t) => n + t.rows.length * (t.header.length - 3), 0)).toBe(76);
+    const cells = tables.flatMap((t) => t.rows.flatMap((r) => r.slice(3).map((c) => c.text)));
+    expect(cells.filter((c) => c.startsWith('❌'))).toHaveLength(12);
+    expect(cells.filter((c) => c.startsWith('⚠️'))).toHaveLength(7);
+    expect(cells.filter((c) => c.startsWith('⏸'))).toHaveLength(2);
+    // a heading per agreement
+    const headings = tokens.filter((t): t is Tokens.Heading => t.type === 'heading' && t.depth === 2).map((h) => h.text);
+    expect(headings).toHaveLength(6);
+    expect(headings[0]).toBe('SLA app-maintenance — Application maintenance for the Company X web shop');
+  });
+
+  test('github: one annotation per breached or at-risk window', () => {
+    const lines = golden('evaluate.github.txt').trimEnd().split('\n');
+    const errors = lines.filter((l) => l.startsWith('::error '));
+    const warnings = lines.filter((l) => l.startsWith('::warning '));
+    expect(errors).toHaveLength(12);
+    expect(warnings).toHaveLength(7);
+    for (const l of [...errors, ...warnings]) expect(l).toMatch(/^::(error|warning) file=examples\/[^,]+\.yaml,line=\d+,col=\d+,title=[^:]+::/);
+  });
+});
