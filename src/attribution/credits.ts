@@ -55,7 +55,7 @@ export function applyCredits(agreements: readonly { doc: AgreementDoc }[], evalu
     if (!item || !target) continue;
     e.credit = creditFor(e, target, item.credits, item.fee);
     if (e.credit) {
-      const amount = e.credit.amount === null ? '' : ` = ${e.credit.amount} ${e.credit.currency}`;
+      const amount = e.credit.amount === null ? '' : ` (${e.credit.amount.toLocaleString('en-US')} ${e.credit.currency})`;
       e.explanation.statusReason += `; service credit ${e.credit.percent}%${amount}`;
     }
   }

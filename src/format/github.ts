@@ -23,12 +23,15 @@ function level(e: Evaluated): AnnotationLevel | null {
 
 function message(e: Evaluated): string {
   const parts = [headline(e)];
-  const root = rootCauseLine(e);
-  if (root) parts.push(root);
+  // the status reason already names the root cause and the credit when there is one
+  if (e.explanation.statusReason) parts.push(e.explanation.statusReason);
+  else {
+    const root = rootCauseLine(e);
+    if (root) parts.push(root);
+    if (e.credit) parts.push(`credit ${formatCredit(e.credit)}`);
+  }
   const charged = chargedEntries(e.charged).map(([party, charge]) => formatCharge(party, charge));
   if (charged.length > 0) parts.push(`charged: ${charged.join(', ')}`);
-  if (e.credit) parts.push(`credit ${formatCredit(e.credit)}`);
-  if (e.explanation.statusReason) parts.push(e.explanation.statusReason);
   return parts.join('; ');
 }
 
