@@ -6,6 +6,7 @@ import { problem, type Problem } from '../problem.js';
 import type { NodePath, SourcePosition } from './model.js';
 import { parseInstancePath, type Locator } from './positions.js';
 import type { SchemaError } from './schema.js';
+import { closestName } from './suggest.js';
 
 type SchemaNode = Record<string, unknown>;
 
@@ -211,26 +212,5 @@ function kebab(keyword: string): string {
 
 /** The allowed key closest to a typo (edit distance <= 2, <= 1 for short keys), if any. */
 function closest(key: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = (key.length <= 3 ? 1 : 2) + 1;
-  for (const candidate of allowed) {
-    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
+  return closestName(key, allowed, key.length <= 3 ? 1 : 2);
 }

@@ -107,11 +107,12 @@ function attributeWindow(
     e.explanation.chain.push(...chosen.explanation.chain.filter((link) => link.status !== null));
     if (rootIsCustomer || ref.excuses) {
       e.status = 'excused';
+      const cause = `root cause ${root.agreement}/${root.objective} ${root.window} (owner ${root.owner})`;
       e.explanation.statusReason += rootIsCustomer
-        ? `; excused: the root cause's owner ${root.owner} is a customer of ${e.agreement}`
-        : `; excused: the dependency on ${ref.key} is marked excuses: true`;
+        ? `; excused: ${cause}, a customer of ${e.agreement}`
+        : `; excused: ${cause}, and the dependency on ${ref.key} is marked excuses: true`;
     } else {
-      e.explanation.statusReason += `; root cause ${root.path[root.path.length - 1]} (owner ${root.owner}) does not excuse ${e.owner}`;
+      e.explanation.statusReason += `; root cause ${root.agreement}/${root.objective} ${root.window} (owner ${root.owner}) does not excuse ${e.owner}`;
     }
     return;
   }

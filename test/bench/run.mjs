@@ -4,7 +4,7 @@
 //
 //   node test/bench/run.mjs [--runs N] [--rows N]
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ import { DEFAULT_DIR, DEFAULT_ROWS, GENERATOR_VERSION, generate } from './genera
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HERE = fileURLToPath(new URL('./', import.meta.url));
 const CLI = join(ROOT, 'bin', 'slacheck.js');
-const TARGETS = { evaluateOverParse: 1.3, pauseOverEvaluate: 1.15, peakRssMb: 150 };
+const TARGETS = { evaluateOverParse: 1.3, pauseOverEvaluate: 1.15, peakRssMb: 150, validate200Ms: 1000 };
 
 function options(argv) {
   const opts = { runs: 3, rows: DEFAULT_ROWS };
@@ -119,10 +119,15 @@ async function main() {
   const evaluate = (yaml) => [
     'evaluate', relative(ROOT, join(DEFAULT_DIR, yaml)), '--as-of', '2027-01-01', '--format', 'json', '--fail-on', 'never',
   ];
+  writeFileSync(join(DEFAULT_DIR, 'bench-status.yaml'), statusOnlyAgreement());
+  const validateDir = writeValidateSet();
   const cases = [
     { key: 'a', label: 'csv-parse alone', script: join(HERE, 'csv-parse-only.mjs'), args: [tickets], keepStdout: true },
     { key: 'b', label: 'evaluate bench.yaml', script: CLI, args: evaluate('bench.yaml'), skip: !cliReady },
     { key: 'c', label: 'evaluate bench-pause.yaml', script: CLI, args: evaluate('bench-pause.yaml'), skip: !cliReady },
+    // (d) reads only the status history (one count objective): what reading that second file costs
+    { key: 'd', label: 'evaluate bench-status.yaml', script: CLI, args: evaluate('bench-status.yaml'), skip: !cliReady },
+    { key: 'v', label: 'validate 200 agreements', script: CLI, args: ['validate', validateDir], skip: !cliReady },
   ];
   const size = statSync(tickets).size;
   console.log(`slacheck benchmark: ${thousands(rows)} tickets (${(size / 1048576).toFixed(1)} MB), best of ${runs}, peak RSS via ${meter === 'time' ? '/usr/bin/time' : 'measure.mjs'}`);
@@ -176,6 +181,17 @@ async function main() {
   };
   ratio('b/a evaluation over parsing ', best.b, best.a, TARGETS.evaluateOverParse);
   ratio('c/b attribution overhead    ', best.c, best.b, TARGETS.pauseOverEvaluate);
+  if (best.b && best.c && best.d) {
+    // c = b + reading the status history (d, minus d's own start-up and tiny count work) + pause work
+    const work = (best.c.wallMs - best.b.wallMs - best.d.wallMs) / best.b.wallMs;
+    console.log(`     of which reading ticket-status.csv (d) ${(best.d.wallMs / best.b.wallMs).toFixed(2)} of b; pause work (c - b - d)/b ${work.toFixed(2)}`);
+  }
+  if (best.v) {
+    verdicts.push({
+      text: `(v) validate 200 agreement files ${Math.round(best.v.wallMs)} ms including start-up (target < ${TARGETS.validate200Ms} ms)`,
+      ok: best.v.wallMs < TARGETS.validate200Ms,
+    });
+  }
   for (const key of ['b', 'c']) {
     const rss = best[key]?.maxRssKb;
     verdicts.push({
@@ -187,6 +203,43 @@ async function main() {
   for (const v of verdicts) console.log(`${v.ok ? 'ok  ' : 'MISS'} ${v.text}`);
   for (const f of failures) console.log(`\nFAILED ${f}`);
   process.exitCode = failures.length > 0 || verdicts.some((v) => !v.ok) ? 1 : 0;
+}
+
+/** An agreement that only counts status rows: the cost of reading ticket-status.csv on its own. */
+function statusOnlyAgreement() {
+  return `# Written by test/bench/run.mjs: reads only the status history.
+apiVersion: slacheck/v1
+kind: SLA
+id: bench-status
+title: Benchmark status history read
+parties:
+  it-ops: { name: IT Operations, role: provider, contact: servicedesk@example.com }
+  customer-co: { name: Customer Co, role: customer, contact: cio@example.com }
+validity: { from: 2026-01-01, to: 2026-12-31 }
+timezone: Europe/Berlin
+data:
+  ticket-status: { file: ticket-status.csv }
+monitoring: { collection: Generated benchmark data, verification: monthly, auditor: customer-co }
+objectives:
+  - id: status-changes
+    source: ticket-status
+    measure: count
+    aggregate: count
+    time: changed_at
+    target: ">= 0"
+    window: month
+`;
+}
+
+/** 200 copies of the bundled service-desk SLA (148 lines each) under distinct ids. */
+function writeValidateSet() {
+  const dir = join(DEFAULT_DIR, 'validate-200');
+  const source = readFileSync(join(ROOT, 'examples', 'service-desk', 'service-desk-sla.yaml'), 'utf8')
+    .replace(/^ *dependsOn:.*\n/m, '')
+    .replace(/file: data\//g, `file: ${join(ROOT, 'examples', 'service-desk', 'data')}/`);
+  if (!existsSync(dir)) mkdirSync(dir);
+  for (let i = 0; i < 200; i++) writeFileSync(join(dir, `agreement-${i}.yaml`), source.replace(/^id: .*$/m, `id: agreement-${i}`));
+  return relative(ROOT, dir);
 }
 
 await main();

@@ -73,7 +73,7 @@ describe('explain an excused breach: app-maintenance/cr-on-time, March 2026', ()
   test('text and json: excused by the customer obligation specs-on-time, inputs charged to company-x', () => {
     const text = runCli(['explain', 'cr-on-time', 'examples', '--window', '2026-03', ...AS_OF]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/status\s+EXCUSED — 80% < 90% \(target\); excused: the root cause's owner company-x is a customer/);
+    expect(text.stdout).toMatch(/status\s+EXCUSED — 80% < 90% \(target\); excused: root cause app-maintenance\/specs-on-time 2026-03 \(owner company-x\), a customer of app-maintenance/);
     expect(text.stdout).toMatch(/root cause\s+app-maintenance\/specs-on-time 2026-03, owner company-x/);
     expect(text.stdout).toMatch(/charged\s+company-x: 2 records, 12h/);
     // an excused window never carries a credit line

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT, runCli } from './cli.js';
+import { writeBigFixture } from './big-fixture.js';
 
 const ANSI = /\x1b\[[0-9;]*m/;
 const TABLE = ['evaluate', 'test/fixtures/e2e/evaluate', '--as-of', '2026-04-01', '--fail-on', 'never'];
@@ -82,31 +83,7 @@ describe('stderr carries nothing on a successful run that is not a TTY', () => {
   test('a CSV large enough for a progress line (> 4 MB) still prints no progress when not a TTY', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'slacheck-big-'));
     try {
-      writeFileSync(
-        join(tmp, 'big.yaml'),
-        [
-          'apiVersion: slacheck/v1',
-          'kind: SLA',
-          'id: big',
-          'title: Many events',
-          'parties:',
-          '  ops: { name: Operations, role: provider, contact: ops@example.com }',
-          '  acme: { name: Acme, role: customer, contact: cio@acme.example.com }',
-          'validity: { from: 2026-01-01, to: 2026-01-31 }',
-          'timezone: UTC',
-          'data:',
-          '  events: { file: events.csv }',
-          'monitoring: { collection: Export, verification: monthly, auditor: acme }',
-          'objectives:',
-          '  - { id: events, source: events, measure: count, aggregate: count, target: ">= 1", window: month }',
-          '',
-        ].join('\n'),
-      );
-      // 160 000 rows of 29 bytes ≈ 4.6 MB (the progress threshold is 4 MiB), one event every 15 s from 2026-01-01 (≈ 27.8 days: all in January)
-      const start = Date.UTC(2026, 0, 1);
-      const rows = ['id,timestamp'];
-      for (let i = 0; i < 160_000; i++) rows.push(`E${String(i).padStart(6, '0')},${new Date(start + i * 15_000).toISOString().slice(0, 19)}Z`);
-      writeFileSync(join(tmp, 'events.csv'), rows.join('\n') + '\n');
+      writeBigFixture(tmp);
       const r = runCli(['evaluate', '.', '--as-of', '2026-02-01', '--format', 'json'], { cwd: tmp });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);

@@ -1,0 +1,47 @@
+/**
+ * The progress line (issue: progress on stderr while reading CSVs over a few MB, only on a TTY,
+ * never with --quiet). A pseudo-terminal comes from util-linux `script`; skipped where it is missing.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { writeBigFixture } from './big-fixture.js';
+import { BIN } from './cli.js';
+
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+let tmp = '';
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'slacheck-tty-'));
+  writeBigFixture(tmp);
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Runs the CLI with stdout and stderr on a pseudo-terminal; returns what the terminal showed. */
+function onTty(args: string): { screen: string; code: number | null } {
+  const r = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args}`, '/dev/null'], {
+    cwd: tmp,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TERM: 'dumb' },
+  });
+  return { screen: r.stdout, code: r.status };
+}
+
+describe.skipIf(!hasScript)('progress on a terminal', () => {
+  test('reading a 4.6 MB CSV shows bytes read and rows per second, then clears the line', () => {
+    const r = onTty('evaluate . --as-of 2026-02-01 --format json');
+    expect(r.code).toBe(0);
+    expect(r.screen).toMatch(/reading events\.csv: [\d.]+\/4\.\d MB, [\d,]+ rows\/s/);
+    // the report itself is intact after the cleared progress line
+    expect(r.screen).toContain('"value": 160000');
+  });
+
+  test('--quiet shows no progress', () => {
+    const r = onTty('evaluate . --as-of 2026-02-01 --format json --quiet');
+    expect(r.code).toBe(0);
+    expect(r.screen).not.toContain('reading events.csv');
+    expect(r.screen).toContain('"value": 160000');
+  });
+});
