@@ -5,118 +5,19 @@
  * ordinary records, no regex, column indexes resolved once in `bind`.
  */
 import type { Objective } from '../agreement/model.js';
-import { parseDuration } from '../agreement/quantity.js';
 import { compileExclusions, type CompiledExclusions } from '../attribution/exclude.js';
 import { compileInputs, type CompiledInputs } from '../attribution/inputs.js';
-import {
-  breachInstant,
-  isStatusPause,
-  PAUSE_UNIT_SECONDS,
-  RecordPauses,
-  StatusHistories,
-  type StatusPauseSource,
-} from '../attribution/pause.js';
-import { CellError, InputError, problem } from '../problem.js';
-import { formatDuration } from '../time/format.js';
-import { makeTimestampParser } from '../time/instant.js';
+import { breachInstant, isStatusPause, PAUSE_UNIT_SECONDS, RecordPauses, type StatusPauseSource } from '../attribution/pause.js';
+import { CellError } from '../problem.js';
+import { formatDuration, formatLocal } from '../time/format.js';
 import type { WorkingCalendar } from '../time/types.js';
 import { findWindow } from '../time/windows.js';
-import { buildEntries, describeGood, parseAggregate, Tallies, type GoodRule } from './aggregate.js';
-import type { DataNeed, EvaluatorContext, ObjectiveEvaluator, ResolvedDataSet, RowSink } from './evaluator.js';
+import { parseAggregate } from './aggregate.js';
+import type { DataNeed, EvaluatorContext, ObjectiveEvaluator, RowSink } from './evaluator.js';
+import { definitionError, goodRule, recordKind } from './record-definition.js';
+import { RecordSharing } from './row-instants.js';
+import { buildEntries, Tallies } from './tally.js';
 import { compileWhere, type CompiledWhere } from './where.js';
-
-type RecordKind = 'count' | 'value' | 'duration' | 'deadline';
-
-function recordKind(o: Objective): RecordKind {
-  const m = o.measure;
-  if (m === 'count') return 'count';
-  if ('value' in m) return 'value';
-  if ('duration' in m) return 'duration';
-  if ('deadline' in m) return 'deadline';
-  throw new Error(`record evaluator cannot measure ${JSON.stringify(m)}`);
-}
-
-function definitionError(ctx: EvaluatorContext, code: string, message: string): InputError {
-  const obj = ctx.item as Objective;
-  const i = (ctx.agreement.doc.objectives ?? []).indexOf(obj);
-  const pos = ctx.agreement.locate(['objectives', i]);
-  return new InputError([problem(ctx.agreement.file, pos.line, pos.column, code, message)]);
-}
-
-/** SPEC 3.2: per-record success; deadlines default to "on time" (lateness ≤ 0). */
-function goodRule(ctx: EvaluatorContext, obj: Objective, kind: RecordKind): GoodRule {
-  const g = obj.good;
-  if (!g) return kind === 'deadline' ? { op: 'le', limit: 0, text: 'on time', where: undefined } : { op: 'none', limit: 0, text: '', where: undefined };
-  if ('within' in g) {
-    const s = parseDuration(String(g.within));
-    if (s === null) throw definitionError(ctx, 'invalid-duration', `good.within "${g.within}" is not a duration such as 30m or 1h30m`);
-    return { op: 'le', limit: s, text: `within ${g.within}`, where: undefined };
-  }
-  if ('max' in g) return { op: 'le', limit: g.max, text: `≤ ${g.max}`, where: undefined };
-  if ('min' in g) return { op: 'ge', limit: g.min, text: `≥ ${g.min}`, where: undefined };
-  return { op: 'where', limit: 0, text: describeGood(g.where), where: g.where };
-}
-
-/**
- * Reads shared by all record evaluators of one run: status histories (read once, whoever needs
- * them) and per-data-set timestamp caches (two objectives on one row parse its cells once).
- */
-export class RecordSharing {
-  readonly histories = new StatusHistories();
-  private readonly caches = new Map<string, RowInstants>();
-
-  instants(ds: ResolvedDataSet): RowInstants {
-    const key = `${ds.key}\u0000${ds.absPath}\u0000${ds.timezone}`;
-    let cache = this.caches.get(key);
-    if (!cache) {
-      cache = new RowInstants(makeTimestampParser(ds.timezone));
-      this.caches.set(key, cache);
-    }
-    return cache;
-  }
-}
-
-/** Parsed timestamps of the current row, by column: every sink of the data set sees the same row. */
-export class RowInstants {
-  private readonly parse: (text: string) => number;
-  private row: readonly string[] | null = null;
-  private line = -1;
-  private generation = 0;
-  private stamps = new Int32Array(8);
-  private values = new Float64Array(8);
-
-  constructor(parse: (text: string) => number) {
-    this.parse = parse;
-  }
-
-  /** Called by each sink before reading a row; a new (row, line) pair invalidates the cache. */
-  begin(row: readonly string[], line: number): void {
-    if (row === this.row && line === this.line) return;
-    this.row = row;
-    this.line = line;
-    this.generation++;
-  }
-
-  /** Epoch ms of `row[col]`; NaN for an empty or unreadable cell. `row` must be the current row. */
-  get(row: readonly string[], col: number): number {
-    if (col >= this.stamps.length) this.grow(col + 1);
-    if (this.stamps[col] === this.generation) return this.values[col]!;
-    const text = row[col];
-    const ms = text === undefined || text.length === 0 ? NaN : this.parse(text);
-    this.stamps[col] = this.generation;
-    this.values[col] = ms;
-    return ms;
-  }
-
-  private grow(size: number): void {
-    const stamps = new Int32Array(size * 2);
-    stamps.set(this.stamps);
-    const values = new Float64Array(size * 2);
-    values.set(this.values);
-    this.stamps = stamps;
-    this.values = values;
-  }
-}
 
 export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordSharing = new RecordSharing()): ObjectiveEvaluator {
   const obj = ctx.item as Objective;
@@ -399,17 +300,3 @@ export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordShar
 }
 
 const EMPTY = new Float64Array(0);
-
-const localFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** `2026-03-05 09:00` in `zone`, for examples only (never on the hot path). */
-function formatLocal(ms: number, zone: string): string {
-  let f = localFormats.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    localFormats.set(zone, f);
-  }
-  const p: Record<string, string> = {};
-  for (const part of f.formatToParts(ms)) p[part.type] = part.value;
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-}

@@ -1,4 +1,4 @@
-/** Human-readable durations for text output. */
+/** Human-readable durations and local instants for text output. */
 
 const UNITS: Array<[string, number]> = [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1]];
 
@@ -17,4 +17,18 @@ export function formatDuration(seconds: number): string {
     if (n > 0 && parts.length < 2) parts.push(`${n}${unit}`);
   }
   return (seconds < 0 ? '-' : '') + parts.join(' ');
+}
+
+const localFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `2026-03-05 09:00` in `zone`, for examples only (never on the hot path). */
+export function formatLocal(ms: number, zone: string): string {
+  let f = localFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    localFormats.set(zone, f);
+  }
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(ms)) p[part.type] = part.value;
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }

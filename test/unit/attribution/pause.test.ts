@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Objective, Pause } from '../../../src/agreement/model.js';
-import { breachInstant, RecordPauses, StatusHistory } from '../../../src/attribution/pause.js';
+import { breachInstant, RecordPauses } from '../../../src/attribution/pause.js';
+import { StatusHistory } from '../../../src/attribution/status-history.js';
 import { compileCalendar } from '../../../src/time/calendar.js';
 import { evaluateRecords, OFFICE, windowOf } from '../evaluate/record-harness.js';
 

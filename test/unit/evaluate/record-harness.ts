@@ -5,7 +5,8 @@
 import { expect } from 'vitest';
 import type { AgreementDoc, CalendarSpec, LoadedAgreement, Objective } from '../../../src/agreement/model.js';
 import type { DataNeed, EvaluatorContext, ObjectiveEvaluator, WindowOutcome } from '../../../src/evaluate/evaluator.js';
-import { createRecordEvaluator, RecordSharing } from '../../../src/evaluate/records.js';
+import { createRecordEvaluator } from '../../../src/evaluate/records.js';
+import { RecordSharing } from '../../../src/evaluate/row-instants.js';
 import { compileCalendar } from '../../../src/time/calendar.js';
 import { makeTimestampParser } from '../../../src/time/instant.js';
 import { buildWindows } from '../../../src/time/windows.js';

@@ -1,0 +1,228 @@
+/** SPEC 5 status histories: each key's merged paused intervals, read once per run in phase 0. */
+import type { PauseStatus } from '../agreement/model.js';
+import { CellError } from '../problem.js';
+import type { ResolvedDataSet, RowSink } from '../evaluate/evaluator.js';
+import { Float64List } from '../evaluate/float-list.js';
+import { makeTimestampParser } from '../time/instant.js';
+import type { WorkingCalendar } from '../time/types.js';
+import { grow, keyHash, KeyTable } from './key-table.js';
+
+interface PauseMemo {
+  id: number;
+  from: number;
+  end: number;
+  calendar: WorkingCalendar | null;
+  seconds: number;
+  starts: Float64Array;
+  ends: Float64Array;
+}
+
+/**
+ * A status history read in phase 0 (SPEC 5: a record is in a status from its `at` until the next
+ * row for the same key; the last one until the record's end or as-of).
+ *
+ * Memory-lean for millions of rows: only keys that ever have a paused status are kept (in a
+ * KeyTable); rows of other keys are kept as (53-bit hash, instant) in case a paused row of the
+ * same key comes later in the file, and dropped when sealing. After sealing, each paused key holds its merged
+ * paused intervals in two flat arrays (the last one may end at +Infinity: "until the record's end").
+ */
+export class StatusHistory implements RowSink {
+  readonly entry: PauseStatus;
+  readonly dataSet: ResolvedDataSet;
+  private readonly asOfMs: number;
+  private readonly values: Set<string>;
+  private readonly parse: (text: string) => number;
+  private keyCol = -1;
+  private atCol = -1;
+  private statusCol = -1;
+  private keys = new KeyTable();
+  /** Rows of paused keys, in file order. */
+  private nRows = 0;
+  private rowId = new Int32Array(1024);
+  private rowAt = new Float64Array(1024);
+  private rowPaused = new Uint8Array(1024);
+  /** Rows of keys not (yet) paused when read, in file order: (hash of key, instant). */
+  private nPending = 0;
+  private pendHash = new Float64Array(1024);
+  private pendAt = new Float64Array(1024);
+  private sealed = false;
+  private lastKey: string | null = null;
+  private lastId = -1;
+  private offsets = new Int32Array(1);
+  /** Merged paused intervals of all keys, key by key (see `rangeStart`/`rangeEnd`). */
+  starts: Float64Array = new Float64Array(0);
+  ends: Float64Array = new Float64Array(0);
+  private rowsPerKey = new Int32Array(0);
+  private joined = new Uint8Array(0);
+  /** The last record's paused intervals inside [from, end) on a calendar (see RecordPauses). */
+  readonly memo: PauseMemo = { id: -1, from: NaN, end: NaN, calendar: null, seconds: 0, starts: new Float64Array(0), ends: new Float64Array(0) };
+
+  constructor(entry: PauseStatus, dataSet: ResolvedDataSet, asOfMs: number) {
+    this.entry = entry;
+    this.dataSet = dataSet;
+    this.asOfMs = asOfMs;
+    this.values = new Set(entry.values.map(String));
+    this.parse = makeTimestampParser(dataSet.timezone);
+  }
+
+  bind(header: readonly string[]): string[] {
+    this.keyCol = header.indexOf(this.entry.key);
+    this.atCol = header.indexOf(this.entry.at);
+    this.statusCol = header.indexOf(this.entry.status);
+    return [this.entry.key, this.entry.at, this.entry.status].filter((c) => !header.includes(c));
+  }
+
+  add(row: readonly string[], _line?: number): void {
+    const key = row[this.keyCol]!;
+    if (key === '') return;
+    const text = row[this.atCol]!;
+    const at = this.parse(text);
+    if (Number.isNaN(at)) {
+      throw new CellError(
+        'invalid-timestamp',
+        this.entry.at,
+        text === '' ? 'empty timestamp: every status row needs the instant it began' : `"${text}" is not an ISO 8601 timestamp`,
+      );
+    }
+    // SPEC 3.4: a status change after as-of has not happened yet.
+    if (at > this.asOfMs) return;
+    const paused = this.values.has(row[this.statusCol]!);
+    const h = keyHash(key);
+    let id = this.keys.find(key, h);
+    if (id < 0) {
+      if (!paused) {
+        if (this.nPending === this.pendAt.length) {
+          this.pendHash = grow(this.pendHash);
+          this.pendAt = grow(this.pendAt);
+        }
+        this.pendHash[this.nPending] = h;
+        this.pendAt[this.nPending++] = at;
+        return;
+      }
+      id = this.keys.insert(key, h);
+    }
+    if (this.nRows === this.rowAt.length) {
+      this.rowId = grow(this.rowId);
+      this.rowAt = grow(this.rowAt);
+      this.rowPaused = grow(this.rowPaused);
+    }
+    this.rowId[this.nRows] = id;
+    this.rowAt[this.nRows] = at;
+    this.rowPaused[this.nRows++] = paused ? 1 : 0;
+  }
+
+  /** Builds the per-key intervals; called lazily on the first lookup (after phase 0). */
+  private seal(): void {
+    this.sealed = true;
+    const nKeys = this.keys.size;
+    // Pending rows of keys that turned out paused. Per key they all precede its other rows in the
+    // file, so "pending first, then the rest" is file order, and index order breaks ties in `at`.
+    const pendingId = this.matchPending(nKeys);
+    let m = 0;
+    for (let i = 0; i < this.nPending; i++) if (pendingId[i]! >= 0) m++;
+    const n = m + this.nRows;
+    const ids = new Int32Array(n);
+    const at = new Float64Array(n);
+    const paused = new Uint8Array(n);
+    for (let i = 0, j = 0; i < this.nPending; i++) {
+      if (pendingId[i]! < 0) continue;
+      ids[j] = pendingId[i]!;
+      at[j++] = this.pendAt[i]!;
+    }
+    ids.set(this.rowId.subarray(0, this.nRows), m);
+    at.set(this.rowAt.subarray(0, this.nRows), m);
+    paused.set(this.rowPaused.subarray(0, this.nRows), m);
+    this.pendHash = this.pendAt = this.rowAt = new Float64Array(0);
+    this.rowId = new Int32Array(0);
+    this.rowPaused = new Uint8Array(0);
+
+    const first = new Int32Array(nKeys + 1);
+    for (let i = 0; i < n; i++) first[ids[i]! + 1]!++;
+    for (let k = 0; k < nKeys; k++) first[k + 1]! += first[k]!;
+    const fill = first.slice(0, nKeys);
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[fill[ids[i]!]!++] = i;
+
+    const starts = new Float64List(Math.max(16, nKeys));
+    const ends = new Float64List(Math.max(16, nKeys));
+    this.offsets = new Int32Array(nKeys + 1);
+    this.rowsPerKey = new Int32Array(nKeys);
+    this.joined = new Uint8Array(nKeys);
+    for (let k = 0; k < nKeys; k++) {
+      const seg = order.subarray(first[k]!, first[k + 1]!);
+      seg.sort((a, b) => at[a]! - at[b]! || a - b);
+      this.rowsPerKey[k] = seg.length;
+      this.offsets[k] = starts.length;
+      for (let j = 0; j < seg.length; j++) {
+        if (paused[seg[j]!] !== 1) continue;
+        const s = at[seg[j]!]!;
+        const e = j + 1 < seg.length ? at[seg[j + 1]!]! : Infinity;
+        if (e <= s) continue;
+        if (starts.length > this.offsets[k]! && ends.data[ends.length - 1] === s) ends.data[ends.length - 1] = e;
+        else {
+          starts.push(s);
+          ends.push(e);
+        }
+      }
+    }
+    this.offsets[nKeys] = starts.length;
+    this.starts = starts.view();
+    this.ends = ends.view();
+  }
+
+  /** The paused key of each pending row (-1: none; also when two paused keys share its hash). */
+  private matchPending(nKeys: number): Int32Array {
+    const result = new Int32Array(this.nPending).fill(-1);
+    if (nKeys === 0) return result;
+    for (let p = 0; p < this.nPending; p++) result[p] = this.keys.findByHash(this.pendHash[p]!);
+    return result;
+  }
+
+  /** The key's index (marking it joined), or -1 when the key never had a paused status. */
+  find(key: string): number {
+    if (!this.sealed) this.seal();
+    // Objectives sharing this history look up the same row's key one after the other.
+    if (key === this.lastKey) return this.lastId;
+    const id = this.keys.find(key, keyHash(key));
+    this.lastKey = key;
+    this.lastId = id;
+    if (id < 0) return -1;
+    this.joined[id] = 1;
+    return id;
+  }
+
+  /** Index range of the key's merged paused intervals in `starts`/`ends`. */
+  rangeStart(id: number): number {
+    return this.offsets[id]!;
+  }
+  rangeEnd(id: number): number {
+    return this.offsets[id + 1]!;
+  }
+
+  /**
+   * Status rows of paused keys that no measured record joined (SPEC: ignored and counted).
+   * Rows of keys that never had a paused status cannot change any value and are not counted.
+   */
+  unjoinedRows(): number {
+    if (!this.sealed) this.seal();
+    let n = 0;
+    for (let k = 0; k < this.joined.length; k++) if (this.joined[k] === 0) n += this.rowsPerKey[k]!;
+    return n;
+  }
+}
+
+/** One history per (data set, columns, paused values, as-of), shared by all objectives of a run. */
+export class StatusHistories {
+  private readonly byKey = new Map<string, StatusHistory>();
+
+  /** `created` is true the first time: only then does the caller register the phase-0 read. */
+  get(entry: PauseStatus, dataSet: ResolvedDataSet, asOfMs: number): { history: StatusHistory; created: boolean } {
+    const values = [...new Set(entry.values.map(String))].sort();
+    const key = JSON.stringify([dataSet.key, dataSet.absPath, entry.key, entry.at, entry.status, values, asOfMs]);
+    const found = this.byKey.get(key);
+    if (found) return { history: found, created: false };
+    const history = new StatusHistory(entry, dataSet, asOfMs);
+    this.byKey.set(key, history);
+    return { history, created: true };
+  }
+}
