@@ -1,12 +1,6 @@
-/** slacheck's command line: commander wiring only; every command calls a pure core. */
+/** slacheck's command line: commander wiring only; each command's module is loaded when it runs. */
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE, ExitError, type Io } from './io.js';
-import { runValidate } from './commands/validate.js';
-import { runEvaluate } from './commands/evaluate.js';
-import { runExplain } from './commands/explain.js';
-import { runGraph } from './commands/graph.js';
-import { runInit } from './commands/init.js';
-import { runSchema } from './commands/schema.js';
 
 export const VERSION = '0.1.0';
 
@@ -39,7 +33,7 @@ Exit codes: 0 ok, 1 a target breached (evaluate) or an invalid file (validate), 
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--color', 'force colour').option('--no-color', 'never colour')
     .addHelpText('after', '\nExamples:\n  slacheck validate examples\n  slacheck validate agreements/ --format github --strict')
-    .action(async (paths: string[], opts) => setExit(await runValidate(paths, opts, io)));
+    .action(async (paths: string[], opts) => setExit(await (await import('./commands/validate.js')).runValidate(paths, opts, io)));
 
   program
     .command('evaluate')
@@ -63,7 +57,7 @@ Exit codes: 0 ok, 1 a target breached (evaluate) or an invalid file (validate), 
       'after',
       '\nExamples:\n  slacheck evaluate examples --as-of 2026-07-01\n  slacheck evaluate . --window 2026-03 --format json\n  slacheck evaluate agreements --format junit --output slacheck.xml --format table\n  slacheck evaluate . --data tickets=exports/tickets-2026.csv --fail-on at-risk',
     )
-    .action(async (paths: string[], opts) => setExit(await runEvaluate(paths, opts, io)));
+    .action(async (paths: string[], opts) => setExit(await (await import('./commands/evaluate.js')).runEvaluate(paths, opts, io)));
 
   program
     .command('explain')
@@ -78,7 +72,7 @@ Exit codes: 0 ok, 1 a target breached (evaluate) or an invalid file (validate), 
     .option('-q, --quiet', 'no progress on stderr')
     .option('--color', 'force colour').option('--no-color', 'never colour')
     .addHelpText('after', '\nExamples:\n  slacheck explain p1-resolution examples/service-desk --window 2026-03 --as-of 2026-07-01')
-    .action(async (objective: string, paths: string[], opts) => setExit(await runExplain(objective, paths, opts, io)));
+    .action(async (objective: string, paths: string[], opts) => setExit(await (await import('./commands/explain.js')).runExplain(objective, paths, opts, io)));
 
   program
     .command('graph')
@@ -90,19 +84,19 @@ Exit codes: 0 ok, 1 a target breached (evaluate) or an invalid file (validate), 
     .option('-d, --data <ID=FILE>', 'with --evaluate: read data set ID from FILE (repeatable)', collect, [])
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .addHelpText('after', '\nExamples:\n  slacheck graph examples > agreements.mmd\n  slacheck graph examples --format dot --evaluate --as-of 2026-07-01 | dot -Tsvg > graph.svg')
-    .action(async (paths: string[], opts) => setExit(await runGraph(paths, opts, io)));
+    .action(async (paths: string[], opts) => setExit(await (await import('./commands/graph.js')).runGraph(paths, opts, io)));
 
   program
     .command('init')
     .description('write a starter agreement with sample data (never overwrites)')
     .argument('[dir]', 'target directory', '.')
     .addHelpText('after', '\nExamples:\n  slacheck init my-sla && slacheck evaluate my-sla')
-    .action(async (dir: string) => setExit(await runInit(dir, io)));
+    .action(async (dir: string) => setExit(await (await import('./commands/init.js')).runInit(dir, io)));
 
   program
     .command('schema')
     .description('print the JSON Schema of agreement files')
-    .action(async () => setExit(await runSchema(io)));
+    .action(async () => setExit(await (await import('./commands/schema.js')).runSchema(io)));
 
   return program;
 }
