@@ -18,6 +18,8 @@ export interface CompiledInputs {
    * `doneMs` is the deliverable's done instant, NaN while it is open.
    */
   lateness(row: readonly string[], doneMs: number, asOfMs: number, calendar: WorkingCalendar, out: Float64Array): number;
+  /** Parties whose input is due but not delivered at as-of (the deliverable waits on them). */
+  waitingOn(row: readonly string[], asOfMs: number): string[];
 }
 
 export function compileInputs(inputs: readonly Input[] | undefined, header: readonly string[], read: InstantReader): CompiledInputs {
@@ -50,6 +52,15 @@ export function compileInputs(inputs: readonly Input[] | undefined, header: read
         }
       }
       return sum;
+    },
+    waitingOn(row, asOfMs) {
+      const parties: string[] = [];
+      for (let i = 0; i < n; i++) {
+        if (Number.isNaN(read(row, dueCols[i]!))) continue;
+        const arrived = read(row, doneCols[i]!);
+        if ((Number.isNaN(arrived) || arrived > asOfMs) && !parties.includes(list[i]!.party)) parties.push(list[i]!.party);
+      }
+      return parties;
     },
   };
 }

@@ -203,7 +203,10 @@ export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordShar
       if (breached) {
         if (tallies.countOpenBad(w)) tallies.addBad(w, `${nameOf(row, line)}: not done, due ${formatLocal(shifted, zone)}, ${formatDuration(over)} late at as-of`);
       } else if (tallies.open(w)) {
-        tallies.addNote(w, `${nameOf(row, line)}: not done, due ${formatLocal(shifted, zone)}, not counted`);
+        // Issue 4: an input still missing keeps the deliverable open; say whom it waits on.
+        const waiting = inputs.waitingOn(row, asOf);
+        const onWhom = waiting.length ? `, waiting on ${waiting.join(', ')} (input not delivered)` : '';
+        tallies.addNote(w, `${nameOf(row, line)}: not done, due ${formatLocal(shifted, zone)}${onWhom}, not counted`);
       }
     }
     if (shift > 0 && tallies.wantsNote(w)) {
