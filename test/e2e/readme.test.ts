@@ -1,0 +1,38 @@
+/**
+ * The README's examples run: every ```console block whose first line is `$ slacheck …` is run
+ * through the built CLI and must print exactly what the README shows. A `<!-- cwd: DIR -->` line
+ * just before a block runs it in DIR (relative to the repository root).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ROOT, runCli } from './cli.js';
+
+interface Example {
+  command: string;
+  expected: string;
+  cwd: string;
+}
+
+function examples(): Example[] {
+  const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const found: Example[] = [];
+  const block = /(?:<!-- cwd: (\S+) -->\n)?```console\n\$ (slacheck [^\n]*)\n([\s\S]*?)```/g;
+  for (let m = block.exec(text); m; m = block.exec(text)) {
+    found.push({ cwd: join(ROOT, m[1] ?? '.'), command: m[2]!, expected: m[3]! });
+  }
+  return found;
+}
+
+/** Splits a shell-like command line (no quoting needed in our examples). */
+const argv = (command: string) => command.split(/\s+/).slice(1);
+
+describe('README examples print what the README shows', () => {
+  const list = examples();
+  test('the README has runnable examples', () => expect(list.length).toBeGreaterThanOrEqual(4));
+  test.each(list.map((e) => [e.command, e] as const))('%s', (_command, e) => {
+    const r = runCli(argv(e.command), { cwd: e.cwd });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(e.expected);
+  });
+});
