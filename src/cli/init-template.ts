@@ -4,8 +4,9 @@
  */
 
 const AGREEMENT = `# yaml-language-server: $schema=./agreement.schema.json
-# Run \`slacheck schema > agreement.schema.json\` once: editors that understand the line above then
-# complete keys and show help. \`slacheck validate .\` checks this file, \`slacheck evaluate .\` the data.
+# Editors that understand the line above complete keys and show help from agreement.schema.json
+# (written by \`slacheck init\`; \`slacheck schema\` prints it). \`slacheck validate .\` checks this
+# file, \`slacheck evaluate .\` the data.
 apiVersion: slacheck/v1          # always slacheck/v1
 kind: SLA                        # SLA (provider <-> customer), OLA (internal teams) or UC (supplier)
 id: starter-service-desk         # lowercase letters, digits and hyphens; unique across your files
@@ -114,11 +115,12 @@ const README = `# Service level agreements with slacheck
 - \`data/tickets.csv\` — tickets with \`opened_at\` and \`first_response_at\` (a ticket opened after
   hours is counted from the next working morning: T-3 and T-11 took 40 working minutes).
 - \`data/report-log.csv\` — when each monthly report was sent.
+- \`agreement.schema.json\` — the JSON Schema the modeline in \`agreement.yaml\` points at, for editor help.
 
 Commands:
 
 \`\`\`sh
-slacheck schema > agreement.schema.json   # editor completion for agreement.yaml
+slacheck schema > agreement.schema.json   # refresh the schema after upgrading slacheck
 slacheck validate .                       # check the agreement (exit 1 on errors)
 slacheck evaluate .                       # one line per objective and quarter
 slacheck evaluate . --as-of 2026-07-01    # as if today were 1 July 2026

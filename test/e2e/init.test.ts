@@ -26,8 +26,10 @@ describe('slacheck init into an empty directory', () => {
   test('exit 0; writes the agreement, its data and a guide, and says what was written', () => {
     expect(first.code).toBe(0);
     expect(first.stderr).toBe('');
-    expect(filesBelow(dir)).toEqual(['SLACHECK.md', 'agreement.yaml', 'data/report-log.csv', 'data/tickets.csv']);
-    expect(first.stdout).toContain('Wrote starter/agreement.yaml, starter/data/tickets.csv, starter/data/report-log.csv, starter/SLACHECK.md');
+    expect(filesBelow(dir)).toEqual(['SLACHECK.md', 'agreement.schema.json', 'agreement.yaml', 'data/report-log.csv', 'data/tickets.csv']);
+    // the modeline's target is there and is the schema `slacheck schema` prints
+    expect(readFileSync(join(dir, 'agreement.schema.json'), 'utf8')).toBe(runCli(['schema']).stdout);
+    expect(first.stdout).toContain('Wrote starter/agreement.yaml, starter/data/tickets.csv, starter/data/report-log.csv, starter/SLACHECK.md, starter/agreement.schema.json');
     expect(first.stdout).toContain('slacheck validate starter');
     expect(readFileSync(join(dir, 'agreement.yaml'), 'utf8')).toContain('apiVersion: slacheck/v1');
   });
@@ -67,7 +69,7 @@ describe('slacheck init into an empty directory', () => {
     const partial = join(tmp, 'partial');
     const seeded = runCli(['init', 'partial'], { cwd: tmp });
     expect(seeded.code).toBe(0);
-    for (const f of ['SLACHECK.md', 'agreement.yaml', 'data/report-log.csv']) rmSync(join(partial, f));
+    for (const f of ['SLACHECK.md', 'agreement.yaml', 'agreement.schema.json', 'data/report-log.csv']) rmSync(join(partial, f));
     const r = runCli(['init', 'partial'], { cwd: tmp });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('partial/data/tickets.csv');

@@ -141,7 +141,7 @@ describe('init template', () => {
     expect(INIT_FILES.map((f) => f.path)).toEqual(['agreement.yaml', 'data/tickets.csv', 'data/report-log.csv', 'SLACHECK.md']);
     const agreement = INIT_FILES[0]!.content;
     expect(agreement.startsWith('# yaml-language-server: $schema=./agreement.schema.json\n')).toBe(true);
-    expect(agreement).toContain('slacheck schema > agreement.schema.json');
+    expect(agreement).toContain('agreement.schema.json\n# (written by `slacheck init`');
     // a dozen tickets plus the header
     expect(INIT_FILES[1]!.content.trimEnd().split('\n')).toHaveLength(13);
     for (const f of INIT_FILES) expect(f.content.endsWith('\n'), f.path).toBe(true);
