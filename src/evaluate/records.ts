@@ -108,10 +108,11 @@ export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordShar
     return d;
   };
 
-  /** Explicit `time` cell: NaN when empty or not yet happened on an open record; ignore (-Infinity) when future. */
+  /** Explicit `time` cell: NaN when empty on an open record; -Infinity (ignore the record) when after as-of. */
   const explicitPlace = (row: readonly string[], open: boolean): number => {
     const t = readInstant(row, timeCol);
-    if (t > asOf) return open ? NaN : -Infinity;
+    // SPEC 5: a record whose `time` is after as-of is ignored, open or not.
+    if (t > asOf) return -Infinity;
     if (t !== t && !open) throw new CellError('empty-timestamp', header[timeCol]!, `empty ${header[timeCol]}: the record cannot be placed in a window`);
     return t;
   };

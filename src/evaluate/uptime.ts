@@ -232,7 +232,13 @@ function measureWindows(
     const charged: Record<string, Charge> = {};
     const attributions: Attribution[] = [];
     exclusions.forEach((x, e) => {
-      const records = recs.filter((i) => incidents.entry[i] === e).length;
+      // SPEC 5: an uptime exclusion is charged in each window whose service time it reduces, so a
+      // record counts for its entry only where its own (first-listed) excluded time is working time.
+      const records = recs.filter(
+        (i) =>
+          incidents.entry[i] === e &&
+          workingSecondsIn(ownedByEntry[e]!, Math.max(from, incidents.from[i]!), Math.min(to, incidents.end[i]!), calendar) > 0,
+      ).length;
       if (records === 0) return;
       const seconds = roundMs(workingSecondsIn(ownedByEntry[e]!, from, to, calendar));
       const charge = (charged[x.party] ??= { records: 0, seconds: 0 });

@@ -208,6 +208,17 @@ describe('evaluate exit codes (SPEC 6)', () => {
 describe('evaluate input errors: exit 2, problems on stderr, no stack trace', () => {
   const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
+  test('filters that each match something but nothing together: exit 2, never an empty green run', () => {
+    // p1-volume exists and is owned by acme; ops owns p1-resolution: together they select nothing
+    const r = evaluate('--as-of', '2026-04-01', '--objective', 'p1-volume', '--owner', 'ops');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('slacheck: no result matches these filters together (--objective, --owner, --window, --from, --to)\n');
+    // each alone is fine
+    expect(evaluate('--as-of', '2026-04-01', '--objective', 'p1-volume', '--fail-on', 'never').code).toBe(0);
+    expect(evaluate('--as-of', '2026-04-01', '--owner', 'ops', '--fail-on', 'never').code).toBe(0);
+  });
+
   test('an invalid agreement', () => {
     const r = runCli(['evaluate', 'test/fixtures/e2e/validate/unknown-party.yaml', '--as-of', '2026-04-01']);
     expect(r.code).toBe(2);

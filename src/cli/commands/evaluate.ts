@@ -59,6 +59,11 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
   const unmatched = unmatchedFilter(evaluated, loaded.agreements, selection);
   if (unmatched) throw new ExitError(EXIT_USAGE, unmatched);
   const shown = selectResults(evaluated, loaded.agreements, selection);
+  const filtered = opts.objective.length > 0 || opts.owner !== undefined || opts.window !== undefined || opts.from !== undefined || opts.to !== undefined;
+  if (filtered && shown.length === 0 && evaluated.length > 0) {
+    // each filter matched something, but not together: still nothing evaluated, so never a green run
+    throw new ExitError(EXIT_USAGE, 'no result matches these filters together (--objective, --owner, --window, --from, --to)');
+  }
   const view: EvaluationView = { asOf: echo, evaluated: shown, agreements: agreementInfos(loaded.agreements) };
   for (const { format, file } of plan) {
     const color = file ? false : decideColor(opts.color, io);

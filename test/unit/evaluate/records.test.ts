@@ -182,6 +182,16 @@ F,2026-03-10T12:30,`;
     // time: opened_at places it in January
     expect(windowOf(run2('opened_at'), '2026-01').counts).toMatchObject({ counted: 1, good: 0 });
   });
+  test('a record whose explicit time is after as-of is ignored, open or closed (SPEC 5)', () => {
+    // Both tickets opened Mon 2 March 08:00 (UTC), 1h limit. `reported_at` (the time column) is 4 March,
+    // after as-of 3 March 06:00: neither has "happened" yet, so nothing is placed anywhere.
+    // Without the rule the open one (elapsed 10h + 0h by Tue 06:00 > 1h) would count bad in March.
+    const t = 'id,opened_at,resolved_at,reported_at\nO,2026-03-02T08:00,,2026-03-04T09:00\nC,2026-03-02T08:00,2026-03-02T08:30,2026-03-04T09:00';
+    const objective = { measure: { duration: { from: 'opened_at', to: 'resolved_at', calendar: 'office' } }, aggregate: 'ratio', good: { within: '1h' }, time: 'reported_at' } as const;
+    const mar = windowOf(evaluateRecords({ objective, data: { tickets: t }, asOf: '2026-03-03T06:00' }), '2026-03');
+    expect(mar.counts).toEqual({ records: 0, counted: 0, good: 0, open: 0, excluded: 0, skipped: 0 });
+    expect(mar.value).toBeNull();
+  });
 });
 
 describe('bind', () => {

@@ -205,6 +205,33 @@ describe('uptime evaluator (SPEC 3.5)', () => {
     expect(byLabel(out, '2026-02').value).toBe(100);
   });
 
+  it('charges an exclusion only in windows whose service time it reduces (SPEC 5)', () => {
+    // Office hours Mon–Fri 08:00–18:00 UTC, weekly windows; 2026-W10 is Mon 2 – Sun 8 March.
+    // SAT: Saturday 7 March 10:00–12:00, no working time: excluded (counts.excluded) but removes 0 s -> not charged.
+    // FRI: Thu 5 March 20:00 – Fri 6 March 09:00: removes Fri 08:00–09:00 = 3600 s -> charged.
+    const out = evaluate(
+      { measure: { uptime: { from: 'down_from', to: 'down_to', calendar: 'office' } }, exclude: [{ where: { cause: 'maint' }, party: 'none' }] },
+      `id,cause,down_from,down_to
+       SAT,maint,2026-03-07T10:00:00Z,2026-03-07T12:00:00Z
+       FRI,maint,2026-03-05T20:00:00Z,2026-03-06T09:00:00Z`,
+      { asOf: '2026-04-01T00:00:00Z', window: 'week', calendars: { office: OFFICE_UTC } },
+    );
+    const w10 = byLabel(out, '2026-W10');
+    expect(w10.counts).toMatchObject({ records: 2, excluded: 2, counted: 0 });
+    expect(w10.charged).toEqual({ none: { records: 1, seconds: 3600 } });
+    // service time 5 × 10 h = 50 h minus the excluded hour = 49 h, no downtime: 100%
+    expect(w10.value).toBe(100);
+    // the Saturday alone charges nothing at all
+    const sat = evaluate(
+      { measure: { uptime: { from: 'down_from', to: 'down_to', calendar: 'office' } }, exclude: [{ where: { cause: 'maint' }, party: 'none' }] },
+      `id,cause,down_from,down_to
+       SAT,maint,2026-03-07T10:00:00Z,2026-03-07T12:00:00Z`,
+      { asOf: '2026-04-01T00:00:00Z', window: 'week', calendars: { office: OFFICE_UTC } },
+    );
+    expect(byLabel(sat, '2026-W10').charged).toEqual({});
+    expect(byLabel(sat, '2026-W10').counts.excluded).toBe(1);
+  });
+
   it('gives no-data when the window has no service time', () => {
     const weekend = evaluate(
       { measure: { uptime: { from: 'down_from', to: 'down_to', calendar: 'office' } } },
