@@ -304,6 +304,6 @@ function examplesOf(
       const x = exclusions[entry]!;
       return `${name}: excluded (${describeWhere(x.where)}, charged to ${x.party}), ${span}`;
     }
-    return `${name}: down ${span}, ${formatDuration(seconds)} of service time in this window`;
+    return `${name}: down ${span}, spans ${formatDuration(seconds)} of service time in this window (before merging and exclusions)`;
   });
 }
