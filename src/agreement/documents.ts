@@ -35,7 +35,33 @@ export function parseYamlDocuments(text: string, file: string): YamlDocument[] {
     prettyErrors: false,
   });
   const docs: Document[] = Array.isArray(parsed) ? parsed : [];
-  return docs.map((doc) => readDocument(doc, lineCounter, file));
+  const read = docs.map((doc) => readDocument(doc, lineCounter, file));
+  capSyntaxErrors(read, file);
+  return read;
+}
+
+const MAX_SYNTAX_ERRORS = 10;
+
+/** A file that is not YAML at all (a README passed by mistake) gets a few errors, not hundreds. */
+function capSyntaxErrors(docs: YamlDocument[], file: string): void {
+  let kept = 0;
+  let dropped = 0;
+  let last: YamlDocument | undefined;
+  for (const doc of docs) {
+    doc.problems = doc.problems.filter((p) => {
+      if (p.code !== 'yaml-syntax') return true;
+      last = doc;
+      if (kept < MAX_SYNTAX_ERRORS) {
+        kept++;
+        return true;
+      }
+      dropped++;
+      return false;
+    });
+  }
+  if (dropped > 0 && last) {
+    last.problems.push(problem(file, 0, 0, 'yaml-syntax', `${dropped} more YAML syntax errors not shown; is ${file} a YAML agreement file?`));
+  }
 }
 
 function readDocument(doc: Document, lineCounter: LineCounter, file: string): YamlDocument {
@@ -53,7 +79,9 @@ function readDocument(doc: Document, lineCounter: LineCounter, file: string): Ya
     const slot = `${pos.line}:${pos.column}`;
     if (seen.has(slot)) continue; // one error per spot: yaml often reports a cause and its echo
     seen.add(slot);
-    problems.push(problem(file, pos.line, pos.column, 'yaml-syntax', `YAML syntax error: ${err.message}`));
+    // yaml quotes the offending source; a long excerpt only floods the terminal
+    const message = err.message.length > 160 ? `${err.message.slice(0, 157)}...` : err.message;
+    problems.push(problem(file, pos.line, pos.column, 'yaml-syntax', `YAML syntax error: ${message}`));
   }
   for (const warn of doc.warnings) {
     const pos = at(warn.pos[0]);

@@ -3,7 +3,7 @@ import type { PauseStatus } from '../agreement/model.js';
 import { CellError } from '../problem.js';
 import type { ResolvedDataSet, RowSink } from '../evaluate/evaluator.js';
 import { Float64List } from '../evaluate/float-list.js';
-import { makeTimestampParser } from '../time/instant.js';
+import { describeBadTimestamp, makeTimestampParser } from '../time/instant.js';
 import type { WorkingCalendar } from '../time/types.js';
 import { grow, keyHash, KeyTable } from './key-table.js';
 
@@ -81,7 +81,7 @@ export class StatusHistory implements RowSink {
       throw new CellError(
         'invalid-timestamp',
         this.entry.at,
-        text === '' ? 'empty timestamp: every status row needs the instant it began' : `"${text}" is not an ISO 8601 timestamp`,
+        text === '' ? 'empty timestamp: every status row needs the instant it began' : describeBadTimestamp(text),
       );
     }
     // SPEC 3.4: a status change after as-of has not happened yet.

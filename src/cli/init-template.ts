@@ -128,8 +128,8 @@ slacheck explain first-response . --window 2026-Q1
 slacheck evaluate . --format json         # for CI; exits 1 when an objective is breached
 \`\`\`
 
-Replace the sample data with exports from your own systems and adapt the objective; SPEC.md in
-the slacheck repository describes every key.
+Replace the sample data with exports from your own systems and adapt the objective; the slacheck
+README describes every key, and your editor shows each key's description from agreement.schema.json.
 `;
 
 export const INIT_FILES: ReadonlyArray<{ path: string; content: string }> = [

@@ -35,12 +35,22 @@ export function decideColor(flag: boolean | undefined, io: Io, stream: 'stdout' 
 
 /** Writes a report file atomically: a temp file beside it, then a rename. */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  const dir = dirname(path);
+  const tmp = join(dir, `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(tmp, content, 'utf8');
     await rename(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
-    throw new ExitError(EXIT_USAGE, `cannot write ${path}: ${(err as Error).message}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? `the directory ${dir} does not exist`
+        : code === 'EACCES' || code === 'EPERM'
+          ? `permission denied in ${dir}`
+          : code === 'EISDIR'
+            ? 'it is a directory'
+            : (code ?? (err as Error).message);
+    throw new ExitError(EXIT_USAGE, `cannot write ${path}: ${why}`);
   }
 }

@@ -18,6 +18,7 @@ import { definitionError, goodRule, recordKind } from './record-definition.js';
 import { RecordSharing } from './row-instants.js';
 import { buildEntries, Tallies } from './tally.js';
 import { compileWhere, type CompiledWhere } from './where.js';
+import { describeBadTimestamp } from '../time/instant.js';
 
 export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordSharing = new RecordSharing()): ObjectiveEvaluator {
   const obj = ctx.item as Objective;
@@ -77,7 +78,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordShar
   const readInstant = (row: readonly string[], col: number): number => {
     const ms = instants.get(row, col);
     if (ms !== ms && row[col]!.length > 0) {
-      throw new CellError('invalid-timestamp', header[col]!, `"${row[col]}" is not an ISO 8601 timestamp (e.g. 2026-03-05T09:00 or 2026-03-05T09:00:00+01:00)`);
+      throw new CellError('invalid-timestamp', header[col]!, describeBadTimestamp(row[col]!));
     }
     return ms;
   };

@@ -5,7 +5,7 @@
 import type { Report, Schedule } from '../agreement/model.js';
 import { CellError } from '../problem.js';
 import { formatDuration } from '../time/format.js';
-import { formatInstant, makeTimestampParser } from '../time/instant.js';
+import { describeBadTimestamp, formatInstant, makeTimestampParser } from '../time/instant.js';
 import { occurrences } from '../time/schedule.js';
 import type { Occurrence } from '../time/types.js';
 import type { EvaluatorContext, ObjectiveEvaluator, RowSink, WindowOutcome } from './evaluator.js';
@@ -73,7 +73,7 @@ export function createReportEvaluator(ctx: EvaluatorContext): ObjectiveEvaluator
       // An empty delivery time is a logged row without a delivery: it delivers nothing.
       if (text === '') return;
       const at = parse(text);
-      if (Number.isNaN(at)) throw new CellError('invalid-timestamp', report.log.at, `"${text}" is not a timestamp (delivery time)`);
+      if (Number.isNaN(at)) throw new CellError('invalid-timestamp', report.log.at, `${describeBadTimestamp(text)} (delivery time)`);
       // SPEC 3.4: deliveries after as-of have not happened yet.
       if (at > asOf) return;
       // SPEC 4: a delivery outside every slot counts for nothing.

@@ -6,7 +6,7 @@
 import type { Objective, UptimeMeasure } from '../agreement/model.js';
 import { CellError } from '../problem.js';
 import { formatDuration } from '../time/format.js';
-import { formatInstant, makeTimestampParser } from '../time/instant.js';
+import { describeBadTimestamp, formatInstant, makeTimestampParser } from '../time/instant.js';
 import type { TimeWindow, WorkingCalendar } from '../time/types.js';
 import type { EvaluatorContext, ObjectiveEvaluator, RowSink, WindowOutcome } from './evaluator.js';
 import type { Attribution, Charge } from './result.js';
@@ -146,7 +146,7 @@ export function createUptimeEvaluator(ctx: EvaluatorContext): ObjectiveEvaluator
       const fromText = row[fromCol] ?? '';
       const from = parse(fromText);
       if (Number.isNaN(from)) {
-        throw new CellError('invalid-timestamp', measure.uptime.from, `"${fromText}" is not a timestamp (downtime start)`);
+        throw new CellError('invalid-timestamp', measure.uptime.from, `${describeBadTimestamp(fromText)} (downtime start)`);
       }
       // SPEC 3.4: a record whose start is after as-of has not happened yet.
       if (from > asOf) return;
@@ -155,7 +155,7 @@ export function createUptimeEvaluator(ctx: EvaluatorContext): ObjectiveEvaluator
       if (toText !== '') {
         to = parse(toText);
         if (Number.isNaN(to)) {
-          throw new CellError('invalid-timestamp', measure.uptime.to, `"${toText}" is not a timestamp (downtime end)`);
+          throw new CellError('invalid-timestamp', measure.uptime.to, `${describeBadTimestamp(toText)} (downtime end)`);
         }
         if (to < from) {
           throw new CellError('invalid-interval', measure.uptime.to, `downtime ends (${toText}) before it starts (${fromText})`);

@@ -1,10 +1,12 @@
 /** Human-readable durations and local instants for text output. */
 
-const UNITS: Array<[string, number]> = [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1]];
+// No days: most durations are working time, where "1d" (24 working hours) would read as one
+// business day; `96h` cannot be misread.
+const UNITS: Array<[string, number]> = [['h', 3_600], ['m', 60], ['s', 1]];
 
 /**
- * The two largest non-zero units among d (24 h), h, m, s, rounded to whole seconds:
- * `3h 25m`, `2d 4h`, `12m 5s`, `45s`, `0s`, `-1h 30m`.
+ * The two largest non-zero units among h, m, s, rounded to whole seconds:
+ * `3h 25m`, `52h`, `12m 5s`, `45s`, `0s`, `-1h 30m`.
  */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return String(seconds);

@@ -130,3 +130,13 @@ function parseTimestamp(s: string, zone: ZoneInfo): number {
   const offset = oh * HOUR_MS + om * MINUTE_MS;
   return c === 43 ? local - offset : local + offset;
 }
+
+const ISO_SHAPE = /^\s*\d{4}-\d{2}-\d{2}([T t]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*([Zz]|[+-]\d{2}(:?\d{2})?)?\s*$/;
+
+/** Why a cell is not a timestamp, for CSV problems: well-formed but impossible, or not ISO 8601 at all. */
+export function describeBadTimestamp(text: string): string {
+  if (ISO_SHAPE.test(text)) {
+    return `"${text}" is not a real date and time (check the day of the month, the hour and the minutes)`;
+  }
+  return `"${text}" is not an ISO 8601 timestamp (e.g. 2026-03-05, 2026-03-05T09:00 or 2026-03-05T09:00:00+01:00)`;
+}

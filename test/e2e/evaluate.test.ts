@@ -114,9 +114,9 @@ describe('evaluate --format json (SPEC 8)', () => {
     expect(Object.keys(json.summary)).toEqual(['met', 'at-risk', 'breached', 'excused', 'no-data']);
   });
 
-  test('a complete breached window fails the run: exit 1, nothing on stderr', () => {
+  test('a complete breached window fails the run: exit 1, and stderr says which windows', () => {
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toBe('slacheck: 2 complete windows at --fail-on breached: e2e-desk/p1-resolution 2026-03 breached, e2e-uc/uptime 2026-03 breached\n');
   });
 
   test('an --as-of instant with an offset is echoed in UTC with milliseconds', () => {

@@ -51,6 +51,9 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
   for (const [flag, v] of [['--from', opts.from], ['--to', opts.to]] as const) {
     if (v !== undefined && !DATE.test(v)) throw new ExitError(EXIT_USAGE, `${flag} ${v}: expected a date YYYY-MM-DD`);
   }
+  if (opts.from !== undefined && opts.to !== undefined && opts.from > opts.to) {
+    throw new ExitError(EXIT_USAGE, `--from ${opts.from} is after --to ${opts.to}`);
+  }
   const data = parseDataOverrides(opts.data);
   const { asOf, echo } = resolveAsOf(opts.asOf);
   const loaded = await loadValidAgreements(paths, io, opts.color);
@@ -71,7 +74,13 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
     if (file) await writeFileAtomic(file, text);
     else io.stdout.write(text);
   }
-  return failingResults(shown, opts.failOn).length ? EXIT_FAILED : EXIT_OK;
+  const failing = failingResults(shown, opts.failOn);
+  if (failing.length === 0) return EXIT_OK;
+  // CI logs should say why the job failed, whatever the format and even with --latest or --output
+  const names = failing.slice(0, 5).map((e) => `${e.agreement}/${e.objective} ${e.window.label} ${e.status}`);
+  const more = failing.length > 5 ? `, and ${failing.length - 5} more` : '';
+  io.stderr.write(`slacheck: ${failing.length} complete window${failing.length === 1 ? '' : 's'} at --fail-on ${opts.failOn}: ${names.join(', ')}${more}\n`);
+  return EXIT_FAILED;
 }
 
 function render(format: Format, view: EvaluationView, o: { color: boolean; latest: boolean; scorecard: boolean }): string {

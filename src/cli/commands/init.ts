@@ -19,8 +19,19 @@ export async function runInit(dir: string, io: Io): Promise<number> {
   }
   for (const f of files) {
     const target = join(root, f.path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, f.content, { encoding: 'utf8', flag: 'wx' });
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, f.content, { encoding: 'utf8', flag: 'wx' });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why =
+        code === 'EEXIST' || code === 'ENOTDIR'
+          ? `${dir} (or a folder on the way) is a file, not a directory`
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? 'permission denied'
+            : (code ?? (err as Error).message);
+      throw new ExitError(EXIT_USAGE, `init cannot write ${relative(io.cwd, target) || target}: ${why}`);
+    }
   }
   const shown = relative(io.cwd, root) || '.';
   io.stdout.write(

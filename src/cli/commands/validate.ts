@@ -2,7 +2,7 @@
 import { loadAgreements } from '../../agreement/loader.js';
 import { checkAgreements } from '../../agreement/semantic.js';
 import { formatProblemsGithub, formatProblemsJson, formatProblemsMarkdown, formatProblemsText } from '../../format/problems.js';
-import { compareProblems, type Problem } from '../../problem.js';
+import { compareProblems, problem, type Problem } from '../../problem.js';
 import { decideColor, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type Io, writeFileAtomic } from '../io.js';
 
 export interface ValidateOptions {
@@ -17,6 +17,11 @@ export async function runValidate(paths: readonly string[], opts: ValidateOption
   const strict = opts.strict === true;
   let problems: Problem[] = [...load.unreadable, ...load.problems, ...checkAgreements(load.agreements, { strict })];
   if (strict) problems = problems.map((p) => (p.severity === 'warning' ? { ...p, severity: 'error' } : p));
+  if (load.agreements.length === 0 && load.unreadable.length === 0 && !problems.some((p) => p.severity === 'error')) {
+    // a typo in a folder name must not make CI pass by checking nothing
+    const where = (paths.length ? paths : ['.']).join(', ');
+    problems.push(problem(where, 0, 0, 'no-agreement', `no agreement found in ${where}: no *.yaml/*.yml document with apiVersion: slacheck/v1`));
+  }
   problems.sort(compareProblems);
   const color = opts.output ? false : decideColor(opts.color, io);
   const text =

@@ -59,7 +59,7 @@ describe('value measure × aggregates (January: 10, 30, 20 and one empty cell)',
     }
   });
   test('a bad timestamp is a CellError', () => {
-    expect(() => jan({ aggregate: 'sum' }, 'date,cost\n2026-02-30,1')).toThrow(/not an ISO 8601 timestamp/);
+    expect(() => jan({ aggregate: 'sum' }, 'date,cost\n2026-02-30,1')).toThrow(/"2026-02-30" is not a real date and time/);
   });
   test('records after as-of are ignored; the time column places them', () => {
     const data = 'time,cost\n2026-01-31T23:59:59Z,1\n2026-02-01T00:00:00Z,2\n2026-03-01T00:00:01Z,4';

@@ -42,6 +42,10 @@ describe('sparkline', () => {
   });
   it('draws equal values as the middle bar and no data as a space', () => {
     expect(sparkline([5, 5, 5])).toBe('▄▄▄');
+    // a year of daily values: only the latest 24 are drawn (0 is the lowest of those)
+    const year = Array.from({ length: 365 }, (_, i) => (i === 341 ? 0 : 50));
+    expect(sparkline(year)).toHaveLength(24);
+    expect(sparkline(year)).toBe('▁' + '█'.repeat(23));
     expect(sparkline([1, null, 3])).toBe('▁ █');
     expect(sparkline([null, null])).toBe('  ');
     expect(sparkline([])).toBe('');

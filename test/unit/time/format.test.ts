@@ -3,7 +3,7 @@ import { formatDuration } from '../../../src/time/format.js';
 
 test.each([
   [3 * 3600 + 25 * 60, '3h 25m'], // 12300
-  [2 * 86400 + 4 * 3600, '2d 4h'],
+  [2 * 86400 + 4 * 3600, '52h'], // no days: 2 × 24 + 4 hours
   [12 * 60 + 5, '12m 5s'],
   [45, '45s'],
   [0, '0s'],
@@ -11,8 +11,8 @@ test.each([
   [59.6, '1m'], // 60 s
   [3600, '1h'],
   [3600 + 5, '1h 5s'], // the two largest non-zero units
-  [86400 + 3600 + 60 + 1, '1d 1h'], // the rest is dropped, not rounded
+  [86400 + 3600 + 60 + 1, '25h 1m'], // 24 + 1 hours, 1 minute; the second is dropped, not rounded
   [-(3600 + 1800), '-1h 30m'],
   [-0.2, '0s'],
-  [10 * 86400, '10d'],
+  [10 * 86400, '240h'], // 10 × 24
 ])('%d s -> %s', (seconds, text) => expect(formatDuration(seconds)).toBe(text));

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  formatInstant, isValidDate, isValidZone, localDateOf, localDayStart, localToInstant, makeTimestampParser,
+  describeBadTimestamp, formatInstant, isValidDate, isValidZone, localDateOf, localDayStart, localToInstant, makeTimestampParser,
 } from '../../../src/time/instant.js';
 
 const iso = (ms: number) => (Number.isNaN(ms) ? 'NaN' : formatInstant(ms));
@@ -125,4 +125,15 @@ test('micro-benchmark: 1M offset timestamps (logged, not asserted on time)', () 
   const t2 = performance.now();
   console.log(`1M offset timestamps: ${(t1 - t0).toFixed(0)} ms; 1M local (Berlin) timestamps: ${(t2 - t1).toFixed(0)} ms`);
   expect(Number.isFinite(sum)).toBe(true);
+});
+
+describe('describeBadTimestamp', () => {
+  test('a well-formed but impossible date says so', () => {
+    expect(describeBadTimestamp('2026-02-30')).toBe('"2026-02-30" is not a real date and time (check the day of the month, the hour and the minutes)');
+    expect(describeBadTimestamp('2026-03-05T25:00')).toContain('not a real date and time');
+  });
+  test('anything else is not ISO 8601', () => {
+    expect(describeBadTimestamp('05.03.2026')).toContain('is not an ISO 8601 timestamp');
+    expect(describeBadTimestamp('2026-03-05 9am')).toContain('is not an ISO 8601 timestamp');
+  });
 });
