@@ -141,6 +141,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordShar
       const d = subtractColumns(row, cal.workingSeconds(from, to) - paused);
       const value = d > 0 ? d : 0;
       if (tallies.count(w, value, isGood(value, row))) tallies.addBad(w, `${nameOf(row, line)}: ${formatDuration(value)}, not ${good.text}`);
+      else if (tallies.wantsTop(w, value)) tallies.addTop(w, value, `${nameOf(row, line)}: ${formatDuration(value)}`);
       if (paused > 0 && tallies.wantsNote(w)) tallies.addNote(w, `${nameOf(row, line)}: clock paused ${formatDuration(paused)}`);
       tallies.commit(w);
       return;
@@ -195,6 +196,8 @@ export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordShar
       const late = cal.workingSeconds(shifted, done);
       if (tallies.count(w, late, isGood(late, row))) {
         tallies.addBad(w, `${nameOf(row, line)}: ${late > 0 ? `${formatDuration(late)} late` : 'on time'}, not ${good.text}`);
+      } else if (tallies.wantsTop(w, late)) {
+        tallies.addTop(w, late, `${nameOf(row, line)}: ${late > 0 ? `${formatDuration(late)} late` : `${formatDuration(-late)} early`}`);
       }
     } else {
       const over = cal.workingSeconds(shifted, asOf);
@@ -233,6 +236,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordShar
       if (!Number.isFinite(v)) throw new CellError('invalid-number', header[valueCol]!, `"${text}" is not a number`);
     }
     if (tallies.count(w, v, isGood(v, row))) tallies.addBad(w, `${nameOf(row, line)}: ${v}, not ${good.text}`);
+    else if (tallies.wantsTop(w, v)) tallies.addTop(w, v, `${nameOf(row, line)}: ${v}`);
     tallies.commit(w);
   };
 

@@ -37,6 +37,8 @@ export function buildEntries(obj: Objective, pauses: readonly Pause[], inputs: r
 }
 
 const MAX_EXAMPLES = 5;
+/** How many of the largest values a non-ratio window names. */
+const MAX_TOP = 3;
 
 class WindowTally {
   readonly counts: Counts = emptyCounts();
@@ -49,6 +51,9 @@ class WindowTally {
   /** Bad and breached records first, then other notable ones (excluded, paused, shifted, open). */
   readonly bad: string[] = [];
   readonly notes: string[] = [];
+  /** Non-ratio aggregates: the largest values with their records, largest first (explain names them). */
+  readonly topValues: number[] = [];
+  readonly topTexts: string[] = [];
   constructor(keepValues: boolean, nEntries: number, nParties: number) {
     this.values = keepValues ? new Float64List() : null;
     this.entryRecords = new Float64Array(nEntries);
@@ -79,6 +84,8 @@ export class Tallies {
   private readonly entries: readonly AttributionEntry[];
   private readonly excludeOffset: number;
   private readonly isRatio: boolean;
+  /** Name the largest values (not for ratio, where bad records are named, nor for plain counts). */
+  private readonly tracksTop: boolean;
   private readonly nParties: number;
   private readonly scratchSeconds: Float64Array;
   private readonly scratchHit: Uint8Array;
@@ -89,6 +96,7 @@ export class Tallies {
     this.entries = entries;
     this.excludeOffset = entries.findIndex((e) => e.mechanism === 'exclude');
     this.isRatio = agg.kind === 'ratio';
+    this.tracksTop = agg.kind !== 'ratio' && agg.kind !== 'count';
     this.nParties = entries.reduce((n, e) => Math.max(n, e.partyIndex + 1), 0);
     for (let w = 0; w < nWindows; w++) this.tallies.push(new WindowTally(keepsValues(agg), entries.length, this.nParties));
     this.scratchSeconds = new Float64Array(entries.length);
@@ -178,6 +186,26 @@ export class Tallies {
     return t.notes.length < MAX_EXAMPLES ? this.entries[entry]! : null;
   }
 
+  /** Non-ratio aggregates: whether `value` is among the window's largest so far (cheap: one comparison). */
+  wantsTop(w: number, value: number): boolean {
+    if (!this.tracksTop) return false;
+    const top = this.tallies[w]!.topValues;
+    return top.length < MAX_TOP || value > top[top.length - 1]!;
+  }
+
+  /** Keeps `text` as one of the window's largest values (call after `wantsTop`). */
+  addTop(w: number, value: number, text: string): void {
+    const t = this.tallies[w]!;
+    let i = t.topValues.length;
+    while (i > 0 && t.topValues[i - 1]! < value) i--;
+    t.topValues.splice(i, 0, value);
+    t.topTexts.splice(i, 0, text);
+    if (t.topValues.length > MAX_TOP) {
+      t.topValues.pop();
+      t.topTexts.pop();
+    }
+  }
+
   /** Whether window `w` still wants a note (paused, shifted, open records). */
   wantsNote(w: number): boolean {
     return this.tallies[w]!.notes.length < MAX_EXAMPLES;
@@ -218,7 +246,7 @@ export class Tallies {
         charged,
         computation: computationLines(info, t, value),
         attributions,
-        examples: [...t.bad, ...t.notes].slice(0, MAX_EXAMPLES),
+        examples: [...t.bad, ...t.topTexts.map((text) => `largest: ${text}`), ...t.notes].slice(0, MAX_EXAMPLES),
       };
     });
   }

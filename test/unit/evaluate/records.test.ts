@@ -58,6 +58,13 @@ describe('value measure × aggregates (January: 10, 30, 20 and one empty cell)',
       expect((e as CellError).code).toBe('invalid-number');
     }
   });
+  test('explain names the largest values of a non-ratio window, largest first', () => {
+    // January values by line: 2 -> 10, 3 -> 30, 4 -> 20, 5 -> 5; max = 30; the three largest: 30, 20, 10
+    const out = evaluateRecords({ objective: { measure: { value: 'cost' }, aggregate: 'max' }, data: { tickets: 'date,cost\n2026-01-05,10\n2026-01-06,30\n2026-01-07,20\n2026-01-08,5' }, asOf: '2026-03-01' });
+    const jan = windowOf(out, '2026-01');
+    expect(jan.value).toBe(30);
+    expect(jan.examples).toEqual(['largest: line 3: 30', 'largest: line 4: 20', 'largest: line 2: 10']);
+  });
   test('a bad timestamp is a CellError', () => {
     expect(() => jan({ aggregate: 'sum' }, 'date,cost\n2026-02-30,1')).toThrow(/"2026-02-30" is not a real date and time/);
   });
