@@ -138,7 +138,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordShar
       const w = windowOf(hasT ? t : to);
       if (w < 0) return;
       const paused = recordPauses ? recordPauses.compute(row, from, to, cal, charge) : 0;
-      const d = subtractColumns(row, cal.workingSeconds(from, to) - paused);
+      const d = subtractColumns(row, instants.working(cal, from, to) - paused);
       const value = d > 0 ? d : 0;
       if (tallies.count(w, value, isGood(value, row))) tallies.addBad(w, `${nameOf(row, line)}: ${formatDuration(value)}, not ${good.text}`);
       else if (tallies.wantsTop(w, value)) tallies.addTop(w, value, `${nameOf(row, line)}: ${formatDuration(value)}`);

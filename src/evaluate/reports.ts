@@ -4,7 +4,7 @@
  */
 import type { Report, Schedule } from '../agreement/model.js';
 import { CellError } from '../problem.js';
-import { formatDuration } from '../time/format.js';
+import { formatDuration, formatLocal } from '../time/format.js';
 import { describeBadTimestamp, formatInstant, makeTimestampParser } from '../time/instant.js';
 import { occurrences } from '../time/schedule.js';
 import type { Occurrence } from '../time/types.js';
@@ -91,7 +91,7 @@ export function createReportEvaluator(ctx: EvaluatorContext): ObjectiveEvaluator
         while (k < due.length && due[k]!.due < window.start) k++;
         const first = k;
         while (k < due.length && due[k]!.due < window.end) k++;
-        return deliveriesIn(window, due, earliest, first, k, report.schedule, asOf);
+        return deliveriesIn(window, due, earliest, first, k, report.schedule, asOf, calendar?.timezone ?? ctx.zone);
       });
     },
   };
@@ -105,6 +105,7 @@ function deliveriesIn(
   last: number,
   schedule: Schedule,
   asOf: number,
+  zone: string,
 ): WindowOutcome {
   const late: string[] = [];
   const missed: string[] = [];
@@ -121,11 +122,11 @@ function deliveriesIn(
       const delay = formatDuration((at - occ.due) / 1000);
       late.push(`${occ.date} (${delay} late)`);
       if (examples.length < 5) {
-        examples.push(`${occ.date}: delivered ${formatInstant(at)}, ${delay} after the due instant ${formatInstant(occ.due)}`);
+        examples.push(`${occ.date}: delivered ${formatLocal(at, zone)}, ${delay} after the due time ${formatLocal(occ.due, zone)} (${zone})`);
       }
     } else {
       missed.push(occ.date);
-      if (examples.length < 5) examples.push(`${occ.date}: missed (due ${formatInstant(occ.due)}, nothing logged in its slot)`);
+      if (examples.length < 5) examples.push(`${occ.date}: missed (due ${formatLocal(occ.due, zone)} ${zone}, nothing logged in its slot)`);
     }
   }
 

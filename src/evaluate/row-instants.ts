@@ -1,6 +1,7 @@
 /** Per-row timestamp caches and the other reads shared by a run's record evaluators. */
 import { StatusHistories } from '../attribution/status-history.js';
 import { makeTimestampParser } from '../time/instant.js';
+import type { WorkingCalendar } from '../time/types.js';
 import type { ResolvedDataSet } from './evaluator.js';
 
 /**
@@ -35,12 +36,28 @@ export class RowInstants {
     this.parse = parse;
   }
 
+  private workFrom = NaN;
+  private workTo = NaN;
+  private workCalendar: WorkingCalendar | null = null;
+  private workSeconds = 0;
+
   /** Called by each sink before reading a row; a new (row, line) pair invalidates the cache. */
   begin(row: readonly string[], line: number): void {
     if (row === this.row && line === this.line) return;
     this.row = row;
     this.line = line;
     this.generation++;
+    this.workCalendar = null;
+  }
+
+  /** Working seconds of the current row's span: objectives measuring the same span compute it once. */
+  working(calendar: WorkingCalendar, from: number, to: number): number {
+    if (calendar === this.workCalendar && from === this.workFrom && to === this.workTo) return this.workSeconds;
+    this.workCalendar = calendar;
+    this.workFrom = from;
+    this.workTo = to;
+    this.workSeconds = calendar.workingSeconds(from, to);
+    return this.workSeconds;
   }
 
   /** Epoch ms of `row[col]`; NaN for an empty or unreadable cell. `row` must be the current row. */

@@ -266,7 +266,7 @@ function computationLines(info: TallyInfo, t: WindowTally, value: number | null)
   if (info.agg.kind === 'ratio') lines.push(`ratio: ${c.good} of ${c.counted} ${info.good.text}${onCalendar}`);
   else if (info.agg.kind === 'count') lines.push(`count: ${plural(c.counted, 'record')}`);
   else lines.push(`${info.agg.text} of ${c.counted} ${noun}${onCalendar}: ${value === null ? 'no data' : shown(value)}`);
-  if (t.openCounted > 0) lines.push(`${plural(t.openCounted, 'open record')} counted as not good (can no longer be good at as-of)`);
+  if (t.openCounted > 0) lines.push(`${plural(t.openCounted, 'open record')} that can no longer be good counted as bad (in counted, not in open)`);
   if (c.open > 0) lines.push(`${plural(c.open, 'open record')} not counted`);
   if (c.excluded > 0) lines.push(`${plural(c.excluded, 'record')} excluded`);
   if (c.skipped > 0) lines.push(`${plural(c.skipped, 'record')} skipped (empty ${info.kind === 'value' ? info.valueColumn : 'start'} cell)`);
