@@ -85,9 +85,14 @@ export class RowDispatch {
     for (const sink of this.sinks) for (const name of sink.bind(header)) missing.add(name);
     if (missing.size === 0) return;
     const has = header.map((name) => JSON.stringify(name)).join(', ');
+    // one column holding ';' or tabs: the file most likely uses another delimiter than the one set
+    const hint =
+      header.length === 1 && /[;\t]/.test(header[0]!)
+        ? `; the header looks ${header[0]!.includes(';') ? 'semicolon' : 'tab'}-separated: set the data set's delimiter to "${header[0]!.includes(';') ? ';' : '\\t'}" or remove it to detect it`
+        : '';
     throw new InputError(
       [...missing].map((name) =>
-        problem(this.file, line, 0, 'csv-missing-column', `column "${name}" is missing; the header has ${has}`),
+        problem(this.file, line, 0, 'csv-missing-column', `column "${name}" is missing; the header has ${has}${hint}`),
       ),
     );
   }

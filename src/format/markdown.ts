@@ -1,7 +1,7 @@
 /** `evaluate --format markdown`: for a pull-request comment or a monthly service review. */
 import { STATUSES, summarize, type Evaluated } from '../evaluate/result.js';
 import type { WindowKind } from '../agreement/model.js';
-import { markdownCell } from './markdown-cell.js';
+import { markdownCell, markdownText } from './markdown-cell.js';
 import { STATUS_MARK } from './status-style.js';
 import { creditTotals, formatAmount, formatCredit, formatValue } from './values.js';
 import { agreementIds, itemKey, windowLabel, type AgreementInfo, type EvaluationView } from './view.js';
@@ -99,7 +99,7 @@ function agreementSection(id: string, view: EvaluationView): string[] {
   const first = results[0];
   const kind = info?.kind ?? first?.agreementKind ?? '';
   const title = info?.title ?? first?.agreementTitle ?? '';
-  const lines = [`## ${kind} ${id} — ${title}`, '', partiesLine(info, first), ''];
+  const lines = [`## ${kind} ${id} — ${markdownText(title)}`, '', partiesLine(info, first), ''];
   if (results.length === 0) {
     lines.push(`No windows up to as-of ${view.asOf}.`, '');
     return lines;

@@ -140,6 +140,15 @@ describe('readCsv: delimiter', () => {
     expect(sink.rows).toEqual([['1', '2']]);
   });
 
+  test('a semicolon file read with delimiter "," gets a hint in the missing-column problem', async () => {
+    const ds = dataSet('id;priority\n1;P1\n', { delimiter: ',' });
+    const [p] = await problemsOf(readCsv(ds, [new Recorder(['priority'])]));
+    expect(p).toMatchObject({ code: 'csv-missing-column', line: 1 });
+    expect(p!.message).toBe(
+      'column "priority" is missing; the header has "id;priority"; the header looks semicolon-separated: set the data set\'s delimiter to ";" or remove it to detect it',
+    );
+  });
+
   test('an unsupported explicit delimiter is an input error', async () => {
     const ds = dataSet('a|b\n', { delimiter: '|' });
     expect(await problemsOf(readCsv(ds, []))).toEqual([expect.objectContaining({ file: ds.file, code: 'csv-delimiter' })]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatValue, sparkline } from '../../../src/format/evaluation.js';
+import { markdownText } from '../../../src/format/markdown-cell.js';
 import { creditTotals, formatCharge, formatCredit, formatNumber } from '../../../src/format/values.js';
 
 describe('formatValue', () => {
@@ -72,5 +73,11 @@ describe('credits and charges', () => {
     ];
     // 1200 + 600.5 = 1800.5
     expect(creditTotals(rows)).toEqual(['sd 1,800.5 EUR', 'ola 5% of fee']);
+  });
+});
+
+describe('markdownText', () => {
+  it('HTML-like text and ampersands are shown, not interpreted', () => {
+    expect(markdownText('Ops <night shift> & co')).toBe('Ops &lt;night shift&gt; &amp; co');
   });
 });
