@@ -169,6 +169,7 @@ function resultsOf(job: Job): Evaluated[] {
       startMs: o.window.start,
       endMs: o.window.end,
       itemKind,
+      ...('aggregate' in item && item.aggregate !== undefined ? { aggregate: item.aggregate } : {}),
       explanation: { computation: o.computation, attributions: o.attributions, examples: o.examples, statusReason: reason, chain: [] },
     };
   });

@@ -104,6 +104,8 @@ export interface Evaluated extends ObjectiveResult {
   endMs: number;
   /** `objective` or `report`. */
   itemKind: 'objective' | 'report';
+  /** The objective's aggregate as written (`ratio`, `p95`, ...); absent for uptime and reports. */
+  aggregate?: string;
   explanation: Explanation;
 }
 

@@ -11,9 +11,12 @@ import { itemKey, latestWindows, valueSeries, windowLabel, type EvaluationView }
 const OPTIONAL = new Set(['attributed to', 'credit']);
 const HEAD = ['agreement', 'objective', 'owner', 'window', 'value', 'target', 'status', 'counts', 'attributed to', 'credit', 'trend'];
 
-/** `198/200` (counted/records), then whatever did not enter the value: `2 open, 3 excl., 1 skipped`. */
-export function formatCounts(c: Counts): string {
-  const extra: string[] = [];
+/**
+ * `198/200` (counted/records), then whatever did not enter the value: `2 open, 3 excl., 1 skipped`;
+ * for ratios and reports also how many were good (`191 good`), the numerator of the percentage.
+ */
+export function formatCounts(c: Counts, showGood = false): string {
+  const extra: string[] = showGood ? [`${c.good} good`] : [];
   if (c.open) extra.push(`${c.open} open`);
   if (c.excluded) extra.push(`${c.excluded} excl.`);
   if (c.skipped) extra.push(`${c.skipped} skipped`);
@@ -60,7 +63,7 @@ export function formatTable(view: EvaluationView, opts: { color: boolean; latest
       formatValue(e.value, e.unit),
       e.target,
       paintStatus(chalk, e.status),
-      formatCounts(e.counts),
+      formatCounts(e.counts, e.aggregate === 'ratio' || e.itemKind === 'report'),
       formatAttribution(e),
       formatCredit(e.credit),
       lastRowOf.get(key) === e ? sparkline(series.get(key) ?? []) : '',

@@ -70,6 +70,7 @@ describe('evaluateAgreements on test/fixtures/engine', () => {
       startMs: Date.parse(JAN.start),
       endMs: Date.parse(JAN.end),
       itemKind: 'objective',
+      aggregate: 'ratio',
       explanation: {
         computation: [
           'ratio: 3 of 3 within 30m on calendar office',
