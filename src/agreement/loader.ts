@@ -29,8 +29,9 @@ export interface TextLoad {
   problems: Problem[];
 }
 
-export async function loadAgreements(paths: readonly string[], opts: { cwd?: string } = {}): Promise<LoadResult> {
-  const cwd = path.resolve(opts.cwd ?? process.cwd());
+/** `cwd` is where relative paths start and what display paths are relative to (the CLI passes the process's). */
+export async function loadAgreements(paths: readonly string[], opts: { cwd: string }): Promise<LoadResult> {
+  const cwd = path.resolve(opts.cwd);
   const found = await findAgreementFiles(paths.length ? paths : ['.'], cwd);
   const unreadable = [...found.unreadable];
   const texts = await Promise.all(

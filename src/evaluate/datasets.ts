@@ -42,7 +42,7 @@ export function checkOverrides(agreements: readonly LoadedAgreement[], overrides
 export function createDataSetResolver(
   agreements: readonly LoadedAgreement[],
   overrides: Readonly<Record<string, string>> = {},
-  cwd: string = process.cwd(),
+  cwd: string,
 ): DataSetResolver {
   const byId = new Map(agreements.map((a) => [a.doc.id, a]));
   const cache = new Map<string, ResolvedDataSet>();

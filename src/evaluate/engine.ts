@@ -28,7 +28,8 @@ export interface EvaluateOptions {
   /** `--data ID=FILE`: `agreement-id/data-id` matches exactly; a bare `data-id` overrides that data
    *  set id in every agreement that declares it. Paths relative to cwd. */
   dataOverrides?: Readonly<Record<string, string>>;
-  cwd?: string;
+  /** Where `--data` paths start and what display paths are relative to. */
+  cwd: string;
   onProgress?: (file: string, bytesRead: number, totalBytes: number, rows: number) => void;
 }
 
@@ -179,7 +180,7 @@ export async function evaluateAgreements(agreements: readonly LoadedAgreement[],
   const overrides = opts.dataOverrides ?? {};
   const overrideProblems = checkOverrides(agreements, overrides);
   if (overrideProblems.length > 0) throw new InputError(overrideProblems);
-  const resolver = createDataSetResolver(agreements, overrides, opts.cwd ?? process.cwd());
+  const resolver = createDataSetResolver(agreements, overrides, opts.cwd);
   const sharing = new RecordSharing();
   // SPEC 8: agreements by id, then objectives, then reports in file order, then window start.
   const sorted = [...agreements].sort((x, y) => (x.doc.id < y.doc.id ? -1 : x.doc.id > y.doc.id ? 1 : 0));
