@@ -32,9 +32,28 @@ export class KeyTable {
   /** Pairs (id + 1, low 32 bits of the hash) side by side: a probe touches one cache line. 0 = empty. */
   private slots = new Int32Array(4096);
   private mask = 2047;
+  /** Ids [0, placed) are in `slots`: placing waits for a hash lookup (a sorted file needs none while read). */
+  private placed = 0;
+  /**
+   * A bit per placed key, at its hash's high 32 bits mod (4 × slot count): most absent keys (the
+   * common lookup) are rejected here, in a sixteenth of the memory of `slots`, often without a cache miss.
+   */
+  private filter = new Int32Array(256);
+  /** Whether ids are in ascending key order (keys inserted sorted, as exports often are). */
+  private ascending = true;
+  /** The id `lookup` found last: with `ascending`, the next key looked up usually sorts just after it. */
+  private cursor = 0;
+
+  /** False only when no key has hash `h` (no false negatives). */
+  private mayHave(h: number): boolean {
+    const high = h / 2097152;
+    return (this.filter[(high >>> 5) & (this.filter.length - 1)]! & (1 << (high & 31))) !== 0;
+  }
 
   /** The id of `key` (with hash `h`), or -1. */
   find(key: string, h: number): number {
+    if (this.placed < this.size) this.placeAll();
+    if (!this.mayHave(h)) return -1;
     const low = h | 0;
     for (let i = (h >>> 0) & this.mask; ; i = (i + 1) & this.mask) {
       const slot = this.slots[2 * i]!;
@@ -43,8 +62,37 @@ export class KeyTable {
     }
   }
 
+  /**
+   * The id of `key`, or -1. Keys looked up in ascending order, in a table inserted in ascending
+   * order, are placed by comparing with the last one found and the next: no hash, no cache miss.
+   */
+  lookup(key: string): number {
+    if (this.ascending && this.size > 0) {
+      const c = this.cursor;
+      const here = this.compare(c, key);
+      if (here === 0) return c;
+      if (here < 0) {
+        // key(c) < key: absent when nothing sorts between them.
+        if (c + 1 === this.size) return -1;
+        const next = this.compare(c + 1, key);
+        if (next > 0) return -1;
+        if (next === 0) return (this.cursor = c + 1);
+      }
+    }
+    const id = this.find(key, keyHash(key));
+    if (id >= 0) this.cursor = id;
+    return id;
+  }
+
+  /** True when `key` is certainly absent because the table is ascending and it sorts after every key. */
+  sortsAfterLast(key: string): boolean {
+    return this.ascending && (this.size === 0 || this.compare(this.size - 1, key) < 0);
+  }
+
   /** The only id whose key has hash `h`; -1 when none or several do. */
   findByHash(h: number): number {
+    if (this.placed < this.size) this.placeAll();
+    if (!this.mayHave(h)) return -1;
     let found = -1;
     for (let i = (h >>> 0) & this.mask; ; i = (i + 1) & this.mask) {
       const slot = this.slots[2 * i]!;
@@ -58,6 +106,7 @@ export class KeyTable {
 
   /** Adds a key known to be absent; returns its id. */
   insert(key: string, h: number): number {
+    if (this.ascending && this.size > 0 && this.compare(this.size - 1, key) >= 0) this.ascending = false;
     const id = this.size++;
     if (id === this.hashes.length) {
       this.hashes = grow(this.hashes);
@@ -68,8 +117,6 @@ export class KeyTable {
     for (let c = 0; c < key.length; c++) this.chars[start + c] = key.charCodeAt(c);
     this.offsets[id + 1] = start + key.length;
     this.hashes[id] = h;
-    if (this.size * 2 > this.mask + 1) this.rehash();
-    else this.place(id);
     return id;
   }
 
@@ -80,17 +127,36 @@ export class KeyTable {
     return true;
   }
 
+  /** Sign of key(id) against `key` by UTF-16 code units, the order of `<` on strings. */
+  private compare(id: number, key: string): number {
+    const start = this.offsets[id]!;
+    const length = this.offsets[id + 1]! - start;
+    const n = Math.min(length, key.length);
+    for (let c = 0; c < n; c++) {
+      const d = this.chars[start + c]! - key.charCodeAt(c);
+      if (d !== 0) return d;
+    }
+    return length - key.length;
+  }
+
   private place(id: number): void {
     const h = this.hashes[id]!;
     let i = (h >>> 0) & this.mask;
     while (this.slots[2 * i] !== 0) i = (i + 1) & this.mask;
     this.slots[2 * i] = id + 1;
     this.slots[2 * i + 1] = h | 0;
+    const high = h / 2097152;
+    this.filter[(high >>> 5) & (this.filter.length - 1)]! |= 1 << (high & 31);
   }
 
-  private rehash(): void {
-    this.mask = this.mask * 2 + 1;
-    this.slots = new Int32Array(2 * (this.mask + 1));
-    for (let id = 0; id < this.size; id++) this.place(id);
+  /** Places the ids not yet in `slots`, first growing it (at most half full) and re-placing all if needed. */
+  private placeAll(): void {
+    if (this.size * 2 > this.mask + 1) {
+      while (this.size * 2 > this.mask + 1) this.mask = this.mask * 2 + 1;
+      this.slots = new Int32Array(2 * (this.mask + 1));
+      this.filter = new Int32Array((this.mask + 1) / 8);
+      this.placed = 0;
+    }
+    for (; this.placed < this.size; this.placed++) this.place(this.placed);
   }
 }

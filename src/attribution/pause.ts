@@ -66,7 +66,7 @@ export class RecordPauses {
       const memo = src.history.memo;
       // Objectives measuring the same span of the same record (p95 and a ratio, say) share the work.
       if (firstEntry && memo.id === id && memo.from === from && memo.end === end && memo.calendar === calendar) {
-        for (let k = 0; k < memo.starts.length; k++) {
+        for (let k = 0; k < memo.count; k++) {
           this.unionStart.push(memo.starts[k]!);
           this.unionEnd.push(memo.ends[k]!);
         }
@@ -97,8 +97,16 @@ export class RecordPauses {
         memo.end = end;
         memo.calendar = calendar;
         memo.seconds = seconds;
-        memo.starts = this.unionStart.data.slice(0, this.unionStart.length);
-        memo.ends = this.unionEnd.data.slice(0, this.unionEnd.length);
+        const count = this.unionStart.length;
+        if (count > memo.starts.length) {
+          memo.starts = new Float64Array(this.unionStart.data.length);
+          memo.ends = new Float64Array(this.unionEnd.data.length);
+        }
+        for (let k = 0; k < count; k++) {
+          memo.starts[k] = this.unionStart.data[k]!;
+          memo.ends[k] = this.unionEnd.data[k]!;
+        }
+        memo.count = count;
       }
       if (seconds > 0) {
         total += seconds;

@@ -13,6 +13,8 @@ interface PauseMemo {
   end: number;
   calendar: WorkingCalendar | null;
   seconds: number;
+  /** Intervals in `starts/ends[0..count)` (reused buffers: no allocation per record). */
+  count: number;
   starts: Float64Array;
   ends: Float64Array;
 }
@@ -31,6 +33,8 @@ export class StatusHistory implements RowSink {
   readonly dataSet: ResolvedDataSet;
   private readonly asOfMs: number;
   private readonly values: Set<string>;
+  /** The paused values when there are few: `===` rejects a different length without hashing. */
+  private readonly valueList: readonly string[] | null;
   private readonly parse: (text: string) => number;
   private keyCol = -1;
   private atCol = -1;
@@ -48,6 +52,10 @@ export class StatusHistory implements RowSink {
   private sealed = false;
   private lastKey: string | null = null;
   private lastId = -1;
+  /** The previous row's key, hash and id (-1: not paused yet): a key's rows usually come together. */
+  private addKey: string | null = null;
+  private addHash = 0;
+  private addId = -1;
   private offsets = new Int32Array(1);
   /** Merged paused intervals of all keys, key by key (see `rangeStart`/`rangeEnd`). */
   starts: Float64Array = new Float64Array(0);
@@ -55,13 +63,14 @@ export class StatusHistory implements RowSink {
   private rowsPerKey = new Int32Array(0);
   private joined = new Uint8Array(0);
   /** The last record's paused intervals inside [from, end) on a calendar (see RecordPauses). */
-  readonly memo: PauseMemo = { id: -1, from: NaN, end: NaN, calendar: null, seconds: 0, starts: new Float64Array(0), ends: new Float64Array(0) };
+  readonly memo: PauseMemo = { id: -1, from: NaN, end: NaN, calendar: null, seconds: 0, count: 0, starts: new Float64Array(8), ends: new Float64Array(8) };
 
   constructor(entry: PauseStatus, dataSet: ResolvedDataSet, asOfMs: number) {
     this.entry = entry;
     this.dataSet = dataSet;
     this.asOfMs = asOfMs;
     this.values = new Set(entry.values.map(String));
+    this.valueList = this.values.size <= 4 ? [...this.values] : null;
     this.parse = makeTimestampParser(dataSet.timezone);
   }
 
@@ -86,9 +95,20 @@ export class StatusHistory implements RowSink {
     }
     // SPEC 3.4: a status change after as-of has not happened yet.
     if (at > this.asOfMs) return;
-    const paused = this.values.has(row[this.statusCol]!);
-    const h = keyHash(key);
-    let id = this.keys.find(key, h);
+    const paused = this.isPaused(row[this.statusCol]!);
+    let h: number;
+    let id: number;
+    if (key === this.addKey) {
+      h = this.addHash;
+      id = this.addId;
+    } else {
+      h = keyHash(key);
+      // In a file sorted by key, a new key sorts after all paused ones: no probe needed.
+      id = this.keys.sortsAfterLast(key) ? -1 : this.keys.find(key, h);
+      this.addKey = key;
+      this.addHash = h;
+      this.addId = id;
+    }
     if (id < 0) {
       if (!paused) {
         if (this.nPending === this.pendAt.length) {
@@ -99,7 +119,7 @@ export class StatusHistory implements RowSink {
         this.pendAt[this.nPending++] = at;
         return;
       }
-      id = this.keys.insert(key, h);
+      id = this.addId = this.keys.insert(key, h);
     }
     if (this.nRows === this.rowAt.length) {
       this.rowId = grow(this.rowId);
@@ -109,6 +129,13 @@ export class StatusHistory implements RowSink {
     this.rowId[this.nRows] = id;
     this.rowAt[this.nRows] = at;
     this.rowPaused[this.nRows++] = paused ? 1 : 0;
+  }
+
+  private isPaused(status: string): boolean {
+    const list = this.valueList;
+    if (list === null) return this.values.has(status);
+    for (let i = 0; i < list.length; i++) if (list[i] === status) return true;
+    return false;
   }
 
   /** Builds the per-key intervals; called lazily on the first lookup (after phase 0). */
@@ -150,7 +177,7 @@ export class StatusHistory implements RowSink {
     this.joined = new Uint8Array(nKeys);
     for (let k = 0; k < nKeys; k++) {
       const seg = order.subarray(first[k]!, first[k + 1]!);
-      seg.sort((a, b) => at[a]! - at[b]! || a - b);
+      sortByInstant(seg, at);
       this.rowsPerKey[k] = seg.length;
       this.offsets[k] = starts.length;
       for (let j = 0; j < seg.length; j++) {
@@ -183,7 +210,7 @@ export class StatusHistory implements RowSink {
     if (!this.sealed) this.seal();
     // Objectives sharing this history look up the same row's key one after the other.
     if (key === this.lastKey) return this.lastId;
-    const id = this.keys.find(key, keyHash(key));
+    const id = this.keys.lookup(key);
     this.lastKey = key;
     this.lastId = id;
     if (id < 0) return -1;
@@ -208,6 +235,24 @@ export class StatusHistory implements RowSink {
     let n = 0;
     for (let k = 0; k < this.joined.length; k++) if (this.joined[k] === 0) n += this.rowsPerKey[k]!;
     return n;
+  }
+}
+
+/**
+ * Sorts row indexes (ascending, as the counting sort leaves them) by instant, ties in index order.
+ * Insertion sort: a key has a handful of rows, usually already in order.
+ */
+function sortByInstant(seg: Int32Array, at: Float64Array): void {
+  for (let j = 1; j < seg.length; j++) {
+    const row = seg[j]!;
+    const t = at[row]!;
+    let i = j - 1;
+    if (at[seg[i]!]! <= t) continue;
+    while (i >= 0 && at[seg[i]!]! > t) {
+      seg[i + 1] = seg[i]!;
+      i--;
+    }
+    seg[i + 1] = row;
   }
 }
 
