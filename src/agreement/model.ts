@@ -224,3 +224,8 @@ export function ownerOf(doc: AgreementDoc, item: { owner?: string }): string {
   for (const [id, party] of Object.entries(doc.parties ?? {})) if (party.role === 'provider') return id;
   return 'unknown';
 }
+
+/** Objectives then reports, in file order: they share one namespace (SPEC 2) and one result order (SPEC 8). */
+export function itemsOf(doc: AgreementDoc): Array<Objective | Report> {
+  return [...(doc.objectives ?? []), ...(doc.reports ?? [])];
+}

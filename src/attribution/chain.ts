@@ -2,7 +2,7 @@
  * Window-level attribution (SPEC 5): follow `dependsOn` from a breached window to the deepest
  * breached objective, decide `excused`, and fill `rootCause` and the explanation's chain.
  */
-import type { AgreementDoc, Dependency, LoadedAgreement } from '../agreement/model.js';
+import { itemsOf, type Dependency, type LoadedAgreement } from '../agreement/model.js';
 import type { Evaluated, RootCause } from '../evaluate/result.js';
 import { windowOverlapEnough } from '../time/windows.js';
 
@@ -16,10 +16,6 @@ export function dependencyKey(agreementId: string, dep: Dependency): DependencyR
   const id = typeof dep === 'string' ? dep : dep.objective;
   const excuses = typeof dep === 'string' ? false : dep.excuses === true;
   return { key: id.includes('/') ? id : `${agreementId}/${id}`, excuses };
-}
-
-function itemsOf(doc: AgreementDoc): Array<{ id: string; dependsOn?: Dependency[] }> {
-  return [...(doc.objectives ?? []), ...(doc.reports ?? [])];
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Service credits (SPEC 6): a tier only for breached, complete windows; an amount only with a matching fee. */
-import type { AgreementDoc, CreditTier, Fee } from '../agreement/model.js';
+import { itemsOf, type AgreementDoc, type CreditTier, type Fee } from '../agreement/model.js';
 import { parseQuantity, parseTarget, type Target } from '../agreement/quantity.js';
 import type { Credit, Evaluated } from '../evaluate/result.js';
 
@@ -45,7 +45,7 @@ export function creditFor(
 export function applyCredits(agreements: readonly { doc: AgreementDoc }[], evaluated: Evaluated[]): void {
   const items = new Map<string, { target: string; credits?: CreditTier[]; fee?: Fee }>();
   for (const { doc } of agreements) {
-    for (const item of [...(doc.objectives ?? []), ...(doc.reports ?? [])]) {
+    for (const item of itemsOf(doc)) {
       items.set(`${doc.id}/${item.id}`, { target: item.target, credits: item.credits, fee: doc.fee });
     }
   }

@@ -1,5 +1,5 @@
 /** Which results a run shows and which of them fail it (SPEC 6, 7). */
-import type { LoadedAgreement } from '../agreement/model.js';
+import { itemsOf, type LoadedAgreement } from '../agreement/model.js';
 import { localDayStart } from '../time/instant.js';
 import type { Evaluated, Status } from './result.js';
 
@@ -28,7 +28,7 @@ export function selectResults(
       const zone = zones.get(agreement) ?? 'UTC';
       b = {
         from: sel.from ? localDayStart(sel.from, zone) : -Infinity,
-        // `to` is an inclusive date: up to the local midnight after it (approximated by the next day's start)
+        // `to` is an inclusive date: up to the local midnight that starts the next day
         to: sel.to ? localDayStart(nextDate(sel.to), zone) : Infinity,
       };
       bounds.set(agreement, b);
@@ -70,7 +70,7 @@ export function unmatchedFilter(
   agreements: readonly LoadedAgreement[],
   sel: Selection,
 ): string | null {
-  const items = agreements.flatMap(({ doc }) => [...(doc.objectives ?? []), ...(doc.reports ?? [])].map((i) => ({ agreement: doc.id, id: i.id })));
+  const items = agreements.flatMap(({ doc }) => itemsOf(doc).map((i) => ({ agreement: doc.id, id: i.id })));
   for (const o of sel.objectives ?? []) {
     if (!items.some((i) => o === i.id || o === `${i.agreement}/${i.id}`)) {
       return `--objective ${o}: no objective or report with that id (ids: ${items.slice(0, 12).map((i) => `${i.agreement}/${i.id}`).join(', ')}${items.length > 12 ? ', …' : ''})`;

@@ -2,7 +2,7 @@
  * Resolution of references that may cross agreements (SPEC 2, 5): data sets written `data-id` or
  * `agreement-id/data-id`, dependencies written `objective-id` or `agreement-id/objective-id`.
  */
-import type { Dependency, LoadedAgreement } from '../model.js';
+import { itemsOf, type Dependency, type LoadedAgreement } from '../model.js';
 import type { AgreementIndex } from './context.js';
 import { didYouMean, knownNames } from './names.js';
 
@@ -12,7 +12,7 @@ type Kind = 'data set' | 'objective or report';
 
 function idsIn(a: LoadedAgreement, kind: Kind): string[] {
   if (kind === 'data set') return Object.keys(a.doc.data ?? {});
-  return [...(a.doc.objectives ?? []), ...(a.doc.reports ?? [])].map((item) => item.id);
+  return itemsOf(a.doc).map((item) => item.id);
 }
 
 function resolve(ref: string, from: LoadedAgreement, index: AgreementIndex, kind: Kind): Resolution {

@@ -1,4 +1,5 @@
 /** `slacheck explain OBJECTIVE`: how each window's value, status, chain and credit came about. */
+import { itemsOf } from '../../agreement/model.js';
 import { selectResults } from '../../evaluate/select.js';
 import { formatExplainJson, formatExplainText } from '../../format/evaluation.js';
 import { decideColor, EXIT_OK, EXIT_USAGE, ExitError, type Io, writeFileAtomic } from '../io.js';
@@ -19,7 +20,7 @@ export async function runExplain(objective: string, paths: readonly string[], op
   const { asOf } = resolveAsOf(opts.asOf);
   const loaded = await loadValidAgreements(paths, io, opts.color);
   const matches = loaded.agreements.flatMap(({ doc }) =>
-    [...(doc.objectives ?? []), ...(doc.reports ?? [])]
+    itemsOf(doc)
       .filter((item) => objective === item.id || objective === `${doc.id}/${item.id}`)
       .map((item) => `${doc.id}/${item.id}`),
   );
