@@ -1,39 +1,23 @@
 /**
  * Window-level attribution (SPEC 5): follow `dependsOn` from a breached window to the deepest
  * breached objective, decide `excused`, and fill `rootCause` and the explanation's chain.
+ * A post-pass over evaluated results: it returns new results and changes none it was given.
  */
-import { itemsOf, type Dependency, type LoadedAgreement } from '../agreement/model.js';
+import type { CompiledAgreement, DependencyRef } from '../compile/model.js';
 import type { Evaluated, RootCause } from '../evaluate/result.js';
 import { windowOverlapEnough } from '../time/windows.js';
 
-interface DependencyRef {
-  key: string;
-  excuses: boolean;
-}
-
-/** `agreement/objective` for a dependency entry as written in agreement `agreementId`. */
-export function dependencyKey(agreementId: string, dep: Dependency): DependencyRef {
-  const id = typeof dep === 'string' ? dep : dep.objective;
-  const excuses = typeof dep === 'string' ? false : dep.excuses === true;
-  return { key: id.includes('/') ? id : `${agreementId}/${id}`, excuses };
-}
-
 /**
- * Applies dependency attribution in place: breached results that a dependency explains get a
- * `rootCause` and, when the root cause's owner is a customer of their agreement (or the entry says
- * `excuses: true`), the status `excused`. Dependencies are resolved first (validate rejects cycles).
+ * Breached results that a dependency explains get a `rootCause` and, when the root cause's owner
+ * is a customer of their agreement (or the entry says `excuses: true`), the status `excused`.
+ * Dependencies are attributed first, so a chain is followed to its end (validate rejects cycles).
  */
-export function attributeDependencies(agreements: readonly LoadedAgreement[], evaluated: Evaluated[]): void {
+export function attributeDependencies(agreements: readonly CompiledAgreement[], evaluated: readonly Evaluated[]): Evaluated[] {
   const deps = new Map<string, DependencyRef[]>();
-  const customers = new Map<string, Set<string>>();
+  const customers = new Map<string, ReadonlySet<string>>();
   for (const a of agreements) {
-    customers.set(
-      a.doc.id,
-      new Set(Object.entries(a.doc.parties ?? {}).filter(([, p]) => p.role === 'customer').map(([id]) => id)),
-    );
-    for (const item of itemsOf(a.doc)) {
-      deps.set(`${a.doc.id}/${item.id}`, (item.dependsOn ?? []).map((d) => dependencyKey(a.doc.id, d)));
-    }
+    customers.set(a.id, a.customers);
+    for (const item of a.items) deps.set(item.key, item.dependsOn);
   }
   const windowsOf = new Map<string, Evaluated[]>();
   for (const e of evaluated) {
@@ -43,30 +27,37 @@ export function attributeDependencies(agreements: readonly LoadedAgreement[], ev
     list.push(e);
   }
 
-  const done = new Set<string>();
+  const attributed = new Map<string, Evaluated[]>();
   const resolving = new Set<string>();
-  const resolve = (key: string): void => {
-    if (done.has(key) || resolving.has(key)) return; // a cycle is a validation error; never loop
+  const resolve = (key: string): Evaluated[] => {
+    const known = attributed.get(key);
+    if (known) return known;
+    const own = windowsOf.get(key) ?? [];
+    if (resolving.has(key)) return own; // a cycle is a validation error; never loop
     resolving.add(key);
     const refs = deps.get(key) ?? [];
-    for (const ref of refs) resolve(ref.key);
-    for (const e of windowsOf.get(key) ?? []) attributeWindow(e, refs, windowsOf, customers);
+    const targets = refs.map((ref) => ({ ref, windows: resolve(ref.key) }));
+    const result = own.map((e) => attributeWindow(e, targets, customers.get(e.agreement)));
     resolving.delete(key);
-    done.add(key);
+    attributed.set(key, result);
+    return result;
   };
   for (const key of windowsOf.keys()) resolve(key);
+  const byOriginal = new Map<Evaluated, Evaluated>();
+  for (const [key, list] of attributed) list.forEach((e, i) => byOriginal.set(windowsOf.get(key)![i]!, e));
+  return evaluated.map((e) => byOriginal.get(e) ?? e);
 }
 
 function attributeWindow(
   e: Evaluated,
-  refs: readonly DependencyRef[],
-  windowsOf: ReadonlyMap<string, Evaluated[]>,
-  customers: ReadonlyMap<string, Set<string>>,
-): void {
-  if (e.status !== 'breached' || refs.length === 0) return;
+  targets: readonly { ref: DependencyRef; windows: readonly Evaluated[] }[],
+  customers: ReadonlySet<string> | undefined,
+): Evaluated {
+  if (e.status !== 'breached' || targets.length === 0) return e;
   const self = `${e.agreement}/${e.objective}`;
-  for (const ref of refs) {
-    const candidates = (windowsOf.get(ref.key) ?? []).filter((d) => windowOverlapEnough({ start: e.startMs, end: e.endMs }, { start: d.startMs, end: d.endMs }));
+  const chain = [...e.explanation.chain];
+  for (const { ref, windows } of targets) {
+    const candidates = windows.filter((d) => windowOverlapEnough({ start: e.startMs, end: e.endMs }, { start: d.startMs, end: d.endMs }));
     // SPEC 5: among overlapping breached or excused windows, the one with the latest start.
     let chosen: Evaluated | null = null;
     for (const d of candidates) {
@@ -74,7 +65,7 @@ function attributeWindow(
     }
     if (!chosen) {
       const seen = candidates.map((d) => `${d.window.label} ${d.status}`).join(', ');
-      e.explanation.chain.push({
+      chain.push({
         objective: ref.key,
         window: null,
         status: null,
@@ -91,25 +82,28 @@ function attributeWindow(
           window: chosen.window.label,
           path: [self, `${chosen.agreement}/${chosen.objective}`],
         };
-    e.rootCause = root;
-    const rootIsCustomer = customers.get(e.agreement)?.has(root.owner) ?? false;
-    e.explanation.chain.push({
+    const rootIsCustomer = customers?.has(root.owner) ?? false;
+    chain.push({
       objective: ref.key,
       window: chosen.window.label,
       status: chosen.status,
       note: chosen.rootCause ? `itself attributed to ${chosen.rootCause.path.slice(1).join(' → ')}` : 'root cause',
     });
     // the deeper links the dependency itself followed, so the whole chain reads top to bottom
-    e.explanation.chain.push(...chosen.explanation.chain.filter((link) => link.status !== null));
-    if (rootIsCustomer || ref.excuses) {
-      e.status = 'excused';
-      const cause = `root cause ${root.agreement}/${root.objective} ${root.window} (owner ${root.owner})`;
-      e.explanation.statusReason += rootIsCustomer
+    chain.push(...chosen.explanation.chain.filter((link) => link.status !== null));
+    const cause = `root cause ${root.agreement}/${root.objective} ${root.window} (owner ${root.owner})`;
+    const excused = rootIsCustomer || ref.excuses;
+    const reason = !excused
+      ? `; ${cause} does not excuse ${e.owner}`
+      : rootIsCustomer
         ? `; excused: ${cause}, a customer of ${e.agreement}`
         : `; excused: ${cause}, and the dependency on ${ref.key} is marked excuses: true`;
-    } else {
-      e.explanation.statusReason += `; root cause ${root.agreement}/${root.objective} ${root.window} (owner ${root.owner}) does not excuse ${e.owner}`;
-    }
-    return;
+    return {
+      ...e,
+      status: excused ? 'excused' : e.status,
+      rootCause: root,
+      explanation: { ...e.explanation, chain, statusReason: e.explanation.statusReason + reason },
+    };
   }
+  return chain.length === e.explanation.chain.length ? e : { ...e, explanation: { ...e.explanation, chain } };
 }

@@ -1,24 +1,21 @@
-/** Service credits (SPEC 6): a tier only for breached, complete windows; an amount only with a matching fee. */
-import { itemsOf, type AgreementDoc, type CreditTier, type Fee } from '../agreement/model.js';
-import { parseQuantity, parseTarget, type Target } from '../agreement/quantity.js';
+/**
+ * Service credits (SPEC 6): a tier only for breached, complete windows; an amount only with a
+ * matching fee. A post-pass over attributed results: it returns new results.
+ */
+import type { Fee } from '../agreement/model.js';
+import type { CompiledAgreement, CreditTiers } from '../compile/model.js';
 import type { Credit, Evaluated } from '../evaluate/result.js';
 
 /** Credit percent of the tier that applies to `value`, or null. */
-export function creditPercent(value: number, target: Target, tiers: readonly CreditTier[]): number | null {
-  const higherBetter = target.op === '>=' || target.op === '>';
+export function creditPercent(value: number, credits: CreditTiers): number | null {
   let best: { threshold: number; percent: number } | null = null;
-  for (const tier of tiers) {
-    const raw = higherBetter ? tier.below : tier.above;
-    if (raw === undefined) continue;
-    const threshold = parseQuantity(raw);
-    const percent = parseQuantity(tier.credit);
-    if (!threshold || !percent) continue;
-    if (higherBetter) {
+  for (const tier of credits.tiers) {
+    if (credits.direction === 'below') {
       // the tier with the lowest `below` that the value is under
-      if (value < threshold.value && (!best || threshold.value < best.threshold)) best = { threshold: threshold.value, percent: percent.value };
-    } else if (value > threshold.value && (!best || threshold.value > best.threshold)) {
+      if (value < tier.threshold && (!best || tier.threshold < best.threshold)) best = tier;
+    } else if (value > tier.threshold && (!best || tier.threshold > best.threshold)) {
       // the tier with the highest `above` that the value exceeds
-      best = { threshold: threshold.value, percent: percent.value };
+      best = tier;
     }
   }
   return best ? best.percent : null;
@@ -26,14 +23,13 @@ export function creditPercent(value: number, target: Target, tiers: readonly Cre
 
 export function creditFor(
   e: Pick<Evaluated, 'status' | 'value' | 'windowKind'> & { window: { partial: boolean } },
-  target: Target,
-  tiers: readonly CreditTier[] | undefined,
-  fee: Fee | undefined,
+  credits: CreditTiers | null,
+  fee: Fee | null,
 ): Credit | null {
-  if (!tiers?.length || e.status !== 'breached' || e.window.partial || e.value === null) return null;
-  const percent = creditPercent(e.value, target, tiers);
+  if (!credits || e.status !== 'breached' || e.window.partial || e.value === null) return null;
+  const percent = creditPercent(e.value, credits);
   if (percent === null) return null;
-  const priced = fee !== undefined && fee.per === e.windowKind;
+  const priced = fee !== null && fee.per === e.windowKind;
   return {
     percent,
     amount: priced ? Math.round(fee.amount * percent) / 100 : null,
@@ -41,22 +37,15 @@ export function creditFor(
   };
 }
 
-/** Fills `credit` on every result from its objective's or report's tiers (after dependency attribution). */
-export function applyCredits(agreements: readonly { doc: AgreementDoc }[], evaluated: Evaluated[]): void {
-  const items = new Map<string, { target: string; credits?: CreditTier[]; fee?: Fee }>();
-  for (const { doc } of agreements) {
-    for (const item of itemsOf(doc)) {
-      items.set(`${doc.id}/${item.id}`, { target: item.target, credits: item.credits, fee: doc.fee });
-    }
-  }
-  for (const e of evaluated) {
+/** Each result with the `credit` its objective's or report's tiers give (after dependency attribution). */
+export function applyCredits(agreements: readonly CompiledAgreement[], evaluated: readonly Evaluated[]): Evaluated[] {
+  const items = new Map<string, { credits: CreditTiers | null; fee: Fee | null }>();
+  for (const a of agreements) for (const item of a.items) items.set(item.key, { credits: item.credits, fee: a.fee });
+  return evaluated.map((e) => {
     const item = items.get(`${e.agreement}/${e.objective}`);
-    const target = item ? parseTarget(item.target) : null;
-    if (!item || !target) continue;
-    e.credit = creditFor(e, target, item.credits, item.fee);
-    if (e.credit) {
-      const amount = e.credit.amount === null ? '' : ` (${e.credit.amount.toLocaleString('en-US')} ${e.credit.currency})`;
-      e.explanation.statusReason += `; service credit ${e.credit.percent}%${amount}`;
-    }
-  }
+    const credit = item ? creditFor(e, item.credits, item.fee) : null;
+    if (!credit) return e;
+    const amount = credit.amount === null ? '' : ` (${credit.amount.toLocaleString('en-US')} ${credit.currency})`;
+    return { ...e, credit, explanation: { ...e.explanation, statusReason: `${e.explanation.statusReason}; service credit ${credit.percent}%${amount}` } };
+  });
 }

@@ -1,11 +1,10 @@
-/** load → validate → evaluate → attribute, shared by the commands that need results. */
+/** load → compile → evaluate, shared by the commands that need the compiled model or results. */
 import { loadAgreements, type LoadResult } from '../agreement/loader.js';
-import type { LoadedAgreement } from '../agreement/model.js';
-import { checkAgreements } from '../agreement/semantic.js';
-import { applyCredits } from '../attribution/credits.js';
-import { attributeDependencies } from '../attribution/chain.js';
-import { evaluateAgreements } from '../evaluate/engine.js';
-import type { Evaluated } from '../evaluate/result.js';
+import { compileAgreements, type CompiledAgreement } from '../compile/index.js';
+import { evaluate, type Evaluation } from '../core/evaluate.js';
+import { DataFileError, readCsv } from '../data/csv.js';
+import type { ReadRows } from '../data/source.js';
+import type { Selection, SelectionMiss } from '../evaluate/select.js';
 import type { AgreementInfo } from '../format/evaluation.js';
 import { formatProblemsText } from '../format/problems.js';
 import { compareProblems, InputError, type Problem } from '../problem.js';
@@ -14,23 +13,37 @@ import { decideColor, EXIT_USAGE, ExitError, type Io } from './io.js';
 
 export interface Loaded {
   load: LoadResult;
-  agreements: LoadedAgreement[];
+  agreements: CompiledAgreement[];
 }
 
-/** Loads and checks agreements for evaluation: any error (or unreadable path) ends the run with 2. */
-export async function loadValidAgreements(paths: readonly string[], io: Io, color?: boolean): Promise<Loaded> {
+/**
+ * Loads and compiles agreements for evaluation: any error (or unreadable path) ends the run with 2.
+ * `data` are the `--data ID=FILE` overrides; one that names no data set is a usage error.
+ */
+export async function loadValidAgreements(
+  paths: readonly string[],
+  io: Io,
+  color?: boolean,
+  data: ReadonlyMap<string, string> = new Map(),
+): Promise<Loaded> {
   const load = await loadAgreements(paths.length ? paths : ['.'], { cwd: io.cwd });
   const problems = [...load.unreadable, ...load.problems];
-  if (load.unreadable.length === 0 && !problems.some((p) => p.severity === 'error')) {
-    problems.push(...checkAgreements(load.agreements, { strict: false }));
-  }
+  const valid = load.unreadable.length === 0 && !problems.some((p) => p.severity === 'error');
+  const compiled = valid ? compileAgreements(load.agreements, { cwd: io.cwd, dataOverrides: data }) : null;
+  if (compiled) problems.push(...compiled.problems);
   const errors = problems.filter((p) => p.severity === 'error').sort(compareProblems);
   if (load.unreadable.length) failWithProblems(load.unreadable, load.files, io, color, 'check the paths given on the command line');
   if (errors.length) failWithProblems(errors, load.files, io, color, 'the agreements are not valid; run `slacheck validate` for details');
   if (load.agreements.length === 0) {
     throw new ExitError(EXIT_USAGE, `no agreements found in ${paths.length ? paths.join(', ') : 'the current directory'}`);
   }
-  return { load, agreements: load.agreements };
+  const unmatched = compiled!.unmatchedOverrides;
+  if (unmatched.length) {
+    const declared = compiled!.declaredDataSets.join(', ') || 'none';
+    for (const key of unmatched) io.stderr.write(`slacheck: --data ${key}=...: no agreement declares a data set "${key}"; declared: ${declared}\n`);
+    throw new ExitError(EXIT_USAGE);
+  }
+  return { load, agreements: compiled!.agreements };
 }
 
 export function failWithProblems(problems: readonly Problem[], files: readonly string[], io: Io, color: boolean | undefined, hint: string): never {
@@ -58,32 +71,58 @@ export function resolveAsOf(given: string | undefined, now: () => Date = () => n
 
 export interface EvaluateRunOptions {
   asOf: string;
-  data: Readonly<Record<string, string>>;
   progress: boolean;
+  selection?: Selection;
 }
 
-/** Evaluates every objective of every agreement and attributes faults (SPEC 3–6). */
-export async function evaluateAll(loaded: Loaded, opts: EvaluateRunOptions, io: Io, color?: boolean): Promise<Evaluated[]> {
-  let evaluated: Evaluated[];
+/** Evaluates every objective of every agreement and attributes faults (SPEC 3–6); bad data ends the run with 2. */
+export async function evaluateAll(loaded: Loaded, opts: EvaluateRunOptions, io: Io, color?: boolean): Promise<Evaluation> {
   const progress = opts.progress ? progressLine(io) : undefined;
   try {
-    evaluated = await evaluateAgreements(loaded.agreements, {
-      asOf: opts.asOf,
-      dataOverrides: opts.data,
-      cwd: io.cwd,
-      onProgress: progress?.update,
-    });
+    return await evaluate(loaded.agreements, { asOf: opts.asOf, readRows: csvReader(progress?.update), selection: opts.selection });
   } catch (err) {
     if (err instanceof InputError) {
       progress?.clear();
       failWithProblems([...err.problems].sort(compareProblems), loaded.load.files, io, color, 'the measurement data cannot be evaluated');
     }
     throw err;
+  } finally {
+    progress?.clear();
   }
-  progress?.clear();
-  attributeDependencies(loaded.agreements, evaluated);
-  applyCredits(loaded.agreements, evaluated);
-  return evaluated;
+}
+
+/** The CSV reader the core is given: progress on a TTY, and what to do about an unreadable file in CLI words. */
+function csvReader(onProgress?: (file: string, bytes: number, total: number, rows: number) => void): ReadRows {
+  return async (source, sinks) => {
+    try {
+      await readCsv(source, sinks, onProgress ? { onProgress: (b, t, r) => onProgress(source.file, b, t, r) } : undefined);
+    } catch (err) {
+      if (!(err instanceof DataFileError)) throw err;
+      const dataId = source.key.slice(source.key.lastIndexOf('/') + 1);
+      const hint =
+        err.reason === 'permission'
+          ? 'check the file permissions'
+          : source.overridden
+            ? `check the path given with --data ${dataId}=… (relative to the working directory)`
+            : `check the \`file\` of data set "${dataId}" (relative to its agreement file) or pass --data ${dataId}=PATH`;
+      const p = err.problems[0]!;
+      throw new InputError([{ ...p, message: `${p.message}; ${hint}` }]);
+    }
+  };
+}
+
+/** A selection filter that names nothing, in the words of the flag that set it. */
+export function describeMiss(miss: SelectionMiss): string {
+  switch (miss.filter) {
+    case 'objective':
+      return `--objective ${miss.value}: no objective or report with that id (ids: ${miss.known.slice(0, 12).join(', ')}${miss.known.length > 12 ? ', …' : ''})`;
+    case 'owner':
+      return `--owner ${miss.value}: no party with that id (parties: ${miss.known.join(', ')})`;
+    case 'window':
+      return `--window ${miss.value}: no evaluated window has that label (windows end at as-of; e.g. ${miss.known.slice(-3).join(', ') || 'none'})`;
+    case 'combination':
+      return 'no result matches these filters together (--objective, --owner, --window, --from, --to)';
+  }
 }
 
 const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
@@ -112,25 +151,25 @@ function progressLine(io: Io) {
   };
 }
 
-export function agreementInfos(agreements: readonly LoadedAgreement[]): AgreementInfo[] {
-  return agreements.map(({ doc, file }) => ({
-    id: doc.id,
-    kind: doc.kind,
-    title: doc.title,
-    file,
-    validity: doc.validity,
-    parties: Object.entries(doc.parties).map(([id, p]) => ({ id, name: p.name, role: p.role })),
-    fee: doc.fee ?? null,
+export function agreementInfos(agreements: readonly CompiledAgreement[]): AgreementInfo[] {
+  return agreements.map((a) => ({
+    id: a.id,
+    kind: a.kind,
+    title: a.title,
+    file: a.file,
+    validity: a.validity,
+    parties: a.parties.map(({ id, name, role }) => ({ id, name, role })),
+    fee: a.fee,
   }));
 }
 
 /** `--data ID=FILE` values into a map. */
-export function parseDataOverrides(values: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+export function parseDataOverrides(values: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
   for (const v of values) {
     const eq = v.indexOf('=');
     if (eq <= 0 || eq === v.length - 1) throw new ExitError(EXIT_USAGE, `--data ${JSON.stringify(v)}: expected ID=FILE, e.g. --data tickets=exports/tickets.csv`);
-    out[v.slice(0, eq)] = v.slice(eq + 1);
+    out.set(v.slice(0, eq), v.slice(eq + 1));
   }
   return out;
 }

@@ -6,8 +6,8 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import type { CsvError } from 'csv-parse';
-import type { ResolvedDataSet, RowSink } from '../evaluate/evaluator.js';
 import { InputError, problem } from '../problem.js';
+import type { DataSource, RowSink } from './source.js';
 import { detectDelimiter, normalizeDelimiter, type Delimiter } from './delimiter.js';
 import { createRecordParser, type RecordParser } from './record-parser.js';
 import { RowDispatch } from './row-dispatch.js';
@@ -23,7 +23,7 @@ const CHUNK_BYTES = 64 * 1024;
 const HEADER_SCAN_BYTES = 1024 * 1024;
 
 export async function readCsv(
-  ds: ResolvedDataSet,
+  ds: DataSource,
   sinks: readonly RowSink[],
   opts: ReadCsvOptions = {},
 ): Promise<{ rows: number }> {
@@ -74,7 +74,7 @@ export async function readCsv(
   }
 }
 
-function explicitDelimiter(ds: ResolvedDataSet): Delimiter {
+function explicitDelimiter(ds: DataSource): Delimiter {
   const delimiter = normalizeDelimiter(ds.delimiter!);
   if (delimiter) return delimiter;
   throw new InputError([
@@ -82,7 +82,7 @@ function explicitDelimiter(ds: ResolvedDataSet): Delimiter {
   ]);
 }
 
-async function openDataFile(ds: ResolvedDataSet): Promise<{ handle: FileHandle; size: number }> {
+async function openDataFile(ds: DataSource): Promise<{ handle: FileHandle; size: number }> {
   let handle: FileHandle;
   try {
     handle = await open(ds.absPath, 'r');
@@ -99,7 +99,7 @@ async function openDataFile(ds: ResolvedDataSet): Promise<{ handle: FileHandle; 
   }
 }
 
-async function readChunk(handle: FileHandle, ds: ResolvedDataSet): Promise<Buffer | null> {
+async function readChunk(handle: FileHandle, ds: DataSource): Promise<Buffer | null> {
   // A fresh buffer per chunk: csv-parse keeps a view of the unfinished record across chunks.
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   let bytesRead: number;
@@ -112,26 +112,38 @@ async function readChunk(handle: FileHandle, ds: ResolvedDataSet): Promise<Buffe
   return bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead);
 }
 
-function unreadable(ds: ResolvedDataSet, err: unknown): InputError {
+/** Why a data file cannot be read; the caller (who knows where the path came from) says what to do. */
+export type UnreadableReason = 'missing' | 'directory' | 'permission' | 'other';
+
+/** A data file that cannot be opened or read: `csv-unreadable`, with the reason as data. */
+export class DataFileError extends InputError {
+  readonly source: DataSource;
+  readonly reason: UnreadableReason;
+  constructor(source: DataSource, reason: UnreadableReason, message: string) {
+    super([problem(source.file, 0, 0, 'csv-unreadable', message)]);
+    this.name = 'DataFileError';
+    this.source = source;
+    this.reason = reason;
+  }
+}
+
+function unreadable(ds: DataSource, err: unknown): DataFileError {
   const code = (err as NodeJS.ErrnoException)?.code;
-  const dataId = ds.key.slice(ds.key.lastIndexOf('/') + 1);
-  const fix = ds.overridden
-    ? `check the path given with --data ${dataId}=… (relative to the working directory)`
-    : `check the \`file\` of data set "${dataId}" (relative to its agreement file) or pass --data ${dataId}=PATH`;
-  const reason =
-    code === 'ENOENT'
+  const reason: UnreadableReason =
+    code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'directory' : code === 'EACCES' || code === 'EPERM' ? 'permission' : 'other';
+  const what =
+    reason === 'missing'
       ? 'the file does not exist'
-      : code === 'EISDIR'
+      : reason === 'directory'
         ? 'it is a directory, not a CSV file'
-        : code === 'EACCES' || code === 'EPERM'
+        : reason === 'permission'
           ? 'permission denied'
           : `it cannot be read (${code ?? (err as Error)?.message ?? String(err)})`;
-  const hint = code === 'EACCES' || code === 'EPERM' ? 'check the file permissions' : fix;
-  return new InputError([problem(ds.file, 0, 0, 'csv-unreadable', `cannot read data file: ${reason}; ${hint}`)]);
+  return new DataFileError(ds, reason, `cannot read data file: ${what}`);
 }
 
 /** Throws csv-parse's syntax error, if any, as a problem at the line of the record it broke. */
-function check(ds: ResolvedDataSet, dispatch: RowDispatch, err: CsvError | Error | undefined): void {
+function check(ds: DataSource, dispatch: RowDispatch, err: CsvError | Error | undefined): void {
   if (err === undefined) return;
   const code = (err as CsvError).code as string | undefined;
   const field = (err as unknown as { column?: unknown }).column;

@@ -3,7 +3,7 @@
  * cell count and turns a sink's CellError into a problem naming file, line and column (SPEC 3.4).
  * This is the per-row hot path: it allocates nothing of its own per record.
  */
-import type { RowSink } from '../evaluate/evaluator.js';
+import type { RowSink } from './source.js';
 import { CellError, InputError, problem } from '../problem.js';
 import type { ParseCounters } from './record-parser.js';
 

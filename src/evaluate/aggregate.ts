@@ -3,41 +3,7 @@
  * growable Float64Array so percentiles are exact without per-record objects.
  */
 
-export type AggregateKind = 'count' | 'sum' | 'mean' | 'min' | 'max' | 'percentile' | 'ratio';
-
-export interface AggregateSpec {
-  kind: AggregateKind;
-  /** As written: `p95`, `median`, `ratio`. */
-  text: string;
-  /** Percentile q as an exact fraction num/den (`p99.9` = 999/1000, `median` = 50/100). */
-  num: number;
-  den: number;
-}
-
-const SIMPLE: Record<string, AggregateKind> = {
-  count: 'count',
-  sum: 'sum',
-  mean: 'mean',
-  min: 'min',
-  max: 'max',
-  ratio: 'ratio',
-};
-
-/** `count`, `sum`, `mean`, `min`, `max`, `median`, `ratio`, `pNN` (0 < NN < 100, decimals); null otherwise. */
-export function parseAggregate(text: string): AggregateSpec | null {
-  if (typeof text !== 'string') return null;
-  const simple = SIMPLE[text];
-  if (simple) return { kind: simple, text, num: 0, den: 1 };
-  if (text === 'median') return { kind: 'percentile', text, num: 50, den: 100 };
-  const m = /^p(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!m) return null;
-  const decimals = m[2] ?? '';
-  // Exact fraction: p99.9 = 999 / 1000, so h = (n-1)·q is computed without binary rounding.
-  const num = Number(m[1]! + decimals);
-  const den = 100 * 10 ** decimals.length;
-  if (num <= 0 || num >= den) return null;
-  return { kind: 'percentile', text, num, den };
-}
+import type { AggregateSpec } from '../compile/model.js';
 
 /**
  * SPEC 3.2 percentile of ascending values: h = (n−1)·q, v[⌊h⌋] + (h−⌊h⌋)·(v[⌊h⌋+1] − v[⌊h⌋]).

@@ -4,61 +4,60 @@
  * excluded or measured (pauses, input shifts), and tallied. Hot path: no per-row allocation for
  * ordinary records, no regex, column indexes resolved once in `bind`.
  */
-import type { Objective } from '../agreement/model.js';
-import { compileExclusions, type CompiledExclusions } from '../attribution/exclude.js';
-import { compileInputs, type CompiledInputs } from '../attribution/inputs.js';
-import { breachInstant, isStatusPause, PAUSE_UNIT_SECONDS, RecordPauses, type StatusPauseSource } from '../attribution/pause.js';
+import type { CompiledObjective, GoodRule } from '../compile/model.js';
+import type { RowSink } from '../data/source.js';
+import { compileExclusions, type CompiledExclusions } from './adjust/exclude.js';
+import { compileInputs, type CompiledInputs } from './adjust/inputs.js';
+import { breachInstant, RecordPauses, type StatusPauseSource } from './adjust/pause.js';
 import { CellError } from '../problem.js';
 import { formatDuration, formatLocal } from '../time/format.js';
 import type { WorkingCalendar } from '../time/types.js';
 import { findWindow } from '../time/windows.js';
-import { parseAggregate } from './aggregate.js';
-import type { DataNeed, EvaluatorContext, ObjectiveEvaluator, RowSink } from './evaluator.js';
-import { definitionError, goodRule, recordKind } from './record-definition.js';
+import type { DataNeed, EvaluatorContext, ObjectiveEvaluator } from './evaluator.js';
 import { RecordSharing } from './row-instants.js';
-import { buildEntries, Tallies } from './tally.js';
+import { buildEntries, goodText, Tallies } from './tally.js';
 import { compileWhere, type CompiledWhere } from './where.js';
 import { describeBadTimestamp } from '../time/instant.js';
 
-export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordSharing = new RecordSharing()): ObjectiveEvaluator {
-  const obj = ctx.item as Objective;
-  const kind = recordKind(obj);
-  const agg = parseAggregate(obj.aggregate ?? '');
-  if (!agg) throw definitionError(ctx, 'invalid-aggregate', `aggregate "${obj.aggregate}" is not one of count, sum, mean, min, max, median, ratio, pNN`);
+export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, sharing: RecordSharing = new RecordSharing()): ObjectiveEvaluator {
+  const obj = ctx.item;
+  const measure = obj.measure;
+  const kind = measure.kind;
+  if (kind === 'uptime') throw new Error('uptime objectives have their own evaluator');
+  const agg = obj.aggregate!;
   const isRatio = agg.kind === 'ratio';
-  const good = goodRule(ctx, obj, kind);
-  if (isRatio && good.op === 'none') throw definitionError(ctx, 'missing-good', 'aggregate ratio needs good: { within | max | min | where }');
+  const good: GoodRule | null = obj.good;
+  const goodLimit = good === null || good.kind === 'where' ? 0 : good.limit;
+  const goodIsUpper = good !== null && (good.kind === 'within' || good.kind === 'on-time' || good.kind === 'max');
   // SPEC 3.4: an open record can become "no longer good" only under an upper limit.
-  const openLimit = isRatio && good.op === 'le' && (kind === 'duration' || kind === 'deadline') ? good.limit : null;
+  const openLimit = isRatio && goodIsUpper && (kind === 'duration' || kind === 'deadline') ? goodLimit : null;
+  const describedGood = good === null ? '' : goodText(good);
 
-  const ds = ctx.dataSet(obj.source);
-  const m = obj.measure as { duration?: { calendar?: string }; deadline?: { calendar?: string } };
-  const calendarId = (m.duration ?? m.deadline)?.calendar ?? (obj.service ? ctx.agreement.doc.services?.[obj.service]?.hours : undefined) ?? '24x7';
-  const calendar: WorkingCalendar | null = kind === 'duration' || kind === 'deadline' ? ctx.calendar(calendarId) : null;
+  const ds = obj.dataSet;
+  const calendar: WorkingCalendar | null = kind === 'duration' || kind === 'deadline' ? measure.calendar : null;
   const windows = ctx.windows;
   const last = windows.length - 1;
   const asOf = ctx.asOfMs;
   const zone = ctx.zone;
 
-  const pauses = kind === 'duration' ? (obj.pause ?? []) : [];
-  const entries = buildEntries(obj, pauses, kind === 'deadline' ? (obj.inputs ?? []) : []);
+  const entries = buildEntries(obj);
   const tallies = new Tallies(windows.length, entries, agg);
   const needs: DataNeed[] = [];
   const statusSources: StatusPauseSource[] = [];
   const statusJoins: string[] = [];
   const columnPauses: { name: string; col: number; unitSeconds: number; entry: number }[] = [];
-  pauses.forEach((p, i) => {
-    if (isStatusPause(p)) {
-      const { history, created } = sharing.histories.get(p, ctx.dataSet(p.source), asOf);
+  obj.pauses.forEach((p, i) => {
+    if (p.kind === 'status') {
+      const { history, created } = sharing.histories.get(p, p.source, asOf);
       if (created) needs.push({ dataSet: history.dataSet, phase: 0, sink: history });
       statusSources.push({ history, joinCol: -1, entry: i });
-      statusJoins.push(p.join ?? 'id');
+      statusJoins.push(p.join);
     } else {
-      columnPauses.push({ name: p.column, col: -1, unitSeconds: PAUSE_UNIT_SECONDS[p.unit] ?? 1, entry: i });
+      columnPauses.push({ name: p.column, col: -1, unitSeconds: p.unitSeconds, entry: i });
     }
   });
   const recordPauses = statusSources.length > 0 ? new RecordPauses(statusSources) : null;
-  const inputEntry0 = pauses.length;
+  const inputEntry0 = obj.pauses.length;
 
   // Column indexes, set in bind().
   let header: readonly string[] = [];
@@ -72,7 +71,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordShar
   let timeCol = -1;
   let explicitTime = false;
   let idCol = -1;
-  const lateness = new Float64Array(Math.max(1, (obj.inputs ?? []).length));
+  const lateness = new Float64Array(Math.max(1, obj.inputs.length));
 
   const instants = sharing.instants(ds);
   const readInstant = (row: readonly string[], col: number): number => {
@@ -86,7 +85,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordShar
   const windowOf = (ms: number): number => (ms !== ms ? -1 : findWindow(windows, ms));
   const charge = tallies.charge;
   const isGood = (value: number, row: readonly string[]): boolean =>
-    good.op === 'le' ? value <= good.limit : good.op === 'ge' ? value >= good.limit : good.op === 'where' ? goodWhere!.test(row) : false;
+    goodIsUpper ? value <= goodLimit : good?.kind === 'min' ? value >= goodLimit : good?.kind === 'where' ? goodWhere!.test(row) : false;
   const setAside = (w: number, exclusion: number, row: readonly string[], line: number): void => {
     const entry = tallies.setAside(w, exclusion);
     if (entry) tallies.addNote(w, `${nameOf(row, line)}: excluded (${entry.detail}), charged to ${entry.party}`);
@@ -140,7 +139,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordShar
       const paused = recordPauses ? recordPauses.compute(row, from, to, cal, charge) : 0;
       const d = subtractColumns(row, instants.working(cal, from, to) - paused);
       const value = d > 0 ? d : 0;
-      if (tallies.count(w, value, isGood(value, row))) tallies.addBad(w, `${nameOf(row, line)}: ${formatDuration(value)}, not ${good.text}`);
+      if (tallies.count(w, value, isGood(value, row))) tallies.addBad(w, `${nameOf(row, line)}: ${formatDuration(value)}, not ${describedGood}`);
       else if (tallies.wantsTop(w, value)) tallies.addTop(w, value, `${nameOf(row, line)}: ${formatDuration(value)}`);
       if (paused > 0 && tallies.wantsNote(w)) tallies.addNote(w, `${nameOf(row, line)}: clock paused ${formatDuration(paused)}`);
       tallies.commit(w);
@@ -157,7 +156,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordShar
       const w = hasT ? windowOf(t) : windowOf(breach);
       if (w < 0) return tallies.discard();
       if (tallies.countOpenBad(w)) {
-        const limit = good.text.replace(/^within /, '');
+        const limit = good?.kind === 'within' ? good.written : '';
         tallies.addBad(w, `${nameOf(row, line)}: open since ${formatLocal(from, zone)}, breached ${limit} target at ${formatLocal(breach, zone)}`);
       }
       tallies.commit(w);
@@ -195,7 +194,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordShar
       w = placed;
       const late = cal.workingSeconds(shifted, done);
       if (tallies.count(w, late, isGood(late, row))) {
-        tallies.addBad(w, `${nameOf(row, line)}: ${late > 0 ? `${formatDuration(late)} late` : 'on time'}, not ${good.text}`);
+        tallies.addBad(w, `${nameOf(row, line)}: ${late > 0 ? `${formatDuration(late)} late` : 'on time'}, not ${describedGood}`);
       } else if (tallies.wantsTop(w, late)) {
         tallies.addTop(w, late, `${nameOf(row, line)}: ${late > 0 ? `${formatDuration(late)} late` : `${formatDuration(-late)} early`}`);
       }
@@ -235,7 +234,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordShar
       if (text.length === 0 || (v === 0 && text.trim() === '')) return setAside(w, -1, row, line);
       if (!Number.isFinite(v)) throw new CellError('invalid-number', header[valueCol]!, `"${text}" is not a number`);
     }
-    if (tallies.count(w, v, isGood(v, row))) tallies.addBad(w, `${nameOf(row, line)}: ${v}, not ${good.text}`);
+    if (tallies.count(w, v, isGood(v, row))) tallies.addBad(w, `${nameOf(row, line)}: ${v}, not ${describedGood}`);
     else if (tallies.wantsTop(w, v)) tallies.addTop(w, v, `${nameOf(row, line)}: ${v}`);
     tallies.commit(w);
   };
@@ -253,26 +252,25 @@ export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordShar
       };
       where = compileWhere(obj.where, h);
       where.missing.forEach((c) => missing.add(c));
-      if (good.where) {
+      if (good?.kind === 'where') {
         goodWhere = compileWhere(good.where, h);
         goodWhere.missing.forEach((c) => missing.add(c));
       }
       excl = compileExclusions(obj.exclude, h);
       excl.missing.forEach((c) => missing.add(c));
-      inputs = compileInputs(kind === 'deadline' ? obj.inputs : undefined, h, readInstant);
+      inputs = compileInputs(obj.inputs, h, readInstant);
       inputs.missing.forEach((c) => missing.add(c));
-      const mm = obj.measure as { value?: string; duration?: { from: string; to: string }; deadline?: { due: string; done: string } };
       let defaultTime: string | undefined;
-      if (mm.duration) {
-        startCol = col(mm.duration.from);
-        endCol = col(mm.duration.to);
-        defaultTime = mm.duration.to;
-      } else if (mm.deadline) {
-        startCol = col(mm.deadline.due);
-        endCol = col(mm.deadline.done);
-        defaultTime = mm.deadline.due;
+      if (measure.kind === 'duration') {
+        startCol = col(measure.from);
+        endCol = col(measure.to);
+        defaultTime = measure.to;
+      } else if (measure.kind === 'deadline') {
+        startCol = col(measure.due);
+        endCol = col(measure.done);
+        defaultTime = measure.due;
       } else {
-        if (mm.value !== undefined) valueCol = col(mm.value);
+        if (measure.kind === 'value') valueCol = col(measure.column);
         defaultTime = ['timestamp', 'time', 'date'].find((c) => h.includes(c));
       }
       // SPEC 3.4: `time` naming the default column is the default placement.
@@ -299,9 +297,9 @@ export function createRecordEvaluator(ctx: EvaluatorContext, sharing: RecordShar
       tallies.outcomes(windows, {
         kind,
         agg,
-        good,
-        calendarId,
-        valueColumn: (obj.measure as { value?: string }).value,
+        good: describedGood,
+        calendarId: calendar?.id ?? '24x7',
+        valueColumn: measure.kind === 'value' ? measure.column : undefined,
         unjoined: statusSources.reduce((n, s) => n + s.history.unjoinedRows(), 0),
         statusSources: statusSources.map((s) => s.history.dataSet.file),
       }),

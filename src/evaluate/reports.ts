@@ -2,13 +2,15 @@
  * Report deliveries (SPEC 4): the share of due schedule occurrences whose earliest delivery
  * logged in the occurrence's slot arrived at or before the due instant.
  */
-import type { Report, Schedule } from '../agreement/model.js';
+import type { Schedule } from '../agreement/model.js';
+import type { CompiledReport } from '../compile/model.js';
+import type { RowSink } from '../data/source.js';
 import { CellError } from '../problem.js';
 import { formatDuration, formatLocal } from '../time/format.js';
 import { describeBadTimestamp, formatInstant, makeTimestampParser } from '../time/instant.js';
 import { occurrences } from '../time/schedule.js';
 import type { Occurrence } from '../time/types.js';
-import type { EvaluatorContext, ObjectiveEvaluator, RowSink, WindowOutcome } from './evaluator.js';
+import type { EvaluatorContext, ObjectiveEvaluator, WindowOutcome } from './evaluator.js';
 import { compileWhere, type CompiledWhere } from './where.js';
 
 /** Index of the occurrence whose slot contains `ms`, or -1 (slots are disjoint and in order). */
@@ -44,13 +46,13 @@ function listSome(items: readonly string[], max: number): string {
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
 
-export function createReportEvaluator(ctx: EvaluatorContext): ObjectiveEvaluator {
-  const report = ctx.item as Report;
-  const dataSet = ctx.dataSet(report.log.source);
+export function createReportEvaluator(ctx: EvaluatorContext<CompiledReport>): ObjectiveEvaluator {
+  const report = ctx.item;
+  const dataSet = report.log.dataSet;
   const parse = makeTimestampParser(dataSet.timezone);
   const asOf = ctx.asOfMs;
   const windows = ctx.windows;
-  const calendar = report.schedule.calendar ? ctx.calendar(report.schedule.calendar) : null;
+  const calendar = report.scheduleCalendar;
   // SPEC 4: only occurrences due at or before as-of count, so the range ends just after as-of.
   const due: Occurrence[] =
     windows.length === 0

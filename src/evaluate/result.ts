@@ -4,12 +4,12 @@
  * `explain` need (source positions, window kinds, explanations), never printed as JSON by itself.
  */
 import type { AgreementKind, WindowKind } from '../agreement/model.js';
+import type { Unit } from '../compile/model.js';
+
+export type { Unit } from '../compile/model.js';
 
 export type Status = 'met' | 'at-risk' | 'breached' | 'excused' | 'no-data';
 export const STATUSES: readonly Status[] = ['met', 'at-risk', 'breached', 'excused', 'no-data'];
-
-/** `%` for ratios, uptime and reports; `s` for durations and deadlines; `count`; `number` for values. */
-export type Unit = '%' | 's' | 'count' | 'number';
 
 export interface WindowRef {
   label: string;

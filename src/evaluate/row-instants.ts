@@ -1,8 +1,8 @@
 /** Per-row timestamp caches and the other reads shared by a run's record evaluators. */
-import { StatusHistories } from '../attribution/status-history.js';
+import type { DataSource } from '../data/source.js';
+import { StatusHistories } from './adjust/status-history.js';
 import { makeTimestampParser } from '../time/instant.js';
 import type { WorkingCalendar } from '../time/types.js';
-import type { ResolvedDataSet } from './evaluator.js';
 
 /**
  * Reads shared by all record evaluators of one run: status histories (read once, whoever needs
@@ -12,7 +12,7 @@ export class RecordSharing {
   readonly histories = new StatusHistories();
   private readonly caches = new Map<string, RowInstants>();
 
-  instants(ds: ResolvedDataSet): RowInstants {
+  instants(ds: DataSource): RowInstants {
     const key = `${ds.key}\u0000${ds.absPath}\u0000${ds.timezone}`;
     let cache = this.caches.get(key);
     if (!cache) {

@@ -1,5 +1,5 @@
 /** Which results a run shows and which of them fail it (SPEC 6, 7). */
-import { itemsOf, type LoadedAgreement } from '../agreement/model.js';
+import type { CompiledAgreement } from '../compile/model.js';
 import { localDayStart } from '../time/instant.js';
 import type { Evaluated, Status } from './result.js';
 
@@ -13,14 +13,22 @@ export interface Selection {
   to?: string;
 }
 
+/** A filter that names nothing: which one, what was asked, and what exists (the caller words it). */
+export type SelectionMiss =
+  | { filter: 'objective'; value: string; known: string[] }
+  | { filter: 'owner'; value: string; known: string[] }
+  | { filter: 'window'; value: string; known: string[] }
+  /** Each filter matched something, but nothing matches them together. */
+  | { filter: 'combination' };
+
 const DAY_MS = 86_400_000;
 
 export function selectResults(
   evaluated: readonly Evaluated[],
-  agreements: readonly LoadedAgreement[],
+  agreements: readonly CompiledAgreement[],
   sel: Selection,
 ): Evaluated[] {
-  const zones = new Map(agreements.map((a) => [a.doc.id, a.doc.timezone ?? 'UTC']));
+  const zones = new Map(agreements.map((a) => [a.id, a.zone]));
   const bounds = new Map<string, { from: number; to: number }>();
   const boundsOf = (agreement: string) => {
     let b = bounds.get(agreement);
@@ -62,27 +70,24 @@ export function failingResults(shown: readonly Evaluated[], failOn: FailOn): Eva
 }
 
 /**
- * Filters that name nothing are usage errors, never an empty green run (SPEC 2: a typo must not
- * make CI pass by evaluating nothing). Returns a message for the first such filter, or null.
+ * Filters that name nothing are never an empty green run (SPEC 2: a typo must not make CI pass by
+ * evaluating nothing). Returns the first such filter, or null.
  */
 export function unmatchedFilter(
   evaluated: readonly Evaluated[],
-  agreements: readonly LoadedAgreement[],
+  agreements: readonly CompiledAgreement[],
   sel: Selection,
-): string | null {
-  const items = agreements.flatMap(({ doc }) => itemsOf(doc).map((i) => ({ agreement: doc.id, id: i.id })));
+): SelectionMiss | null {
+  const items = agreements.flatMap((a) => a.items);
   for (const o of sel.objectives ?? []) {
-    if (!items.some((i) => o === i.id || o === `${i.agreement}/${i.id}`)) {
-      return `--objective ${o}: no objective or report with that id (ids: ${items.slice(0, 12).map((i) => `${i.agreement}/${i.id}`).join(', ')}${items.length > 12 ? ', …' : ''})`;
-    }
+    if (!items.some((i) => o === i.id || o === i.key)) return { filter: 'objective', value: o, known: items.map((i) => i.key) };
   }
   if (sel.owner !== undefined) {
-    const parties = new Set(agreements.flatMap(({ doc }) => Object.keys(doc.parties ?? {})));
-    if (!parties.has(sel.owner)) return `--owner ${sel.owner}: no party with that id (parties: ${[...parties].sort().join(', ')})`;
+    const parties = new Set(agreements.flatMap((a) => a.parties.map((p) => p.id)));
+    if (!parties.has(sel.owner)) return { filter: 'owner', value: sel.owner, known: [...parties].sort() };
   }
   if (sel.window !== undefined && !evaluated.some((e) => e.window.label === sel.window)) {
-    const kinds = [...new Set(evaluated.map((e) => e.window.label))];
-    return `--window ${sel.window}: no evaluated window has that label (windows end at as-of; e.g. ${kinds.slice(-3).join(', ') || 'none'})`;
+    return { filter: 'window', value: sel.window, known: [...new Set(evaluated.map((e) => e.window.label))] };
   }
   return null;
 }

@@ -2,7 +2,6 @@
  * Targets and warnings turned into statuses (SPEC 3.3, 6), with the reason a person reads in
  * `explain`, and the unit each objective or report yields.
  */
-import type { Objective, Report } from '../agreement/model.js';
 import type { Operator, Target } from '../agreement/quantity.js';
 import { compare } from '../agreement/quantity.js';
 import { formatDuration } from '../time/format.js';
@@ -18,18 +17,6 @@ const MISSED_WARNING: Record<Operator, string> = {
   '<': 'not below',
   '==': 'not equal to',
 };
-
-/** SPEC 3.3: `%` for ratio, uptime and reports; `count` for count; the measure's unit otherwise. */
-export function unitOf(item: Objective | Report): Unit {
-  if (!('measure' in item)) return '%';
-  const m = item.measure;
-  if (typeof m === 'object' && 'uptime' in m) return '%';
-  if (item.aggregate === 'ratio') return '%';
-  if (item.aggregate === 'count') return 'count';
-  if (m === 'count') return 'count';
-  if ('value' in m) return 'number';
-  return 's';
-}
 
 function round(value: number, digits: number): number {
   const f = 10 ** digits;

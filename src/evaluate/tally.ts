@@ -1,14 +1,14 @@
 /** Window tallies (SPEC 3.2 counts, SPEC 5 charges, examples): what each window accumulates from its records. */
-import type { Input, Objective, Pause } from '../agreement/model.js';
-import { describeExclusion } from '../attribution/exclude.js';
-import { describeInput } from '../attribution/inputs.js';
+import type { AggregateSpec, CompiledObjective, GoodRule } from '../compile/model.js';
+import { describeExclusion } from './adjust/exclude.js';
+import { describeInput } from './adjust/inputs.js';
 import { formatDuration } from '../time/format.js';
 import type { TimeWindow } from '../time/types.js';
-import { aggregateValue, keepsValues, type AggregateSpec } from './aggregate.js';
+import { aggregateValue, keepsValues } from './aggregate.js';
 import type { WindowOutcome } from './evaluator.js';
 import { Float64List } from './float-list.js';
-import type { GoodRule } from './record-definition.js';
 import { emptyCounts, type Attribution, type Charge, type Counts } from './result.js';
+import { describeWhere } from './where.js';
 
 /** One attribution entry of an objective: a pause, an input or an exclusion, in that order. */
 export interface AttributionEntry {
@@ -18,19 +18,35 @@ export interface AttributionEntry {
   detail: string;
 }
 
-export function buildEntries(obj: Objective, pauses: readonly Pause[], inputs: readonly Input[]): AttributionEntry[] {
+/** `within 30m`, `on time`, `≤ 10`, `matching status = ok`. */
+export function goodText(good: GoodRule): string {
+  switch (good.kind) {
+    case 'within':
+      return `within ${good.written}`;
+    case 'on-time':
+      return 'on time';
+    case 'max':
+      return `≤ ${good.limit}`;
+    case 'min':
+      return `≥ ${good.limit}`;
+    case 'where':
+      return `matching ${describeWhere(good.where)}`;
+  }
+}
+
+export function buildEntries(obj: CompiledObjective): AttributionEntry[] {
   const parties: string[] = [];
   const indexOf = (party: string): number => {
     const i = parties.indexOf(party);
     return i >= 0 ? i : parties.push(party) - 1;
   };
   const entries: AttributionEntry[] = [];
-  for (const p of pauses) {
-    const detail = 'source' in p ? `${p.status} in [${p.values.join(', ')}] (${p.source})` : `column ${p.column} (${p.unit})`;
+  for (const p of obj.pauses) {
+    const detail = p.kind === 'status' ? `${p.status} in [${p.values.join(', ')}] (${p.sourceRef})` : `column ${p.column} (${p.unit})`;
     entries.push({ mechanism: 'pause', party: p.party, partyIndex: indexOf(p.party), detail });
   }
-  for (const i of inputs) entries.push({ mechanism: 'input', party: i.party, partyIndex: indexOf(i.party), detail: describeInput(i) });
-  for (const e of obj.exclude ?? []) {
+  for (const i of obj.inputs) entries.push({ mechanism: 'input', party: i.party, partyIndex: indexOf(i.party), detail: describeInput(i) });
+  for (const e of obj.exclude) {
     entries.push({ mechanism: 'exclude', party: e.party, partyIndex: indexOf(e.party), detail: describeExclusion(e) });
   }
   return entries;
@@ -67,7 +83,8 @@ class WindowTally {
 export interface TallyInfo {
   kind: 'count' | 'value' | 'duration' | 'deadline';
   agg: AggregateSpec;
-  good: GoodRule;
+  /** The good rule in words (ratio only). */
+  good: string;
   calendarId: string;
   valueColumn: string | undefined;
   /** Status rows of paused keys no record joined (SPEC 5: ignored and counted). */
@@ -263,7 +280,7 @@ function computationLines(info: TallyInfo, t: WindowTally, value: number | null)
   const onCalendar = timed ? ` on calendar ${info.calendarId}` : '';
   const shown = (v: number): string => (timed ? formatDuration(v) : String(Math.round(v * 10000) / 10000));
   const lines: string[] = [];
-  if (info.agg.kind === 'ratio') lines.push(`ratio: ${c.good} of ${c.counted} ${info.good.text}${onCalendar}`);
+  if (info.agg.kind === 'ratio') lines.push(`ratio: ${c.good} of ${c.counted} ${info.good}${onCalendar}`);
   else if (info.agg.kind === 'count') lines.push(`count: ${plural(c.counted, 'record')}`);
   else lines.push(`${info.agg.text} of ${c.counted} ${noun}${onCalendar}: ${value === null ? 'no data' : shown(value)}`);
   if (t.openCounted > 0) lines.push(`${plural(t.openCounted, 'open record')} that can no longer be good counted as bad (in counted, not in open)`);

@@ -3,12 +3,14 @@
  * downtime is merged, counted only in the calendar's working time (the service hours) and split
  * at window boundaries; excluded intervals (SPEC 5) leave downtime and service time alike.
  */
-import type { Objective, UptimeMeasure } from '../agreement/model.js';
+import type { Exclusion } from '../agreement/model.js';
+import type { CompiledObjective } from '../compile/model.js';
+import type { RowSink } from '../data/source.js';
 import { CellError } from '../problem.js';
 import { formatDuration } from '../time/format.js';
 import { describeBadTimestamp, formatInstant, makeTimestampParser } from '../time/instant.js';
 import type { TimeWindow, WorkingCalendar } from '../time/types.js';
-import type { EvaluatorContext, ObjectiveEvaluator, RowSink, WindowOutcome } from './evaluator.js';
+import type { EvaluatorContext, ObjectiveEvaluator, WindowOutcome } from './evaluator.js';
 import type { Attribution, Charge } from './result.js';
 import { compileWhere, describeWhere, type CompiledWhere } from './where.js';
 
@@ -109,16 +111,12 @@ interface Incidents {
   entry: number[];
 }
 
-export function calendarIdOf(ctx: EvaluatorContext, objective: Objective, measure: UptimeMeasure): string {
-  const service = objective.service ? ctx.agreement.doc.services?.[objective.service] : undefined;
-  return measure.uptime.calendar ?? service?.hours ?? '24x7';
-}
-
-export function createUptimeEvaluator(ctx: EvaluatorContext): ObjectiveEvaluator {
-  const objective = ctx.item as Objective;
-  const measure = objective.measure as UptimeMeasure;
-  const exclusions = objective.exclude ?? [];
-  const dataSet = ctx.dataSet(objective.source);
+export function createUptimeEvaluator(ctx: EvaluatorContext<CompiledObjective>): ObjectiveEvaluator {
+  const objective = ctx.item;
+  const measure = objective.measure;
+  if (measure.kind !== 'uptime') throw new Error('not an uptime objective');
+  const exclusions = objective.exclude;
+  const dataSet = objective.dataSet;
   const parse = makeTimestampParser(dataSet.timezone);
   const asOf = ctx.asOfMs;
   const incidents: Incidents = { from: [], end: [], open: [], line: [], id: [], entry: [] };
@@ -133,12 +131,12 @@ export function createUptimeEvaluator(ctx: EvaluatorContext): ObjectiveEvaluator
     bind(header) {
       where = compileWhere(objective.where, header);
       excludeWheres = exclusions.map((x) => compileWhere(x.where, header));
-      fromCol = header.indexOf(measure.uptime.from);
-      toCol = header.indexOf(measure.uptime.to);
+      fromCol = header.indexOf(measure.from);
+      toCol = header.indexOf(measure.to);
       idCol = header.indexOf('id');
       const missing = [...where.missing, ...excludeWheres.flatMap((w) => w.missing)];
-      if (fromCol < 0) missing.push(measure.uptime.from);
-      if (toCol < 0) missing.push(measure.uptime.to);
+      if (fromCol < 0) missing.push(measure.from);
+      if (toCol < 0) missing.push(measure.to);
       return [...new Set(missing)];
     },
     add(row, line) {
@@ -146,7 +144,7 @@ export function createUptimeEvaluator(ctx: EvaluatorContext): ObjectiveEvaluator
       const fromText = row[fromCol] ?? '';
       const from = parse(fromText);
       if (Number.isNaN(from)) {
-        throw new CellError('invalid-timestamp', measure.uptime.from, `${describeBadTimestamp(fromText)} (downtime start)`);
+        throw new CellError('invalid-timestamp', measure.from, `${describeBadTimestamp(fromText)} (downtime start)`);
       }
       // SPEC 3.4: a record whose start is after as-of has not happened yet.
       if (from > asOf) return;
@@ -155,10 +153,10 @@ export function createUptimeEvaluator(ctx: EvaluatorContext): ObjectiveEvaluator
       if (toText !== '') {
         to = parse(toText);
         if (Number.isNaN(to)) {
-          throw new CellError('invalid-timestamp', measure.uptime.to, `${describeBadTimestamp(toText)} (downtime end)`);
+          throw new CellError('invalid-timestamp', measure.to, `${describeBadTimestamp(toText)} (downtime end)`);
         }
         if (to < from) {
-          throw new CellError('invalid-interval', measure.uptime.to, `downtime ends (${toText}) before it starts (${fromText})`);
+          throw new CellError('invalid-interval', measure.to, `downtime ends (${toText}) before it starts (${fromText})`);
         }
       }
       // SPEC 3.5: an empty or future end is open and counts as downtime up to as-of.
@@ -181,17 +179,17 @@ export function createUptimeEvaluator(ctx: EvaluatorContext): ObjectiveEvaluator
 
   return {
     needs: () => [{ dataSet, phase: 1, sink }],
-    finish: () => measureWindows(ctx, calendarIdOf(ctx, objective, measure), exclusions, incidents),
+    finish: () => measureWindows(ctx, measure.calendar, exclusions, incidents),
   };
 }
 
 function measureWindows(
   ctx: EvaluatorContext,
-  calendarId: string,
-  exclusions: NonNullable<Objective['exclude']>,
+  calendar: WorkingCalendar,
+  exclusions: readonly Exclusion[],
   incidents: Incidents,
 ): WindowOutcome[] {
-  const calendar = ctx.calendar(calendarId);
+  const calendarId = calendar.id;
   const windows = ctx.windows;
   const n = incidents.from.length;
   const spansOf = (keep: (i: number) => boolean): Span[] => {
@@ -282,7 +280,7 @@ function measureWindows(
 function examplesOf(
   recs: readonly number[],
   incidents: Incidents,
-  exclusions: NonNullable<Objective['exclude']>,
+  exclusions: readonly Exclusion[],
   calendar: WorkingCalendar,
   from: number,
   to: number,

@@ -2,7 +2,7 @@
  * The dependency graph of all loaded agreements (SPEC 5 `dependsOn`): agreements with their
  * objectives and reports as nodes, edges from a dependent objective to what it depends on.
  */
-import { ownerOf, type LoadedAgreement } from '../agreement/model.js';
+import type { CompiledAgreement } from '../compile/model.js';
 import type { Status } from '../evaluate/result.js';
 
 export interface GraphItem {
@@ -34,8 +34,6 @@ export interface GraphEdge {
   /** What it depends on, `agreement/objective`. */
   to: string;
   excuses: boolean;
-  /** False when `to` names no loaded objective or report (validate reports it). */
-  resolved: boolean;
 }
 
 export interface AgreementGraph {
@@ -47,59 +45,28 @@ export interface AgreementGraph {
   hasStatus: boolean;
 }
 
-/** SPEC 5: a `dependsOn` id is local (`objective-id`) or agreement-qualified. */
-export function resolveDependency(agreementId: string, ref: string): string {
-  return ref.includes('/') ? ref : `${agreementId}/${ref}`;
-}
-
-export function buildGraph(
-  agreements: readonly LoadedAgreement[],
-  latest?: ReadonlyMap<string, Status>,
-): AgreementGraph {
-  const sorted = [...agreements].sort((a, b) => (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
-  const nodes: GraphAgreement[] = [];
-  const pending: { from: string; to: string; excuses: boolean }[] = [];
-  for (const { doc } of sorted) {
-    const parties = Object.entries(doc.parties ?? {});
-    const provider = parties.find(([, p]) => p.role === 'provider');
-    const items: GraphItem[] = [];
-    const add = (
-      itemKind: 'objective' | 'report',
-      item: { id: string; owner?: string; target: string; window: string; dependsOn?: (string | { objective: string; excuses?: boolean })[] },
-    ) => {
-      const key = `${doc.id}/${item.id}`;
-      items.push({
-        key,
-        agreement: doc.id,
+export function buildGraph(agreements: readonly CompiledAgreement[], latest?: ReadonlyMap<string, Status>): AgreementGraph {
+  const sorted = [...agreements].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const nodes = sorted.map((a): GraphAgreement => {
+    const provider = a.parties.find((p) => p.role === 'provider');
+    return {
+      id: a.id,
+      kind: a.kind,
+      title: a.title,
+      provider: provider ? provider.name || provider.id : null,
+      customers: a.parties.filter((p) => p.role === 'customer').map((p) => p.name || p.id),
+      items: a.items.map((item) => ({
+        key: item.key,
+        agreement: a.id,
         id: item.id,
-        itemKind,
-        owner: ownerOf(doc, item),
-        target: item.target,
+        itemKind: item.itemKind,
+        owner: item.owner,
+        target: item.target.text,
         window: item.window,
-        status: latest?.get(key) ?? null,
-      });
-      for (const dep of item.dependsOn ?? []) {
-        const ref = typeof dep === 'string' ? dep : dep.objective;
-        const excuses = typeof dep === 'string' ? false : dep.excuses === true;
-        pending.push({ from: key, to: resolveDependency(doc.id, ref), excuses });
-      }
+        status: latest?.get(item.key) ?? null,
+      })),
     };
-    for (const o of doc.objectives ?? []) add('objective', o);
-    for (const r of doc.reports ?? []) add('report', r);
-    nodes.push({
-      id: doc.id,
-      kind: doc.kind,
-      title: doc.title,
-      provider: provider ? provider[1].name || provider[0] : null,
-      customers: parties.filter(([, p]) => p.role === 'customer').map(([id, p]) => p.name || id),
-      items,
-    });
-  }
-  const known = new Set(nodes.flatMap((a) => a.items.map((i) => i.key)));
-  return {
-    agreements: nodes,
-    edges: pending.map((e) => ({ ...e, resolved: known.has(e.to) })),
-    hasStatus: latest !== undefined,
-  };
+  });
+  const edges = sorted.flatMap((a) => a.items.flatMap((item) => item.dependsOn.map((dep) => ({ from: item.key, to: dep.key, excuses: dep.excuses }))));
+  return { agreements: nodes, edges, hasStatus: latest !== undefined };
 }
-

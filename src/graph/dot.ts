@@ -23,11 +23,9 @@ export function formatDot(graph: AgreementGraph): string {
     '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];',
     '  edge [fontname="Helvetica"];',
   ];
-  const known = new Set<string>();
   for (const a of graph.agreements) {
     lines.push(`  subgraph ${dotString(`cluster_${a.id}`)} {`, `    label=${dotString(agreementCaption(a))};`);
     for (const i of a.items) {
-      known.add(i.key);
       const attrs = [`label=${dotString(`${i.id}\n${itemCaption(i)}`)}`];
       if (i.itemKind === 'report') attrs.push('shape=note');
       if (i.status) attrs.push(`fillcolor=${dotString(FILL[i.status])}`, `tooltip=${dotString(i.status)}`);
@@ -35,8 +33,6 @@ export function formatDot(graph: AgreementGraph): string {
     }
     lines.push('  }');
   }
-  const missing = [...new Set(graph.edges.filter((e) => !known.has(e.to)).map((e) => e.to))];
-  for (const key of missing) lines.push(`  ${dotString(key)} [label=${dotString(`${key}\n(not found)`)}, style="dashed"];`);
   for (const e of graph.edges) {
     lines.push(`  ${dotString(e.from)} -> ${dotString(e.to)}${e.excuses ? ' [style=dashed, label="excuses"]' : ''};`);
   }

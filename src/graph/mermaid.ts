@@ -41,23 +41,18 @@ function idAllocator(): (key: string, prefix: string) => string {
 export function formatMermaid(graph: AgreementGraph): string {
   const id = idAllocator();
   const lines = ['flowchart LR'];
-  const known = new Set<string>();
   for (const a of graph.agreements) {
     lines.push(`  subgraph ${id(a.id, 'a')}["${mermaidText(agreementCaption(a))}"]`);
     for (const i of a.items) {
-      known.add(i.key);
       const label = mermaidText(`${i.id}`) + '<br/>' + mermaidText(itemCaption(i));
       // reports are deliverables: a rounded shape tells them apart from objectives
       lines.push(i.itemKind === 'report' ? `    ${id(i.key, 'n')}("${label}")` : `    ${id(i.key, 'n')}["${label}"]`);
     }
     lines.push('  end');
   }
-  const missing = [...new Set(graph.edges.filter((e) => !known.has(e.to)).map((e) => e.to))];
-  for (const key of missing) lines.push(`  ${id(key, 'n')}["${mermaidText(key)}<br/>(not found)"]:::missing`);
   for (const e of graph.edges) {
     lines.push(e.excuses ? `  ${id(e.from, 'n')} -. excuses .-> ${id(e.to, 'n')}` : `  ${id(e.from, 'n')} --> ${id(e.to, 'n')}`);
   }
-  if (missing.length > 0) lines.push('  classDef missing stroke-dasharray:5 5');
   if (graph.hasStatus) {
     for (const [, cls, style] of STATUS_CLASSES) lines.push(`  classDef ${cls} ${style}`);
     for (const [status, cls] of STATUS_CLASSES) {

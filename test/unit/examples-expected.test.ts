@@ -1,7 +1,7 @@
 /**
  * The expected results of the bundled examples at `--as-of 2026-07-01`, worked out by hand in
  * examples/README.md (the arithmetic is there). Runs the library pipeline the CLI uses: load,
- * evaluate, attribute dependencies, apply credits.
+ * compile, and the core's one call (measure, attribute dependencies, apply credits).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,20 +9,19 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadAgreements } from '../../src/agreement/loader.js';
-import { applyCredits } from '../../src/attribution/credits.js';
-import { attributeDependencies } from '../../src/attribution/chain.js';
 import { INIT_FILES } from '../../src/cli/init-template.js';
-import { evaluateAgreements } from '../../src/evaluate/engine.js';
+import { compileAgreements } from '../../src/compile/index.js';
+import { evaluate as evaluateCore } from '../../src/core/evaluate.js';
+import { readCsv } from '../../src/data/csv.js';
 import { summarize, type Evaluated } from '../../src/evaluate/result.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function evaluate(path: string, asOf: string, cwd: string): Promise<Evaluated[]> {
   const loaded = await loadAgreements([path], { cwd });
-  const evaluated = await evaluateAgreements(loaded.agreements, { asOf, cwd });
-  attributeDependencies(loaded.agreements, evaluated);
-  applyCredits(loaded.agreements, evaluated);
-  return evaluated;
+  const { agreements } = compileAgreements(loaded.agreements, { cwd });
+  const readRows = async (...args: Parameters<typeof readCsv>) => void (await readCsv(...args));
+  return (await evaluateCore(agreements, { asOf, readRows })).results;
 }
 
 const M = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];

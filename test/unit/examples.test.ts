@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadAgreements, loadAgreementText } from '../../src/agreement/loader.js';
-import { checkAgreements } from '../../src/agreement/semantic.js';
+import { compileAgreements, strictProblems } from '../../src/compile/index.js';
 import { INIT_FILES } from '../../src/cli/init-template.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -115,14 +115,14 @@ describe('examples/', () => {
       'SLA service-desk',
       'UC internet-uc',
     ]);
-    expect(checkAgreements(loaded.agreements, { strict: true })).toEqual([]);
+    expect(strictProblems(compileAgreements(loaded.agreements, { cwd: ROOT }).problems)).toEqual([]);
   });
 
   test('each scenario folder is self-contained (its dependencies resolve without the others)', async () => {
     for (const folder of ['service-desk', 'change-requests', 'revenue-chain']) {
       const loaded = await loadAgreements([join(EXAMPLES, folder)], { cwd: ROOT });
       expect(loaded.problems, folder).toEqual([]);
-      expect(checkAgreements(loaded.agreements, { strict: true }), folder).toEqual([]);
+      expect(strictProblems(compileAgreements(loaded.agreements, { cwd: ROOT }).problems), folder).toEqual([]);
     }
   });
 
@@ -154,7 +154,7 @@ describe('init template', () => {
     const doc = agreements[0]!.doc;
     expect(doc.objectives?.[0]).toMatchObject({ aggregate: 'ratio', warning: '>= 95%' });
     expect(doc.reports).toHaveLength(1);
-    expect(checkAgreements(agreements, { strict: true })).toEqual([]);
+    expect(strictProblems(compileAgreements(agreements, { cwd: ROOT }).problems)).toEqual([]);
   });
 
   test('the written files load from disk with their data sets in place', async () => {

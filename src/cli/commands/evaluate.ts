@@ -1,5 +1,5 @@
 /** `slacheck evaluate`: results per objective and window, in one or several formats; exit per SPEC 6. */
-import { failingResults, selectResults, unmatchedFilter, type FailOn } from '../../evaluate/select.js';
+import { failingResults, type FailOn } from '../../evaluate/select.js';
 import {
   formatGithub,
   formatJson,
@@ -10,7 +10,7 @@ import {
   type EvaluationView,
 } from '../../format/evaluation.js';
 import { decideColor, EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError, type Io, writeFileAtomic } from '../io.js';
-import { agreementInfos, evaluateAll, loadValidAgreements, parseDataOverrides, resolveAsOf } from '../pipeline.js';
+import { agreementInfos, describeMiss, evaluateAll, loadValidAgreements, parseDataOverrides, resolveAsOf } from '../pipeline.js';
 
 const FORMATS = ['table', 'json', 'markdown', 'junit', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -56,17 +56,12 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
   }
   const data = parseDataOverrides(opts.data);
   const { asOf, echo } = resolveAsOf(opts.asOf);
-  const loaded = await loadValidAgreements(paths, io, opts.color);
-  const evaluated = await evaluateAll(loaded, { asOf, data, progress: !opts.quiet && io.stderr.isTTY === true }, io, opts.color);
+  const loaded = await loadValidAgreements(paths, io, opts.color, data);
   const selection = { objectives: opts.objective, owner: opts.owner, window: opts.window, from: opts.from, to: opts.to };
-  const unmatched = unmatchedFilter(evaluated, loaded.agreements, selection);
-  if (unmatched) throw new ExitError(EXIT_USAGE, unmatched);
-  const shown = selectResults(evaluated, loaded.agreements, selection);
-  const filtered = opts.objective.length > 0 || opts.owner !== undefined || opts.window !== undefined || opts.from !== undefined || opts.to !== undefined;
-  if (filtered && shown.length === 0 && evaluated.length > 0) {
-    // each filter matched something, but not together: still nothing evaluated, so never a green run
-    throw new ExitError(EXIT_USAGE, 'no result matches these filters together (--objective, --owner, --window, --from, --to)');
-  }
+  const evaluation = await evaluateAll(loaded, { asOf, progress: !opts.quiet && io.stderr.isTTY === true, selection }, io, opts.color);
+  // each filter must name something, and together they must match something: never an empty green run
+  if (evaluation.miss) throw new ExitError(EXIT_USAGE, describeMiss(evaluation.miss));
+  const shown = evaluation.results;
   const view: EvaluationView = { asOf: echo, evaluated: shown, agreements: agreementInfos(loaded.agreements) };
   for (const { format, file } of plan) {
     const color = file ? false : decideColor(opts.color, io);

@@ -1,6 +1,4 @@
 /** `slacheck explain OBJECTIVE`: how each window's value, status, chain and credit came about. */
-import { itemsOf } from '../../agreement/model.js';
-import { selectResults } from '../../evaluate/select.js';
 import { formatExplainJson, formatExplainText } from '../../format/evaluation.js';
 import { decideColor, EXIT_OK, EXIT_USAGE, ExitError, type Io, writeFileAtomic } from '../io.js';
 import { evaluateAll, loadValidAgreements, parseDataOverrides, resolveAsOf } from '../pipeline.js';
@@ -18,18 +16,14 @@ export interface ExplainCliOptions {
 export async function runExplain(objective: string, paths: readonly string[], opts: ExplainCliOptions, io: Io): Promise<number> {
   const data = parseDataOverrides(opts.data);
   const { asOf } = resolveAsOf(opts.asOf);
-  const loaded = await loadValidAgreements(paths, io, opts.color);
-  const matches = loaded.agreements.flatMap(({ doc }) =>
-    itemsOf(doc)
-      .filter((item) => objective === item.id || objective === `${doc.id}/${item.id}`)
-      .map((item) => `${doc.id}/${item.id}`),
-  );
+  const loaded = await loadValidAgreements(paths, io, opts.color, data);
+  const matches = loaded.agreements.flatMap((a) => a.items.filter((item) => objective === item.id || objective === item.key).map((item) => item.key));
   if (matches.length === 0) throw new ExitError(EXIT_USAGE, `no objective or report ${JSON.stringify(objective)} in the loaded agreements`);
   if (matches.length > 1) throw new ExitError(EXIT_USAGE, `${objective} is ambiguous: write one of ${matches.join(', ')}`);
-  const evaluated = await evaluateAll(loaded, { asOf, data, progress: !opts.quiet && io.stderr.isTTY === true }, io, opts.color);
-  const shown = selectResults(evaluated, loaded.agreements, { objectives: matches, window: opts.window });
+  const selection = { objectives: matches, window: opts.window };
+  const { all, results: shown } = await evaluateAll(loaded, { asOf, progress: !opts.quiet && io.stderr.isTTY === true, selection }, io, opts.color);
   if (shown.length === 0 && opts.window) {
-    const labels = selectResults(evaluated, loaded.agreements, { objectives: matches }).map((e) => e.window.label);
+    const labels = all.filter((e) => `${e.agreement}/${e.objective}` === matches[0]).map((e) => e.window.label);
     throw new ExitError(EXIT_USAGE, `${matches[0]} has no window ${opts.window}; evaluated windows: ${labels.join(', ') || 'none'}`);
   }
   const text = opts.format === 'json' ? formatExplainJson(shown) : formatExplainText(shown, { color: opts.output ? false : decideColor(opts.color, io) });

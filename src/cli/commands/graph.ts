@@ -14,14 +14,14 @@ export interface GraphCliOptions {
 }
 
 export async function runGraph(paths: readonly string[], opts: GraphCliOptions, io: Io): Promise<number> {
-  const loaded = await loadValidAgreements(paths, io);
+  const loaded = await loadValidAgreements(paths, io, undefined, opts.evaluate ? parseDataOverrides(opts.data) : undefined);
   let latest: Map<string, Status> | undefined;
   if (opts.evaluate) {
     const { asOf } = resolveAsOf(opts.asOf);
-    const evaluated = await evaluateAll(loaded, { asOf, data: parseDataOverrides(opts.data), progress: false }, io);
+    const { all } = await evaluateAll(loaded, { asOf, progress: false }, io);
     latest = new Map();
     // results come in window order: the last complete window of each objective wins
-    for (const e of evaluated) if (!e.window.partial) latest.set(`${e.agreement}/${e.objective}`, e.status);
+    for (const e of all) if (!e.window.partial) latest.set(`${e.agreement}/${e.objective}`, e.status);
   }
   const graph = buildGraph(loaded.agreements, latest);
   const text = opts.format === 'dot' ? formatDot(graph) : formatMermaid(graph);

@@ -1,6 +1,6 @@
 /** `slacheck validate`: schema and semantic checks, exit 0 valid, 1 errors, 2 unreadable paths. */
 import { loadAgreements } from '../../agreement/loader.js';
-import { checkAgreements } from '../../agreement/semantic.js';
+import { compileAgreements, strictProblems } from '../../compile/index.js';
 import { formatProblemsGithub, formatProblemsJson, formatProblemsMarkdown, formatProblemsText } from '../../format/problems.js';
 import { compareProblems, problem, type Problem } from '../../problem.js';
 import { decideColor, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type Io, writeFileAtomic } from '../io.js';
@@ -15,8 +15,8 @@ export interface ValidateOptions {
 export async function runValidate(paths: readonly string[], opts: ValidateOptions, io: Io): Promise<number> {
   const load = await loadAgreements(paths.length ? paths : ['.'], { cwd: io.cwd });
   const strict = opts.strict === true;
-  let problems: Problem[] = [...load.unreadable, ...load.problems, ...checkAgreements(load.agreements, { strict })];
-  if (strict) problems = problems.map((p) => (p.severity === 'warning' ? { ...p, severity: 'error' } : p));
+  let problems: Problem[] = [...load.unreadable, ...load.problems, ...compileAgreements(load.agreements, { cwd: io.cwd }).problems];
+  if (strict) problems = strictProblems(problems);
   if (load.agreements.length === 0 && load.unreadable.length === 0 && !problems.some((p) => p.severity === 'error')) {
     // a typo in a folder name must not make CI pass by checking nothing
     const where = (paths.length ? paths : ['.']).join(', ');

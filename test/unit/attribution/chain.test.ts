@@ -1,15 +1,21 @@
 import { describe, expect, test } from 'vitest';
-import type { AgreementDoc, LoadedAgreement } from '../../../src/agreement/model.js';
+import type { AgreementDoc } from '../../../src/agreement/model.js';
 import { attributeDependencies } from '../../../src/attribution/chain.js';
+import type { CompiledAgreement } from '../../../src/compile/index.js';
 import type { Evaluated, Status } from '../../../src/evaluate/result.js';
+import { compileDocs } from '../compiled.js';
 
-function agreement(doc: Partial<AgreementDoc> & Pick<AgreementDoc, 'id' | 'parties'>): LoadedAgreement {
-  return {
-    doc: { apiVersion: 'slacheck/v1', kind: 'SLA', title: doc.id, validity: { from: '2026-01-01', to: '2026-12-31' }, ...doc } as AgreementDoc,
-    file: `${doc.id}.yaml`,
-    dir: '/tmp',
-    locate: () => ({ line: 1, column: 1 }),
-  };
+function agreement(doc: Partial<AgreementDoc> & Pick<AgreementDoc, 'id' | 'parties'>): AgreementDoc {
+  return { apiVersion: 'slacheck/v1', kind: 'SLA', title: doc.id, validity: { from: '2026-01-01', to: '2026-12-31' }, data: { t: { file: 't.csv' } }, ...doc } as AgreementDoc;
+}
+
+/** Attributes `results` and returns the new results in the same order; the inputs must stay as they were. */
+function attribute(docs: AgreementDoc[], results: Evaluated[]): Evaluated[] {
+  const agreements: CompiledAgreement[] = compileDocs(docs);
+  const before = structuredClone(results);
+  const after = attributeDependencies(agreements, results);
+  expect(results).toEqual(before);
+  return after;
 }
 
 function result(agreement: string, objective: string, owner: string, label: string, start: string, end: string, status: Status): Evaluated {
@@ -57,14 +63,14 @@ describe('dependency chains (SPEC 5)', () => {
     const olaFeb = result('net', 'restore', 'network', '2026-02', '2026-01-31T23:00:00.000Z', '2026-02-28T23:00:00.000Z', 'breached');
     const olaMar = result('net', 'restore', 'network', '2026-03', '2026-02-28T23:00:00.000Z', '2026-03-31T22:00:00.000Z', 'breached');
     const ucMar = result('isp', 'uptime', 'isp-co', '2026-03', '2026-02-28T23:00:00.000Z', '2026-03-31T22:00:00.000Z', 'breached');
-    const all = [sla, olaFeb, olaMar, ucMar];
-    attributeDependencies(agreements, all);
-    expect(sla.status).toBe('breached'); // isp-co is not a customer of desk: an UC failure excuses nothing
-    expect(sla.rootCause).toEqual({ agreement: 'isp', objective: 'uptime', owner: 'isp-co', window: '2026-03', path: ['desk/p1', 'net/restore', 'isp/uptime'] });
-    expect(olaMar.rootCause?.path).toEqual(['net/restore', 'isp/uptime']);
+    const [slaA, olaFebA, olaMarA] = attribute(agreements, [sla, olaFeb, olaMar, ucMar]);
+    const [sla_, olaFeb_, olaMar_] = [slaA!, olaFebA!, olaMarA!];
+    expect(sla_.status).toBe('breached'); // isp-co is not a customer of desk: an UC failure excuses nothing
+    expect(sla_.rootCause).toEqual({ agreement: 'isp', objective: 'uptime', owner: 'isp-co', window: '2026-03', path: ['desk/p1', 'net/restore', 'isp/uptime'] });
+    expect(olaMar_.rootCause?.path).toEqual(['net/restore', 'isp/uptime']);
     // February OLA: no UC window for February was evaluated, so no root cause
-    expect(olaFeb.rootCause).toBeNull();
-    expect(sla.explanation.chain[0]).toMatchObject({ objective: 'net/restore', window: '2026-03', status: 'breached' });
+    expect(olaFeb_.rootCause).toBeNull();
+    expect(sla_.explanation.chain[0]).toMatchObject({ objective: 'net/restore', window: '2026-03', status: 'breached' });
   });
 
   test('a met dependency explains nothing; a customer root cause excuses', () => {
@@ -78,11 +84,11 @@ describe('dependency chains (SPEC 5)', () => {
     const d = result('cr', 'delivery', 'app-team', '2026-04', '2026-04-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z', 'breached');
     const o = result('cr', 'other', 'app-team', '2026-04', '2026-04-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z', 'met');
     const s = result('cr', 'specs', 'company-x', '2026-04', '2026-04-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z', 'breached');
-    attributeDependencies(ags, [d, o, s]);
-    expect(d.status).toBe('excused');
-    expect(d.rootCause).toEqual({ agreement: 'cr', objective: 'specs', owner: 'company-x', window: '2026-04', path: ['cr/delivery', 'cr/specs'] });
-    expect(d.explanation.chain.map((c) => c.objective)).toEqual(['cr/other', 'cr/specs']);
-    expect(o.rootCause).toBeNull();
+    const [dA, oA] = attribute(ags, [d, o, s]);
+    expect(dA!.status).toBe('excused');
+    expect(dA!.rootCause).toEqual({ agreement: 'cr', objective: 'specs', owner: 'company-x', window: '2026-04', path: ['cr/delivery', 'cr/specs'] });
+    expect(dA!.explanation.chain.map((c) => c.objective)).toEqual(['cr/other', 'cr/specs']);
+    expect(oA!.rootCause).toBeNull();
   });
 
   test('excuses: true excuses a provider-owned root cause; latest overlapping window is used', () => {
@@ -94,9 +100,9 @@ describe('dependency chains (SPEC 5)', () => {
     const apr = result('mkt', 'leads', 'marketing', '2026-04', '2026-04-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z', 'breached');
     const may = result('mkt', 'leads', 'marketing', '2026-05', '2026-05-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z', 'breached');
     const jun = result('mkt', 'leads', 'marketing', '2026-06', '2026-06-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z', 'met');
-    attributeDependencies(ags, [q, apr, may, jun]);
-    expect(q.status).toBe('excused');
-    expect(q.rootCause?.window).toBe('2026-05'); // April and May both breached and overlap; May starts later
+    const [qA] = attribute(ags, [q, apr, may, jun]);
+    expect(qA!.status).toBe('excused');
+    expect(qA!.rootCause?.window).toBe('2026-05'); // April and May both breached and overlap; May starts later
   });
 
   test('windows touching for six hours do not overlap', () => {
@@ -108,8 +114,8 @@ describe('dependency chains (SPEC 5)', () => {
     ];
     const x = result('eu', 'x', 'p', '2026-04', '2026-03-31T22:00:00.000Z', '2026-04-30T22:00:00.000Z', 'breached');
     const y = result('us', 'y', 'q', '2026-03', '2026-03-01T05:00:00.000Z', '2026-04-01T04:00:00.000Z', 'breached');
-    attributeDependencies(ags, [x, y]);
-    expect(x.rootCause).toBeNull();
-    expect(x.status).toBe('breached');
+    const [xA] = attribute(ags, [x, y]);
+    expect(xA!.rootCause).toBeNull();
+    expect(xA!.status).toBe('breached');
   });
 });

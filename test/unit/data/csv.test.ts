@@ -2,15 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readCsv } from '../../../src/data/csv.js';
-import type { ResolvedDataSet, RowSink } from '../../../src/evaluate/evaluator.js';
+import { DataFileError, readCsv } from '../../../src/data/csv.js';
+import type { DataSource, RowSink } from '../../../src/data/source.js';
 import { CellError, InputError, type Problem } from '../../../src/problem.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'slacheck-csv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let fileCount = 0;
-function dataSet(content: string | Buffer, extra: Partial<ResolvedDataSet> = {}): ResolvedDataSet {
+function dataSet(content: string | Buffer, extra: Partial<DataSource> = {}): DataSource {
   const absPath = join(dir, `data-${++fileCount}.csv`);
   writeFileSync(absPath, content);
   return { key: 'desk/tickets', file: `data/data-${fileCount}.csv`, absPath, timezone: 'UTC', ...extra };
@@ -202,11 +202,13 @@ describe('readCsv: errors', () => {
   });
 
   test('missing file says what to check', async () => {
-    const ds: ResolvedDataSet = { key: 'desk/tickets', file: 'data/nope.csv', absPath: join(dir, 'nope.csv'), timezone: 'UTC' };
+    const ds: DataSource = { key: 'desk/tickets', file: 'data/nope.csv', absPath: join(dir, 'nope.csv'), timezone: 'UTC' };
     const [p] = await problemsOf(readCsv(ds, [new Recorder()]));
     expect(p).toMatchObject({ file: 'data/nope.csv', line: 0, column: 0, code: 'csv-unreadable' });
-    expect(p.message).toMatch(/does not exist/);
-    expect(p.message).toMatch(/--data tickets=PATH/);
+    expect(p.message).toBe('cannot read data file: the file does not exist');
+    // the reason is data: the caller, who knows where the path came from, says what to do
+    await expect(readCsv(ds, [])).rejects.toMatchObject({ name: 'DataFileError', reason: 'missing', source: ds });
+    await expect(readCsv(ds, [])).rejects.toBeInstanceOf(DataFileError);
   });
 
   test('a directory is unreadable', async () => {

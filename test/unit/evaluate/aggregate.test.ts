@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { aggregateValue, parseAggregate, percentile } from '../../../src/evaluate/aggregate.js';
+import { parseAggregate } from '../../../src/compile/measure.js';
+import { aggregateValue, percentile } from '../../../src/evaluate/aggregate.js';
 
 const sorted = (...v: number[]): Float64Array => Float64Array.from(v).sort();
 const p = (text: string) => parseAggregate(text)!;

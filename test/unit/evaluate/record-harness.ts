@@ -3,13 +3,15 @@
  * quoting), without files: phase-0 sinks first, then phase 1, as the engine does.
  */
 import { expect } from 'vitest';
-import type { AgreementDoc, CalendarSpec, LoadedAgreement, Objective } from '../../../src/agreement/model.js';
+import type { AgreementDoc, CalendarSpec, Objective } from '../../../src/agreement/model.js';
+import type { CompiledObjective } from '../../../src/compile/index.js';
 import type { DataNeed, EvaluatorContext, ObjectiveEvaluator, WindowOutcome } from '../../../src/evaluate/evaluator.js';
 import { createRecordEvaluator } from '../../../src/evaluate/records.js';
 import { RecordSharing } from '../../../src/evaluate/row-instants.js';
-import { compileCalendar } from '../../../src/time/calendar.js';
 import { makeTimestampParser } from '../../../src/time/instant.js';
 import { buildWindows } from '../../../src/time/windows.js';
+import { objectiveUnit } from '../../../src/compile/measure.js';
+import { compileDocs } from '../compiled.js';
 
 export const OFFICE: CalendarSpec = { hours: { 'mon-fri': '08:00-18:00' } };
 
@@ -23,13 +25,13 @@ export interface RecordCase {
   services?: AgreementDoc['services'];
 }
 
-export function agreementOf(c: RecordCase, objective: Objective): LoadedAgreement {
-  const doc: AgreementDoc = {
+export function agreementOf(c: RecordCase, objective: Objective): AgreementDoc {
+  return {
     apiVersion: 'slacheck/v1',
     kind: 'SLA',
     id: 'desk',
     title: 'Desk',
-    parties: { ops: { name: 'Ops', role: 'provider' }, 'company-x': { name: 'X', role: 'customer' } },
+    parties: { ops: { name: 'Ops', role: 'provider' }, 'company-x': { name: 'X', role: 'customer' }, 'vendor-y': { name: 'Y', role: 'third-party' } },
     validity: { from: '2026-01-01', to: '2026-12-31' },
     timezone: c.zone ?? 'UTC',
     calendars: c.calendars ?? { office: OFFICE },
@@ -37,7 +39,6 @@ export function agreementOf(c: RecordCase, objective: Objective): LoadedAgreemen
     data: Object.fromEntries(Object.keys(c.data).map((id) => [id, { file: `${id}.csv` }])),
     objectives: [objective],
   };
-  return { doc, file: 'desk.yaml', dir: '/tmp', locate: () => ({ line: 1, column: 1 }) };
 }
 
 function feed(need: DataNeed, text: string): void {
@@ -47,21 +48,26 @@ function feed(need: DataNeed, text: string): void {
   lines.slice(1).forEach((l, i) => need.sink.add(l.split(','), i + 2));
 }
 
+/** The compiled objective of a case (it must validate). */
+export function compiledObjective(c: RecordCase): CompiledObjective {
+  const draft: Objective = { id: 'obj', source: 'tickets', target: '>= 0', window: 'month', aggregate: 'count', ...c.objective };
+  // the evaluator's outcomes do not depend on the target: any target of the right unit validates
+  const unit = objectiveUnit(draft);
+  const objective: Objective = c.objective.target ? draft : { ...draft, target: unit === '%' ? '>= 0%' : unit === 's' ? '>= 0s' : '>= 0' };
+  const [agreement] = compileDocs([agreementOf(c, objective)]);
+  return agreement!.items[0] as CompiledObjective;
+}
+
 /** The evaluator for a case, with its context (nothing read yet). */
 export function recordEvaluator(c: RecordCase): ObjectiveEvaluator {
   const zone = c.zone ?? 'UTC';
-  const objective: Objective = { id: 'obj', source: 'tickets', target: '>= 0', window: 'month', aggregate: 'count', ...c.objective };
-  const agreement = agreementOf(c, objective);
+  const item = compiledObjective(c);
   const asOfMs = makeTimestampParser(zone)(c.asOf);
-  const ctx: EvaluatorContext = {
-    agreement,
-    item: objective,
-    itemKind: 'objective',
+  const ctx: EvaluatorContext<CompiledObjective> = {
+    item,
     zone,
-    windows: buildWindows(objective.window, zone, agreement.doc.validity, asOfMs),
+    windows: buildWindows(item.window, zone, { from: '2026-01-01', to: '2026-12-31' }, asOfMs),
     asOfMs,
-    calendar: (id) => compileCalendar(id, id === '24x7' ? null : agreement.doc.calendars![id]!, zone),
-    dataSet: (ref) => ({ key: `desk/${ref}`, file: `${ref}.csv`, absPath: `/tmp/${ref}.csv`, timezone: zone }),
   };
   return createRecordEvaluator(ctx, new RecordSharing());
 }

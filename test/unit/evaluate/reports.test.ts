@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AgreementDoc, CalendarSpec, Report, Schedule, WindowKind } from '../../../src/agreement/model.js';
+import type { CompiledReport } from '../../../src/compile/index.js';
 import type { EvaluatorContext, WindowOutcome } from '../../../src/evaluate/evaluator.js';
 import { createReportEvaluator, slotIndexOf } from '../../../src/evaluate/reports.js';
 import { CellError } from '../../../src/problem.js';
-import { compileCalendar } from '../../../src/time/calendar.js';
 import { makeTimestampParser } from '../../../src/time/instant.js';
 import { buildWindows } from '../../../src/time/windows.js';
+import { compileDocs } from '../compiled.js';
 
 const OFFICE_UTC: CalendarSpec = { timezone: 'UTC', hours: { 'mon-fri': '08:00-18:00' } };
 
@@ -34,22 +35,20 @@ function evaluate(csv: string, setup: Setup): WindowOutcome[] {
     kind: 'SLA',
     id: 'service-desk',
     title: 'Service desk',
-    parties: { ops: { name: 'Ops', role: 'provider' } },
+    parties: { ops: { name: 'Ops', role: 'provider' }, 'company-x': { name: 'X', role: 'customer' } },
     validity,
     timezone: zone,
-    calendars: setup.calendars,
+    ...(setup.calendars ? { calendars: setup.calendars } : {}),
+    data: { 'report-log': { file: 'report-log.csv' } },
     reports: [item],
   };
   const asOfMs = makeTimestampParser(zone)(setup.asOf);
-  const ctx: EvaluatorContext = {
-    agreement: { doc, file: 'sd.yaml', dir: '/tmp', locate: () => ({ line: 1, column: 1 }) },
-    item,
-    itemKind: 'report',
+  const [agreement] = compileDocs([doc]);
+  const ctx: EvaluatorContext<CompiledReport> = {
+    item: agreement!.items[0] as CompiledReport,
     zone,
     windows: buildWindows(item.window, zone, validity, asOfMs),
     asOfMs,
-    calendar: (id) => compileCalendar(id, id === '24x7' ? null : setup.calendars![id]!, zone),
-    dataSet: (ref) => ({ key: `service-desk/${ref}`, file: `${ref}.csv`, absPath: `/tmp/${ref}.csv`, timezone: zone }),
   };
   const evaluator = createReportEvaluator(ctx);
   const [need] = evaluator.needs();

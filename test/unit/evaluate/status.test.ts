@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseTarget } from '../../../src/agreement/quantity.js';
 import type { Objective, Report } from '../../../src/agreement/model.js';
-import { statusOf, unitOf } from '../../../src/evaluate/status.js';
+import { statusOf } from '../../../src/evaluate/status.js';
 
 const t = (s: string) => parseTarget(s)!;
 
@@ -27,21 +27,4 @@ describe('statusOf', () => {
   });
   test('no value is no-data', () => expect(statusOf(null, t('>= 95%'), null, '%').status).toBe('no-data'));
   test('negative duration targets', () => expect(statusOf(-1800, t('<= -1h'), null, 's')).toEqual({ status: 'breached', reason: '-30m > -1h (target)' }));
-});
-
-describe('unitOf', () => {
-  const o = (measure: Objective['measure'], aggregate?: string): Objective => ({ id: 'o', source: 's', measure, aggregate, target: '>= 1', window: 'month' });
-  test.each([
-    [o({ duration: { from: 'a', to: 'b' } }, 'p95'), 's'],
-    [o({ deadline: { due: 'a', done: 'b' } }, 'max'), 's'],
-    [o({ duration: { from: 'a', to: 'b' } }, 'ratio'), '%'],
-    [o({ uptime: { from: 'a', to: 'b' } }), '%'],
-    [o('count', 'count'), 'count'],
-    [o({ value: 'cost' }, 'count'), 'count'],
-    [o({ value: 'cost' }, 'sum'), 'number'],
-  ])('%#', (item, unit) => expect(unitOf(item)).toBe(unit));
-  test('reports are percentages', () => {
-    const r: Report = { id: 'r', schedule: { every: 'day', by: '10:00' }, log: { source: 'l', at: 'at' }, target: '>= 95%', window: 'month' };
-    expect(unitOf(r)).toBe('%');
-  });
 });

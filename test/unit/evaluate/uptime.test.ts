@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AgreementDoc, CalendarSpec, Objective, WindowKind } from '../../../src/agreement/model.js';
+import type { CompiledObjective } from '../../../src/compile/index.js';
 import type { EvaluatorContext, WindowOutcome } from '../../../src/evaluate/evaluator.js';
 import { createUptimeEvaluator, mergeSpans, subtractSpans } from '../../../src/evaluate/uptime.js';
 import { CellError } from '../../../src/problem.js';
 import { compileCalendar } from '../../../src/time/calendar.js';
 import { makeTimestampParser } from '../../../src/time/instant.js';
 import { buildWindows } from '../../../src/time/windows.js';
+import { compileDocs } from '../compiled.js';
 
 const OFFICE_UTC: CalendarSpec = { timezone: 'UTC', hours: { 'mon-fri': '08:00-18:00' } };
 const H = 3600;
@@ -38,20 +40,18 @@ function evaluate(objective: Partial<Objective>, csv: string, setup: Setup): Win
     title: 'Hosting',
     parties: { ops: { name: 'Ops', role: 'provider' }, 'company-x': { name: 'X', role: 'customer' } },
     validity,
-    calendars: setup.calendars,
-    services: setup.services,
+    ...(setup.calendars ? { calendars: setup.calendars } : {}),
+    ...(setup.services ? { services: setup.services } : {}),
+    data: { incidents: { file: 'incidents.csv' } },
     objectives: [item],
   };
   const asOfMs = makeTimestampParser(zone)(setup.asOf);
-  const ctx: EvaluatorContext = {
-    agreement: { doc, file: 'hosting.yaml', dir: '/tmp', locate: () => ({ line: 1, column: 1 }) },
-    item,
-    itemKind: 'objective',
+  const [agreement] = compileDocs([doc]);
+  const ctx: EvaluatorContext<CompiledObjective> = {
+    item: agreement!.items[0] as CompiledObjective,
     zone,
     windows: buildWindows(item.window, zone, validity, asOfMs),
     asOfMs,
-    calendar: (id) => compileCalendar(id, id === '24x7' ? null : setup.calendars![id]!, zone),
-    dataSet: (ref) => ({ key: `hosting/${ref}`, file: `${ref}.csv`, absPath: `/tmp/${ref}.csv`, timezone: zone }),
   };
   const evaluator = createUptimeEvaluator(ctx);
   const [need] = evaluator.needs();
@@ -276,24 +276,29 @@ describe('uptime evaluator (SPEC 3.5)', () => {
   });
 
   it('reports missing columns and rejects bad timestamps', () => {
-    const item: Objective = {
-      id: 'availability',
-      source: 'incidents',
-      where: { service: 'web' },
-      measure: { uptime: { from: 'down_from', to: 'down_to' } },
-      exclude: [{ where: { cause: 'maintenance' }, party: 'none' }],
-      target: '>= 99%',
-      window: 'month',
-    };
-    const ctx = {
-      agreement: { doc: { services: {} }, locate: () => ({ line: 1, column: 1 }) },
-      item,
-      zone: 'UTC',
-      windows: [],
-      asOfMs: Date.UTC(2026, 2, 1),
-      calendar: () => compileCalendar('24x7', null, 'UTC'),
-      dataSet: () => ({ key: 'a/incidents', file: 'incidents.csv', absPath: '/tmp/x.csv', timezone: 'UTC' }),
-    } as unknown as EvaluatorContext;
+    const [agreement] = compileDocs([
+      {
+        apiVersion: 'slacheck/v1',
+        kind: 'SLA',
+        id: 'a',
+        title: 'A',
+        parties: { ops: { name: 'Ops', role: 'provider' }, 'company-x': { name: 'X', role: 'customer' } },
+        validity: { from: '2026-01-01', to: '2026-12-31' },
+        data: { incidents: { file: 'incidents.csv' } },
+        objectives: [
+          {
+            id: 'availability',
+            source: 'incidents',
+            where: { service: 'web' },
+            measure: { uptime: { from: 'down_from', to: 'down_to' } },
+            exclude: [{ where: { cause: 'maintenance' }, party: 'none' }],
+            target: '>= 99%',
+            window: 'month',
+          },
+        ],
+      },
+    ]);
+    const ctx: EvaluatorContext<CompiledObjective> = { item: agreement!.items[0] as CompiledObjective, zone: 'UTC', windows: [], asOfMs: Date.UTC(2026, 2, 1) };
     const sink = createUptimeEvaluator(ctx).needs()[0]!.sink;
     expect(sink.bind(['down_from', 'cause'])).toEqual(['service', 'down_to']);
     sink.bind(['service', 'down_from', 'down_to', 'cause']);

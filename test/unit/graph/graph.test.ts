@@ -1,14 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { AgreementDoc, LoadedAgreement } from '../../../src/agreement/model.js';
+import type { AgreementDoc } from '../../../src/agreement/model.js';
+import type { CompiledAgreement } from '../../../src/compile/index.js';
 import { buildGraph } from '../../../src/graph/build.js';
 import { formatDot, formatMermaid } from '../../../src/graph/format.js';
+import { compileDocs } from '../compiled.js';
 
-function loaded(doc: AgreementDoc): LoadedAgreement {
-  return { doc, file: `${doc.id}.yaml`, dir: '/tmp', locate: () => ({ line: 1, column: 1 }) };
+const docs = new Map<string, AgreementDoc>();
+/** Registers a document; `compiled` compiles them all together (references cross agreements). */
+function loaded(doc: AgreementDoc): string {
+  docs.set(doc.id, doc);
+  return doc.id;
 }
+const compiled = (...ids: string[]): CompiledAgreement[] => {
+  const all = compileDocs([...docs.values()]);
+  return ids.map((id) => all.find((a) => a.id === id)!);
+};
 
-const base = { apiVersion: 'slacheck/v1' as const, validity: { from: '2026-01-01', to: '2026-12-31' } };
+const base = { apiVersion: 'slacheck/v1' as const, validity: { from: '2026-01-01', to: '2026-12-31' }, data: { t: { file: 't.csv' }, l: { file: 'l.csv' } } };
 const measure = { duration: { from: 'a', to: 'b' } };
+const good = { within: '1h' };
 
 const SERVICE_DESK = loaded({
   ...base,
@@ -21,15 +31,15 @@ const SERVICE_DESK = loaded({
   },
   objectives: [
     {
-      id: 'p1-first-response', source: 't', measure, aggregate: 'ratio', target: '>= 95%', window: 'month',
+      id: 'p1-first-response', source: 't', measure, aggregate: 'ratio', good, target: '>= 95%', window: 'month',
       dependsOn: ['network-ola/restore-time', { objective: 'specs-on-time', excuses: true }],
     },
-    { id: 'specs-on-time', owner: 'company-x', source: 't', measure, aggregate: 'ratio', target: '>= 90%', window: 'month' },
+    { id: 'specs-on-time', owner: 'company-x', source: 't', measure, aggregate: 'ratio', good, target: '>= 90%', window: 'month' },
   ],
   reports: [
     {
       id: 'daily-report', schedule: { every: 'day', by: '10:00' }, log: { source: 'l', at: 'x' },
-      target: '>= 95%', window: 'month', dependsOn: ['gone'],
+      target: '>= 95%', window: 'month', dependsOn: ['specs-on-time'],
     },
   ],
 });
@@ -45,7 +55,7 @@ const NETWORK = loaded({
 
 describe('buildGraph', () => {
   it('has agreements in id order with items and resolved dependsOn edges', () => {
-    const g = buildGraph([SERVICE_DESK, NETWORK]);
+    const g = buildGraph(compiled(SERVICE_DESK, NETWORK));
     expect(g.agreements.map((a) => a.id)).toEqual(['network-ola', 'service-desk']);
     expect(g.agreements[1]!.items.map((i) => [i.key, i.itemKind, i.owner])).toEqual([
       ['service-desk/p1-first-response', 'objective', 'it-ops'],
@@ -55,15 +65,15 @@ describe('buildGraph', () => {
     expect(g.agreements[1]!.provider).toBe('IT Operations');
     expect(g.agreements[1]!.customers).toEqual(['Company X']);
     expect(g.edges).toEqual([
-      { from: 'service-desk/p1-first-response', to: 'network-ola/restore-time', excuses: false, resolved: true },
-      { from: 'service-desk/p1-first-response', to: 'service-desk/specs-on-time', excuses: true, resolved: true },
-      { from: 'service-desk/daily-report', to: 'service-desk/gone', excuses: false, resolved: false },
+      { from: 'service-desk/p1-first-response', to: 'network-ola/restore-time', excuses: false },
+      { from: 'service-desk/p1-first-response', to: 'service-desk/specs-on-time', excuses: true },
+      { from: 'service-desk/daily-report', to: 'service-desk/specs-on-time', excuses: false },
     ]);
     expect(g.hasStatus).toBe(false);
   });
 
   it('carries the latest status when given', () => {
-    const g = buildGraph([SERVICE_DESK], new Map([['service-desk/p1-first-response', 'breached' as const]]));
+    const g = buildGraph(compiled(SERVICE_DESK), new Map([['service-desk/p1-first-response', 'breached' as const]]));
     expect(g.hasStatus).toBe(true);
     expect(g.agreements[0]!.items.map((i) => i.status)).toEqual(['breached', null, null]);
   });
@@ -76,7 +86,7 @@ describe('formatMermaid', () => {
       ['network-ola/restore-time', 'breached' as const],
       ['service-desk/specs-on-time', 'at-risk' as const],
     ]);
-    expect(formatMermaid(buildGraph([SERVICE_DESK, NETWORK], latest))).toBe(
+    expect(formatMermaid(buildGraph(compiled(SERVICE_DESK, NETWORK), latest))).toBe(
       [
         'flowchart LR',
         '  subgraph a_network_ola["OLA network-ola: Net #amp; Co → IT Operations"]',
@@ -87,11 +97,9 @@ describe('formatMermaid', () => {
         '    n_service_desk_specs_on_time["specs-on-time<br/>company-x · #gt;= 90% / month"]',
         '    n_service_desk_daily_report("daily-report<br/>it-ops · #gt;= 95% / month")',
         '  end',
-        '  n_service_desk_gone["service-desk/gone<br/>(not found)"]:::missing',
         '  n_service_desk_p1_first_response --> n_network_ola_restore_time',
         '  n_service_desk_p1_first_response -. excuses .-> n_service_desk_specs_on_time',
-        '  n_service_desk_daily_report --> n_service_desk_gone',
-        '  classDef missing stroke-dasharray:5 5',
+        '  n_service_desk_daily_report --> n_service_desk_specs_on_time',
         '  classDef met fill:#d4edda,stroke:#2e7d32,color:#000',
         '  classDef at_risk fill:#fff3cd,stroke:#b8860b,color:#000',
         '  classDef breached fill:#f8d7da,stroke:#c62828,color:#000',
@@ -105,19 +113,20 @@ describe('formatMermaid', () => {
   });
 
   it('is deterministic whatever order agreements were loaded in, and has no classes without statuses', () => {
-    const a = formatMermaid(buildGraph([SERVICE_DESK, NETWORK]));
-    expect(a).toBe(formatMermaid(buildGraph([NETWORK, SERVICE_DESK])));
+    const a = formatMermaid(buildGraph(compiled(SERVICE_DESK, NETWORK)));
+    expect(a).toBe(formatMermaid(buildGraph(compiled(NETWORK, SERVICE_DESK))));
     expect(a).not.toContain('classDef met');
   });
 
   it('keeps ids unique when sanitizing would collide', () => {
-    const x = loaded({ ...base, kind: 'SLA', id: 'a-b', title: 't', parties: {}, objectives: [
-      { id: 'c', source: 't', measure, aggregate: 'ratio', target: '>= 1%', window: 'month' },
+    const parties = { p: { name: 'P', role: 'provider' as const }, c: { name: 'C', role: 'customer' as const } };
+    const x = loaded({ ...base, kind: 'SLA', id: 'a-b', title: 't', parties, objectives: [
+      { id: 'c', source: 't', measure, aggregate: 'ratio', good, target: '>= 1%', window: 'month' },
     ] });
-    const y = loaded({ ...base, kind: 'SLA', id: 'a', title: 't', parties: {}, objectives: [
-      { id: 'b-c', source: 't', measure, aggregate: 'ratio', target: '>= 1%', window: 'month' },
+    const y = loaded({ ...base, kind: 'SLA', id: 'a', title: 't', parties, objectives: [
+      { id: 'b-c', source: 't', measure, aggregate: 'ratio', good, target: '>= 1%', window: 'month' },
     ] });
-    const out = formatMermaid(buildGraph([x, y]));
+    const out = formatMermaid(buildGraph(compiled(x, y)));
     // a/b-c → n_a_b_c first (id order), a-b/c → n_a_b_c taken → n_a_b_c_2
     expect(out).toContain('    n_a_b_c["b-c');
     expect(out).toContain('    n_a_b_c_2["c');
@@ -126,7 +135,7 @@ describe('formatMermaid', () => {
 
 describe('formatDot', () => {
   it('writes a digraph with a cluster per agreement and fill colours by status', () => {
-    const out = formatDot(buildGraph([SERVICE_DESK, NETWORK], new Map([['network-ola/restore-time', 'breached' as const]])));
+    const out = formatDot(buildGraph(compiled(SERVICE_DESK, NETWORK), new Map([['network-ola/restore-time', 'breached' as const]])));
     expect(out).toBe(
       [
         'digraph slacheck {',
@@ -143,10 +152,9 @@ describe('formatDot', () => {
         '    "service-desk/specs-on-time" [label="specs-on-time\\ncompany-x · >= 90% / month"];',
         '    "service-desk/daily-report" [label="daily-report\\nit-ops · >= 95% / month", shape=note];',
         '  }',
-        '  "service-desk/gone" [label="service-desk/gone\\n(not found)", style="dashed"];',
         '  "service-desk/p1-first-response" -> "network-ola/restore-time";',
         '  "service-desk/p1-first-response" -> "service-desk/specs-on-time" [style=dashed, label="excuses"];',
-        '  "service-desk/daily-report" -> "service-desk/gone";',
+        '  "service-desk/daily-report" -> "service-desk/specs-on-time";',
         '}',
         '',
       ].join('\n'),
@@ -154,7 +162,7 @@ describe('formatDot', () => {
   });
 
   it('escapes quotes and backslashes in labels', () => {
-    const g = buildGraph([NETWORK]);
+    const g = buildGraph(compiled(NETWORK));
     g.agreements[0]!.title = 'x';
     g.agreements[0]!.provider = 'say "hi" \\o/';
     expect(formatDot(g)).toContain('label="OLA network-ola: say \\"hi\\" \\\\o/ → IT Operations";');

@@ -1,7 +1,7 @@
 /** SPEC 2 and 3.4: validity dates, IANA timezones, calendar hours and holidays. */
 import { parseHours } from '../../time/hours.js';
 import { isValidDate, isValidZone } from '../../time/instant.js';
-import type { NodePath } from '../model.js';
+import type { NodePath } from '../../agreement/model.js';
 import type { AgreementCheck, Reporter } from './context.js';
 
 function checkZone(zone: string | undefined, path: NodePath, report: Reporter): void {

@@ -1,8 +1,9 @@
 /** SPEC 3.3 and 6: targets, warnings and credit tiers parse and fit the unit of the window value. */
-import { parseQuantity, parseTarget, usesDayUnits, type QuantityUnit, type Target } from '../quantity.js';
-import { RESERVED_CALENDAR, type CreditTier, type NodePath, type Objective } from '../model.js';
+import { parseQuantity, parseTarget, usesDayUnits, type QuantityUnit, type Target } from '../../agreement/quantity.js';
+import { RESERVED_CALENDAR, type CreditTier, type NodePath, type Objective } from '../../agreement/model.js';
 import { itemsOf, type AgreementCheck, type Reporter } from './context.js';
-import { describeUnit, effectiveCalendar, unitSource, valueUnit } from './measure.js';
+import { effectiveCalendar, objectiveUnit, quantityUnitOf } from '../measure.js';
+import { describeUnit, unitSource } from './measure.js';
 
 interface Fit {
   unit: QuantityUnit;
@@ -86,8 +87,8 @@ export const checkUnits: AgreementCheck = (a, _index, report) => {
       fit = { unit: '%', source: 'a report (share of on-time deliveries)', calendar: null };
     } else {
       const objective = item as Objective;
-      const unit = valueUnit(objective);
-      fit = unit === null ? null : { unit, source: unitSource(objective), calendar: effectiveCalendar(a.doc, objective) };
+      const unit = objectiveUnit(objective);
+      fit = unit === null ? null : { unit: quantityUnitOf(unit), source: unitSource(objective), calendar: effectiveCalendar(a.doc, objective) };
       const within = objective.good && 'within' in objective.good ? String(objective.good.within) : null;
       if (within !== null && fit) dayUnitWarning(within, { ...fit, unit: 'duration' }, [...path, 'good', 'within'], report);
     }

@@ -4,7 +4,7 @@
  * Runs on schema-valid agreements; every problem points at the offending YAML node.
  */
 import { compareProblems, type Problem } from '../problem.js';
-import type { LoadedAgreement } from './model.js';
+import type { LoadedAgreement } from '../agreement/model.js';
 import { checkAggregates } from './checks/aggregates.js';
 import { indexAgreements, reporterFor, type AgreementCheck } from './checks/context.js';
 import { checkDependencyCycles } from './checks/cycles.js';
@@ -31,11 +31,8 @@ const PER_AGREEMENT: readonly AgreementCheck[] = [
   checkDocumentation,
 ];
 
-/**
- * All semantic problems of a set of loaded agreements, sorted. With `strict`, warnings
- * (documentation gaps and the other advisory checks) become errors (SPEC 7 `--strict`).
- */
-export function checkAgreements(agreements: readonly LoadedAgreement[], opts: { strict: boolean }): Problem[] {
+/** All semantic problems of a set of loaded agreements, sorted. */
+export function checkAgreements(agreements: readonly LoadedAgreement[]): Problem[] {
   const index = indexAgreements(agreements);
   const problems: Problem[] = [...checkAgreementIds(agreements)];
   for (const agreement of agreements) {
@@ -43,6 +40,5 @@ export function checkAgreements(agreements: readonly LoadedAgreement[], opts: { 
     for (const check of PER_AGREEMENT) check(agreement, index, report);
   }
   problems.push(...checkDependencyCycles(agreements, index));
-  const result = opts.strict ? problems.map((p) => (p.severity === 'warning' ? { ...p, severity: 'error' as const } : p)) : problems;
-  return result.sort(compareProblems);
+  return problems.sort(compareProblems);
 }

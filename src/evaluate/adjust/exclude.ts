@@ -2,8 +2,8 @@
  * Record-level exclusions (SPEC 5): records that do not count against the owner. The first
  * matching entry wins and carries the charge; an excluded record carries nothing else.
  */
-import type { Exclusion } from '../agreement/model.js';
-import { compileWhere, describeWhere, type CompiledWhere } from '../evaluate/where.js';
+import type { Exclusion } from '../../agreement/model.js';
+import { compileWhere, describeWhere, type CompiledWhere } from '../where.js';
 
 export interface CompiledExclusions {
   /** Column names the header lacks. */

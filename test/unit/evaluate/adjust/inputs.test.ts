@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { Objective } from '../../../src/agreement/model.js';
-import { evaluateRecords, windowOf } from '../evaluate/record-harness.js';
+import type { Objective } from '../../../../src/agreement/model.js';
+import { evaluateRecords, windowOf } from '../record-harness.js';
 
 const DEADLINE = { deadline: { due: 'due_at', done: 'done_at', calendar: 'office' } } as const;
 const INPUTS: Objective['inputs'] = [

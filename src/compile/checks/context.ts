@@ -3,22 +3,14 @@
  * agreements (references may cross files), and a reporter that turns a YAML path into a Problem.
  */
 import { problem, type Problem, type Severity } from '../../problem.js';
-import type { AgreementDoc, LoadedAgreement, NodePath, Objective, Report } from '../model.js';
+import type { AgreementDoc, LoadedAgreement, NodePath, Objective, Report } from '../../agreement/model.js';
+import type { AgreementIndex } from '../resolve.js';
 
-/** Loaded agreements by id; the first one wins when an id is duplicated (that is reported). */
-export interface AgreementIndex {
-  byId: ReadonlyMap<string, LoadedAgreement>;
-}
+export { indexAgreements, type AgreementIndex } from '../resolve.js';
 
 export type Reporter = (path: NodePath, code: string, message: string, severity?: Severity) => void;
 
 export type AgreementCheck = (agreement: LoadedAgreement, index: AgreementIndex, report: Reporter) => void;
-
-export function indexAgreements(agreements: readonly LoadedAgreement[]): AgreementIndex {
-  const byId = new Map<string, LoadedAgreement>();
-  for (const a of agreements) if (!byId.has(a.doc.id)) byId.set(a.doc.id, a);
-  return { byId };
-}
 
 /** A reporter that locates each path in `agreement`'s file and appends to `sink`. */
 export function reporterFor(agreement: LoadedAgreement, sink: Problem[]): Reporter {

@@ -1,6 +1,6 @@
 /** SPEC 2: agreement ids are unique across all loaded files; objective and report ids share one namespace. */
 import { problem, type Problem } from '../../problem.js';
-import { NO_PARTY, RESERVED_CALENDAR, type LoadedAgreement } from '../model.js';
+import { NO_PARTY, RESERVED_CALENDAR, type LoadedAgreement } from '../../agreement/model.js';
 import { itemsOf, type AgreementCheck } from './context.js';
 
 export function checkAgreementIds(agreements: readonly LoadedAgreement[]): Problem[] {

@@ -1,5 +1,5 @@
 /** SPEC 2 and 5: role counts, and every party reference (owner, auditor, pause, inputs, exclude, report `to`). */
-import { NO_PARTY, type LoadedAgreement, type NodePath } from '../model.js';
+import { NO_PARTY, type LoadedAgreement, type NodePath } from '../../agreement/model.js';
 import { objectivesOf, reportsOf, type AgreementCheck, type Reporter } from './context.js';
 import { didYouMean, knownNames } from './names.js';
 

@@ -1,8 +1,8 @@
 /** SPEC 5: `dependsOn` must not loop, within or across agreements; each loop is reported once with its path. */
 import { problem, type Problem } from '../../problem.js';
-import type { LoadedAgreement, NodePath } from '../model.js';
+import type { LoadedAgreement, NodePath } from '../../agreement/model.js';
 import { itemsOf, type AgreementIndex } from './context.js';
-import { dependencyTarget, resolveDependency } from './resolve.js';
+import { dependencyTarget, resolveDependency } from '../resolve.js';
 
 interface Edge {
   to: string;

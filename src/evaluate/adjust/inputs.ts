@@ -2,8 +2,8 @@
  * Inputs of a deadline (SPEC 5): what the owner needs from another party first. A late input
  * shifts the owner's due instant forward by its lateness in working time, charged to its party.
  */
-import type { Input } from '../agreement/model.js';
-import type { WorkingCalendar } from '../time/types.js';
+import type { Input } from '../../agreement/model.js';
+import type { WorkingCalendar } from '../../time/types.js';
 
 /** Reads the timestamp in column `col` of `row`: epoch ms, NaN for an empty cell; throws for a bad cell. */
 export type InstantReader = (row: readonly string[], col: number) => number;

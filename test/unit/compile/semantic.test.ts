@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadAgreementText } from '../../../src/agreement/loader.js';
-import { checkAgreements } from '../../../src/agreement/semantic.js';
+import { compileAgreements, strictProblems } from '../../../src/compile/index.js';
 import { agreementText, at, check, objective, report } from '../../fixtures/semantic/agreement.js';
 
 const FULL = readFileSync(fileURLToPath(new URL('../../fixtures/semantic/full.yaml', import.meta.url)), 'utf8');
@@ -23,14 +23,14 @@ describe('checkAgreements: behind the real loader (schema-valid input, real posi
     const load = loadAgreementText(FULL, 'agreements/full.yaml', '/fixtures');
     expect(load.problems).toEqual([]);
     expect(load.agreements.map((a) => a.doc.id)).toEqual(['service-desk', 'network-ola']);
-    expect(checkAgreements(load.agreements, { strict: true })).toEqual([]);
+    expect(strictProblems(compileAgreements(load.agreements, { cwd: '/' }).problems)).toEqual([]);
   });
 
   it('points at the same node as the test reader', () => {
     const text = agreementText({ objectives: [objective({ owner: 'it-opps' })] });
     const load = loadAgreementText(text, 'agreements/desk.yaml', '/fixtures');
     expect(load.problems).toEqual([]);
-    expect(checkAgreements(load.agreements, { strict: false })).toEqual(check(text));
+    expect(compileAgreements(load.agreements, { cwd: '/' }).problems).toEqual(check(text));
     expect(check(text).map((p) => p.code)).toEqual(['unknown-party']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Objective } from '../../../src/agreement/model.js';
-import { compileExclusions } from '../../../src/attribution/exclude.js';
-import { evaluateRecords, windowOf } from '../evaluate/record-harness.js';
+import type { Objective } from '../../../../src/agreement/model.js';
+import { compileExclusions } from '../../../../src/evaluate/adjust/exclude.js';
+import { evaluateRecords, windowOf } from '../record-harness.js';
 
 describe('compileExclusions', () => {
   test('the first matching entry wins; missing columns reported once', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { Objective, Pause } from '../../../src/agreement/model.js';
-import { breachInstant, RecordPauses } from '../../../src/attribution/pause.js';
-import { StatusHistory } from '../../../src/attribution/status-history.js';
-import { compileCalendar } from '../../../src/time/calendar.js';
-import { evaluateRecords, OFFICE, windowOf } from '../evaluate/record-harness.js';
+import type { Objective, Pause } from '../../../../src/agreement/model.js';
+import { breachInstant, RecordPauses } from '../../../../src/evaluate/adjust/pause.js';
+import { StatusHistory } from '../../../../src/evaluate/adjust/status-history.js';
+import { compileCalendar } from '../../../../src/time/calendar.js';
+import { evaluateRecords, OFFICE, windowOf } from '../record-harness.js';
 
 const WAITING: Pause = { source: 'status', key: 'ticket_id', join: 'id', at: 'changed_at', status: 'status', values: ['Waiting for customer'], party: 'company-x' };
 const DURATION = { duration: { from: 'opened_at', to: 'resolved_at', calendar: 'office' } } as const;

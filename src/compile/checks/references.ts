@@ -1,9 +1,9 @@
 /** SPEC 2–5: every service, calendar, data set and dependency reference resolves. */
-import { RESERVED_CALENDAR, type LoadedAgreement, type NodePath } from '../model.js';
+import { RESERVED_CALENDAR, type LoadedAgreement, type NodePath } from '../../agreement/model.js';
 import { itemsOf, objectivesOf, reportsOf, type AgreementCheck, type AgreementIndex, type Reporter } from './context.js';
-import { measureCalendar } from './measure.js';
+import { measureCalendar } from '../measure.js';
 import { didYouMean, knownNames } from './names.js';
-import { dependencyTarget, resolveDataSet, resolveDependency } from './resolve.js';
+import { dependencyTarget, resolveDataSet, resolveDependency } from '../resolve.js';
 
 function checkCalendar(a: LoadedAgreement, id: string, path: NodePath, report: Reporter): void {
   const known = Object.keys(a.doc.calendars ?? {});

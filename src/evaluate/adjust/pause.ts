@@ -2,16 +2,9 @@
  * Pauses (SPEC 5): stop a duration's clock while the record waits on someone else, either from a
  * status history in another data set or from a column of already-summed waiting time.
  */
-import type { Pause, PauseColumn, PauseStatus } from '../agreement/model.js';
-import { Float64List } from '../evaluate/float-list.js';
-import type { WorkingCalendar } from '../time/types.js';
+import { Float64List } from '../float-list.js';
+import type { WorkingCalendar } from '../../time/types.js';
 import type { StatusHistory } from './status-history.js';
-
-export function isStatusPause(p: Pause): p is PauseStatus {
-  return 'source' in p;
-}
-
-export const PAUSE_UNIT_SECONDS: Record<PauseColumn['unit'], number> = { s: 1, m: 60, h: 3600 };
 
 export interface StatusPauseSource {
   history: StatusHistory;

@@ -1,11 +1,13 @@
 /** SPEC 5 status histories: each key's merged paused intervals, read once per run in phase 0. */
-import type { PauseStatus } from '../agreement/model.js';
-import { CellError } from '../problem.js';
-import type { ResolvedDataSet, RowSink } from '../evaluate/evaluator.js';
-import { Float64List } from '../evaluate/float-list.js';
-import { describeBadTimestamp, makeTimestampParser } from '../time/instant.js';
-import type { WorkingCalendar } from '../time/types.js';
+import type { CompiledPause } from '../../compile/model.js';
+import type { DataSource, RowSink } from '../../data/source.js';
+import { CellError } from '../../problem.js';
+import { Float64List } from '../float-list.js';
+import { describeBadTimestamp, makeTimestampParser } from '../../time/instant.js';
+import type { WorkingCalendar } from '../../time/types.js';
 import { grow, keyHash, KeyTable } from './key-table.js';
+
+type StatusPause = Extract<CompiledPause, { kind: 'status' }>;
 
 interface PauseMemo {
   id: number;
@@ -29,8 +31,8 @@ interface PauseMemo {
  * paused intervals in two flat arrays (the last one may end at +Infinity: "until the record's end").
  */
 export class StatusHistory implements RowSink {
-  readonly entry: PauseStatus;
-  readonly dataSet: ResolvedDataSet;
+  readonly entry: StatusPause;
+  readonly dataSet: DataSource;
   private readonly asOfMs: number;
   private readonly values: Set<string>;
   /** The paused values when there are few: `===` rejects a different length without hashing. */
@@ -65,11 +67,11 @@ export class StatusHistory implements RowSink {
   /** The last record's paused intervals inside [from, end) on a calendar (see RecordPauses). */
   readonly memo: PauseMemo = { id: -1, from: NaN, end: NaN, calendar: null, seconds: 0, count: 0, starts: new Float64Array(8), ends: new Float64Array(8) };
 
-  constructor(entry: PauseStatus, dataSet: ResolvedDataSet, asOfMs: number) {
+  constructor(entry: StatusPause, dataSet: DataSource, asOfMs: number) {
     this.entry = entry;
     this.dataSet = dataSet;
     this.asOfMs = asOfMs;
-    this.values = new Set(entry.values.map(String));
+    this.values = new Set(entry.values);
     this.valueList = this.values.size <= 4 ? [...this.values] : null;
     this.parse = makeTimestampParser(dataSet.timezone);
   }
@@ -261,8 +263,8 @@ export class StatusHistories {
   private readonly byKey = new Map<string, StatusHistory>();
 
   /** `created` is true the first time: only then does the caller register the phase-0 read. */
-  get(entry: PauseStatus, dataSet: ResolvedDataSet, asOfMs: number): { history: StatusHistory; created: boolean } {
-    const values = [...new Set(entry.values.map(String))].sort();
+  get(entry: StatusPause, dataSet: DataSource, asOfMs: number): { history: StatusHistory; created: boolean } {
+    const values = [...new Set(entry.values)].sort();
     const key = JSON.stringify([dataSet.key, dataSet.absPath, entry.key, entry.at, entry.status, values, asOfMs]);
     const found = this.byKey.get(key);
     if (found) return { history: found, created: false };

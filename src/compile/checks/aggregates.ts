@@ -1,7 +1,7 @@
 /** SPEC 3.1, 3.2 and 5: which aggregates, `good` forms and attribution mechanisms fit which measure. */
-import { parseDuration } from '../quantity.js';
+import { parseDuration } from '../../agreement/quantity.js';
 import { objectivesOf, type AgreementCheck } from './context.js';
-import { isKnownAggregate, measureKind } from './measure.js';
+import { measureKind, parseAggregate } from '../measure.js';
 
 export const checkAggregates: AgreementCheck = (a, _index, report) => {
   for (const { objective, path } of objectivesOf(a.doc)) {
@@ -13,7 +13,7 @@ export const checkAggregates: AgreementCheck = (a, _index, report) => {
       }
     } else if (aggregate === undefined) {
       report(path, 'missing-aggregate', `objective \`${objective.id}\` needs an \`aggregate\`: count, sum, mean, min, max, median, ratio or pNN`);
-    } else if (!isKnownAggregate(aggregate)) {
+    } else if (parseAggregate(aggregate) === null) {
       const percentile = /^p\d/.test(aggregate);
       report(
         [...path, 'aggregate'],

@@ -1,24 +1,32 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { loadAgreements } from '../../../src/agreement/loader.js';
+import { compileAgreements } from '../../../src/compile/index.js';
+import { evaluate as evaluateCore } from '../../../src/core/evaluate.js';
 import { readCsv } from '../../../src/data/csv.js';
-import { evaluateAgreements } from '../../../src/evaluate/engine.js';
+import type { DataSource, ReadRows, RowSink } from '../../../src/data/source.js';
 import type { Evaluated } from '../../../src/evaluate/result.js';
 import { InputError } from '../../../src/problem.js';
-
-vi.mock('../../../src/data/csv.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../src/data/csv.js')>();
-  return { ...actual, readCsv: vi.fn(actual.readCsv) };
-});
 
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/engine');
 const AS_OF = '2026-03-10T12:00'; // local time, read in Europe/Berlin: 11:00Z
 
-async function evaluate(dataOverrides?: Record<string, string>): Promise<Evaluated[]> {
+/** Every read the core asks for, in order: the data source and how many sinks it feeds. */
+let reads: Array<{ source: DataSource; sinks: readonly RowSink[] }> = [];
+const readRows: ReadRows = async (source, sinks) => {
+  reads.push({ source, sinks });
+  await readCsv(source, sinks);
+};
+
+async function evaluate(dataOverrides?: Record<string, string>, asOf = AS_OF): Promise<Evaluated[]> {
   const loaded = await loadAgreements([path.join(DIR, 'agreements.yaml')], { cwd: DIR });
   expect(loaded.problems).toEqual([]);
-  return evaluateAgreements(loaded.agreements, { asOf: AS_OF, cwd: DIR, ...(dataOverrides ? { dataOverrides } : {}) });
+  const compiled = compileAgreements(loaded.agreements, { cwd: DIR, dataOverrides: new Map(Object.entries(dataOverrides ?? {})) });
+  expect(compiled.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  expect(compiled.unmatchedOverrides).toEqual([]);
+  reads = [];
+  return (await evaluateCore(compiled.agreements, { asOf, readRows })).results;
 }
 
 const find = (r: Evaluated[], objective: string, label: string): Evaluated => r.find((e) => e.objective === objective && e.window.label === label)!;
@@ -29,7 +37,7 @@ const JAN = { label: '2026-01', start: '2025-12-31T23:00:00.000Z', end: '2026-01
 const FEB = { label: '2026-02', start: '2026-01-31T23:00:00.000Z', end: '2026-02-28T23:00:00.000Z', partial: false };
 const MAR = { label: '2026-03', start: '2026-02-28T23:00:00.000Z', end: '2026-03-31T22:00:00.000Z', partial: true };
 
-describe('evaluateAgreements on test/fixtures/engine', () => {
+describe('the core evaluate() on test/fixtures/engine', () => {
   test('SPEC 8 order: agreement id, objectives, reports, window start', async () => {
     const r = await evaluate();
     expect(r.map((e) => `${e.agreement}/${e.objective} ${e.window.label}`)).toEqual([
@@ -135,10 +143,8 @@ describe('evaluateAgreements on test/fixtures/engine', () => {
   });
 
   test('each data set is read once per phase with all its sinks, status histories first', async () => {
-    const spy = vi.mocked(readCsv);
-    spy.mockClear();
     await evaluate();
-    expect(spy.mock.calls.map(([ds, sinks]) => [ds.key, ds.file, sinks.length])).toEqual([
+    expect(reads.map(({ source, sinks }) => [source.key, source.file, sinks.length])).toEqual([
       ['service-desk/ticket-status', 'ticket-status.csv', 1],
       ['service-desk/tickets', 'tickets.csv', 3], // p1-response, resolution-p95, alpha-ola's count
       ['service-desk/report-log', 'report-log.csv', 1],
@@ -155,17 +161,16 @@ describe('evaluateAgreements on test/fixtures/engine', () => {
     }
   });
 
-  test('an override naming no data set is an error', async () => {
-    const err = await evaluate({ tickets2: 'tickets-alt.csv' }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).problems.map((p) => p.code)).toEqual(['unknown-data-override']);
+  test('an override naming no data set is returned by compile (the CLI turns it into a usage error)', async () => {
+    const loaded = await loadAgreements([path.join(DIR, 'agreements.yaml')], { cwd: DIR });
+    const compiled = compileAgreements(loaded.agreements, { cwd: DIR, dataOverrides: new Map([['tickets2', 'tickets-alt.csv']]) });
+    expect(compiled.unmatchedOverrides).toEqual(['tickets2']);
   });
 
-  test('an unreadable --as-of is an input error', async () => {
-    const loaded = await loadAgreements([path.join(DIR, 'agreements.yaml')], { cwd: DIR });
-    const err = await evaluateAgreements(loaded.agreements, { asOf: 'yesterday', cwd: DIR }).catch((e: unknown) => e);
+  test('an unreadable as-of is an input error without flag wording', async () => {
+    const err = await evaluate(undefined, 'yesterday').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).problems[0]!.code).toBe('invalid-as-of');
+    expect((err as InputError).problems[0]).toMatchObject({ code: 'invalid-as-of', message: expect.not.stringContaining('--') });
   });
 
   test('a missing file is reported with the problems of every data set', async () => {

@@ -1,4 +1,4 @@
-import { closestName } from '../suggest.js';
+import { closestName } from '../../agreement/suggest.js';
 
 /** Wording for "unknown X" messages: the known names, and a suggestion for a likely typo. */
 

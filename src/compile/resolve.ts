@@ -2,9 +2,19 @@
  * Resolution of references that may cross agreements (SPEC 2, 5): data sets written `data-id` or
  * `agreement-id/data-id`, dependencies written `objective-id` or `agreement-id/objective-id`.
  */
-import { itemsOf, type Dependency, type LoadedAgreement } from '../model.js';
-import type { AgreementIndex } from './context.js';
-import { didYouMean, knownNames } from './names.js';
+import { itemsOf, type Dependency, type LoadedAgreement } from '../agreement/model.js';
+import { didYouMean, knownNames } from './checks/names.js';
+
+/** Loaded agreements by id; the first one wins when an id is duplicated (that is reported). */
+export interface AgreementIndex {
+  byId: ReadonlyMap<string, LoadedAgreement>;
+}
+
+export function indexAgreements(agreements: readonly LoadedAgreement[]): AgreementIndex {
+  const byId = new Map<string, LoadedAgreement>();
+  for (const a of agreements) if (!byId.has(a.doc.id)) byId.set(a.doc.id, a);
+  return { byId };
+}
 
 export type Resolution = { ok: true; agreement: LoadedAgreement; id: string } | { ok: false; message: string };
 

@@ -1,0 +1,182 @@
+/**
+ * Builds the compiled model from agreements that passed every check: references resolved, facts
+ * derived once. Validation has ruled out every error here, so nothing in this file reports one.
+ */
+import path from 'node:path';
+import { RESERVED_CALENDAR, type AgreementDoc, type Dependency, type LoadedAgreement, type Objective, type Report } from '../agreement/model.js';
+import { parseQuantity, parseTarget, type Target } from '../agreement/quantity.js';
+import type { DataSource } from '../data/source.js';
+import { compileCalendar } from '../time/calendar.js';
+import type { WorkingCalendar } from '../time/types.js';
+import { effectiveCalendar, goodRule, measureKind, objectiveUnit, parseAggregate } from './measure.js';
+import type {
+  CompiledAgreement,
+  CompiledMeasure,
+  CompiledObjective,
+  CompiledPause,
+  CompiledReport,
+  CreditTiers,
+  DependencyRef,
+} from './model.js';
+import { dependencyTarget, resolveDataSet, resolveDependency, type AgreementIndex } from './resolve.js';
+
+/** SPEC 5: the unit of a pause column in seconds. */
+const PAUSE_UNIT_SECONDS = { s: 1, m: 60, h: 3600 } as const;
+
+export interface BuildOptions {
+  /** Where display paths are relative to. */
+  cwd: string;
+  /** Data set key (`agreement-id/data-id`) -> absolute path replacing the declared file. */
+  dataFiles: ReadonlyMap<string, string>;
+}
+
+function displayPath(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs) || '.';
+  return rel.split(path.sep).join('/');
+}
+
+/** Compiled agreements in load order; `index` resolves cross-agreement references. */
+export function buildAgreements(loaded: readonly LoadedAgreement[], index: AgreementIndex, opts: BuildOptions): CompiledAgreement[] {
+  const sources = new Map<string, DataSource>();
+  // SPEC 2: a shared data set keeps its declaring agreement's settings (file path, timezone).
+  const dataSource = (from: LoadedAgreement, ref: string): DataSource => {
+    const r = resolveDataSet(ref, from, index);
+    if (!r.ok) throw new Error(`unresolved data set ${ref}: ${r.message}`);
+    const key = `${r.agreement.doc.id}/${r.id}`;
+    let source = sources.get(key);
+    if (!source) {
+      const declared = r.agreement.doc.data![r.id]!;
+      const override = opts.dataFiles.get(key);
+      const absPath = override ?? path.resolve(r.agreement.dir, declared.file);
+      source = {
+        key,
+        file: displayPath(opts.cwd, absPath),
+        absPath,
+        timezone: declared.timezone ?? r.agreement.doc.timezone ?? 'UTC',
+        ...(declared.delimiter !== undefined ? { delimiter: declared.delimiter } : {}),
+        ...(override !== undefined ? { overridden: true } : {}),
+      };
+      sources.set(key, source);
+    }
+    return source;
+  };
+  return loaded.map((a) => buildAgreement(a, index, (ref) => dataSource(a, ref)));
+}
+
+function buildAgreement(a: LoadedAgreement, index: AgreementIndex, dataSource: (ref: string) => DataSource): CompiledAgreement {
+  const doc = a.doc;
+  const zone = doc.timezone ?? 'UTC';
+  const calendars = new Map<string, WorkingCalendar>();
+  // One calendar object per id: its working-time table is built once and shared by every measure.
+  const calendar = (id: string): WorkingCalendar => {
+    let cal = calendars.get(id);
+    if (!cal) {
+      cal = compileCalendar(id, id === RESERVED_CALENDAR ? null : doc.calendars![id]!, zone);
+      calendars.set(id, cal);
+    }
+    return cal;
+  };
+  const parties = Object.entries(doc.parties).map(([id, p]) => ({ id, name: p.name, role: p.role }));
+  const provider = parties.find((p) => p.role === 'provider')?.id ?? 'unknown';
+  const base = (item: Objective | Report, path: (string | number)[]) => {
+    const target = parseTarget(item.target)!;
+    const pos = a.locate(path);
+    return {
+      agreement: doc.id,
+      id: item.id,
+      key: `${doc.id}/${item.id}`,
+      owner: item.owner ?? provider,
+      target,
+      warning: item.warning === undefined ? null : parseTarget(item.warning)!,
+      window: item.window,
+      credits: creditTiers(item, target),
+      dependsOn: (item.dependsOn ?? []).map((dep) => dependencyRef(dep, a, index)),
+      position: { file: a.file, line: pos.line, column: pos.column },
+    };
+  };
+  const objectives = (doc.objectives ?? []).map((o, i): CompiledObjective => {
+    const measure = compiledMeasure(o, doc, calendar);
+    const aggregate = o.aggregate === undefined ? null : parseAggregate(o.aggregate);
+    return {
+      ...base(o, ['objectives', i]),
+      itemKind: 'objective',
+      unit: objectiveUnit(o)!,
+      dataSet: dataSource(o.source),
+      where: o.where,
+      measure,
+      aggregate,
+      good: aggregate?.kind === 'ratio' ? goodRule(o.good, measure.kind) : null,
+      time: o.time,
+      pauses: measure.kind === 'duration' ? (o.pause ?? []).map((p) => compiledPause(p, dataSource)) : [],
+      inputs: measure.kind === 'deadline' ? (o.inputs ?? []) : [],
+      exclude: o.exclude ?? [],
+    };
+  });
+  const reports = (doc.reports ?? []).map(
+    (r, i): CompiledReport => ({
+      ...base(r, ['reports', i]),
+      itemKind: 'report',
+      unit: '%',
+      schedule: r.schedule,
+      scheduleCalendar: r.schedule.calendar === undefined ? null : calendar(r.schedule.calendar),
+      log: { dataSet: dataSource(r.log.source), at: r.log.at, where: r.log.where },
+    }),
+  );
+  return {
+    id: doc.id,
+    kind: doc.kind,
+    title: doc.title,
+    file: a.file,
+    zone,
+    validity: doc.validity,
+    fee: doc.fee ?? null,
+    parties,
+    customers: new Set(parties.filter((p) => p.role === 'customer').map((p) => p.id)),
+    items: [...objectives, ...reports],
+  };
+}
+
+function compiledMeasure(o: Objective, doc: AgreementDoc, calendar: (id: string) => WorkingCalendar): CompiledMeasure {
+  const m = o.measure;
+  const kind = measureKind(m);
+  if (m === 'count' || kind === 'count') return { kind: 'count' };
+  if ('value' in m) return { kind: 'value', column: m.value };
+  const cal = calendar(effectiveCalendar(doc, o));
+  if ('duration' in m) return { kind: 'duration', from: m.duration.from, to: m.duration.to, calendar: cal };
+  if ('deadline' in m) return { kind: 'deadline', due: m.deadline.due, done: m.deadline.done, calendar: cal };
+  return { kind: 'uptime', from: m.uptime.from, to: m.uptime.to, calendar: cal };
+}
+
+function compiledPause(p: NonNullable<Objective['pause']>[number], dataSource: (ref: string) => DataSource): CompiledPause {
+  if (!('source' in p)) return { kind: 'column', column: p.column, unit: p.unit, unitSeconds: PAUSE_UNIT_SECONDS[p.unit], party: p.party };
+  return {
+    kind: 'status',
+    source: dataSource(p.source),
+    sourceRef: p.source,
+    key: p.key,
+    join: p.join ?? 'id',
+    at: p.at,
+    status: p.status,
+    values: p.values.map(String),
+    party: p.party,
+  };
+}
+
+function dependencyRef(dep: Dependency, from: LoadedAgreement, index: AgreementIndex): DependencyRef {
+  const r = resolveDependency(dependencyTarget(dep).ref, from, index);
+  if (!r.ok) throw new Error(`unresolved dependency: ${r.message}`);
+  return { key: `${r.agreement.doc.id}/${r.id}`, excuses: typeof dep !== 'string' && dep.excuses === true };
+}
+
+/** SPEC 6: `>=`/`>` targets take `below` tiers, `<=`/`<` take `above`; validation rejects the rest. */
+function creditTiers(item: Objective | Report, target: Target): CreditTiers | null {
+  if (!item.credits?.length) return null;
+  const direction = target.op === '>=' || target.op === '>' ? 'below' : 'above';
+  const tiers = item.credits.flatMap((tier) => {
+    const raw = tier[direction];
+    const threshold = raw === undefined ? null : parseQuantity(raw);
+    const percent = parseQuantity(tier.credit);
+    return threshold && percent ? [{ threshold: threshold.value, percent: percent.value }] : [];
+  });
+  return { direction, tiers };
+}

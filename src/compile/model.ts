@@ -1,0 +1,142 @@
+/**
+ * The compiled agreement: the YAML model after validation, with every reference resolved and every
+ * derived fact computed once (measure kind, unit, calendar, data set, parsed targets and credit
+ * tiers, owner, dependency keys). Everything after `validate` reads only this.
+ */
+import type { AgreementKind, Exclusion, Fee, Input, PartyRole, Schedule, Validity, Where, WindowKind } from '../agreement/model.js';
+import type { Target } from '../agreement/quantity.js';
+import type { DataSource } from '../data/source.js';
+import type { WorkingCalendar } from '../time/types.js';
+
+/** The unit of a window value: `%` (ratio, uptime, reports), `s` (durations, lateness), `count`, `number` (values). */
+export type Unit = '%' | 's' | 'count' | 'number';
+
+export type MeasureKind = 'count' | 'value' | 'duration' | 'deadline' | 'uptime';
+
+/** SPEC 3.1: what one record yields; duration, deadline and uptime measures on their resolved calendar. */
+export type CompiledMeasure =
+  | { kind: 'count' }
+  | { kind: 'value'; column: string }
+  | { kind: 'duration'; from: string; to: string; calendar: WorkingCalendar }
+  | { kind: 'deadline'; due: string; done: string; calendar: WorkingCalendar }
+  | { kind: 'uptime'; from: string; to: string; calendar: WorkingCalendar };
+
+export type AggregateKind = 'count' | 'sum' | 'mean' | 'min' | 'max' | 'percentile' | 'ratio';
+
+/** SPEC 3.2: a window aggregate. */
+export interface AggregateSpec {
+  kind: AggregateKind;
+  /** As written: `p95`, `median`, `ratio`. */
+  text: string;
+  /** Percentile q as an exact fraction num/den (`p99.9` = 999/1000, `median` = 50/100). */
+  num: number;
+  den: number;
+}
+
+/**
+ * SPEC 3.2 `good`: `within` a duration, `on-time` (a deadline's default), `max`/`min` of a value,
+ * or matching `where`. `limit` is what a value is compared with (seconds for durations).
+ */
+export type GoodRule =
+  | { kind: 'within'; limit: number; written: string }
+  | { kind: 'on-time'; limit: 0 }
+  | { kind: 'max'; limit: number }
+  | { kind: 'min'; limit: number }
+  | { kind: 'where'; where: Where };
+
+/** SPEC 5: stop the clock; a column of summed waiting time or a status history in another data set. */
+export type CompiledPause =
+  | { kind: 'column'; column: string; unit: 's' | 'm' | 'h'; unitSeconds: number; party: string }
+  | {
+      kind: 'status';
+      source: DataSource;
+      /** The `source` as written (`ticket-status` or `agreement/ticket-status`). */
+      sourceRef: string;
+      key: string;
+      /** Column of the measured data set that holds the key. */
+      join: string;
+      at: string;
+      status: string;
+      values: string[];
+      party: string;
+    };
+
+/** SPEC 6: credit tiers for the target's direction, parsed; `below` for `>=`/`>` targets, `above` for `<=`/`<`. */
+export interface CreditTiers {
+  direction: 'below' | 'above';
+  tiers: { threshold: number; percent: number }[];
+}
+
+export interface DependencyRef {
+  /** `agreement-id/item-id`. */
+  key: string;
+  excuses: boolean;
+}
+
+interface ItemBase {
+  /** The agreement id. */
+  agreement: string;
+  id: string;
+  /** `agreement-id/item-id`. */
+  key: string;
+  /** Party id: explicit, else the agreement's provider. */
+  owner: string;
+  target: Target;
+  warning: Target | null;
+  window: WindowKind;
+  unit: Unit;
+  credits: CreditTiers | null;
+  dependsOn: DependencyRef[];
+  /** Where the item is declared, for people-facing output. */
+  position: { file: string; line: number; column: number };
+}
+
+export interface CompiledObjective extends ItemBase {
+  itemKind: 'objective';
+  dataSet: DataSource;
+  where: Where | undefined;
+  measure: CompiledMeasure;
+  /** null for uptime (its value is the uptime percentage, SPEC 3.5). */
+  aggregate: AggregateSpec | null;
+  /** null when not a ratio. */
+  good: GoodRule | null;
+  /** The `time` column as written (SPEC 3.4), if any. */
+  time: string | undefined;
+  pauses: CompiledPause[];
+  inputs: Input[];
+  exclude: Exclusion[];
+}
+
+export interface CompiledReport extends ItemBase {
+  itemKind: 'report';
+  schedule: Schedule;
+  /** The schedule's calendar (its timezone sets the due instants), or null. */
+  scheduleCalendar: WorkingCalendar | null;
+  log: { dataSet: DataSource; at: string; where: Where | undefined };
+}
+
+export type CompiledItem = CompiledObjective | CompiledReport;
+
+export interface CompiledParty {
+  id: string;
+  name: string;
+  role: PartyRole;
+}
+
+export interface CompiledAgreement {
+  id: string;
+  kind: AgreementKind;
+  title: string;
+  /** Display path of the YAML file. */
+  file: string;
+  /** IANA timezone windows align to (default UTC). */
+  zone: string;
+  validity: Validity;
+  fee: Fee | null;
+  /** In declaration order. */
+  parties: CompiledParty[];
+  /** Ids of parties with role `customer`. */
+  customers: ReadonlySet<string>;
+  /** Objectives then reports, in declaration order (SPEC 8 result order). */
+  items: CompiledItem[];
+}

@@ -1,0 +1,44 @@
+/**
+ * The one call of the core: compiled agreements in, finished results out — measured per window
+ * (with record-level attribution), then attributed along dependency chains, then credited.
+ */
+import { applyCredits } from '../attribution/credits.js';
+import { attributeDependencies } from '../attribution/chain.js';
+import type { CompiledAgreement } from '../compile/model.js';
+import type { ReadRows } from '../data/source.js';
+import { measureAgreements } from '../evaluate/engine.js';
+import type { Evaluated } from '../evaluate/result.js';
+import { selectResults, unmatchedFilter, type Selection, type SelectionMiss } from '../evaluate/select.js';
+
+export interface EvaluateOptions {
+  /** An ISO 8601 instant with offset or `Z`; a bare date or local time is read in each agreement's own timezone (SPEC 7). */
+  asOf: string;
+  /** Reads one data source into its row sinks (the CSV reader, or rows from memory in tests). */
+  readRows: ReadRows;
+  /** Which results to return; dependencies are attributed over all of them first. */
+  selection?: Selection;
+}
+
+export interface Evaluation {
+  /** Every result, in SPEC 8 order, attributed and credited. */
+  all: Evaluated[];
+  /** The selected results (all of them without a selection). */
+  results: Evaluated[];
+  /** A selection filter that names nothing (never an empty green run), or null. */
+  miss: SelectionMiss | null;
+}
+
+export async function evaluate(agreements: readonly CompiledAgreement[], opts: EvaluateOptions): Promise<Evaluation> {
+  const measured = await measureAgreements(agreements, { asOf: opts.asOf, readRows: opts.readRows });
+  const all = applyCredits(agreements, attributeDependencies(agreements, measured));
+  const selection = opts.selection ?? {};
+  const miss = unmatchedFilter(all, agreements, selection);
+  const results = selectResults(all, agreements, selection);
+  const filtered =
+    (selection.objectives?.length ?? 0) > 0 ||
+    selection.owner !== undefined ||
+    selection.window !== undefined ||
+    selection.from !== undefined ||
+    selection.to !== undefined;
+  return { all, results, miss: miss ?? (filtered && results.length === 0 && all.length > 0 ? { filter: 'combination' } : null) };
+}
