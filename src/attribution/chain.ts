@@ -4,6 +4,7 @@
  * A post-pass over evaluated results: it returns new results and changes none it was given.
  */
 import type { CompiledAgreement, DependencyRef } from '../compile/model.js';
+import type { Excuse } from '../evaluate/explanation.js';
 import type { Evaluated, RootCause } from '../evaluate/result.js';
 import { windowOverlapEnough } from '../time/windows.js';
 
@@ -64,13 +65,8 @@ function attributeWindow(
       if ((d.status === 'breached' || d.status === 'excused') && (!chosen || d.startMs > chosen.startMs)) chosen = d;
     }
     if (!chosen) {
-      const seen = candidates.map((d) => `${d.window.label} ${d.status}`).join(', ');
-      chain.push({
-        objective: ref.key,
-        window: null,
-        status: null,
-        note: candidates.length ? `no breached overlapping window (${seen})` : 'no overlapping window evaluated',
-      });
+      const seen = candidates.map((d) => ({ label: d.window.label, status: d.status }));
+      chain.push({ objective: ref.key, window: null, status: null, note: seen.length ? { kind: 'no-breach', seen } : { kind: 'not-evaluated' } });
       continue;
     }
     const root: RootCause = chosen.rootCause
@@ -87,22 +83,17 @@ function attributeWindow(
       objective: ref.key,
       window: chosen.window.label,
       status: chosen.status,
-      note: chosen.rootCause ? `itself attributed to ${chosen.rootCause.path.slice(1).join(' → ')}` : 'root cause',
+      note: chosen.rootCause ? { kind: 'attributed', path: chosen.rootCause.path.slice(1) } : { kind: 'root-cause' },
     });
     // the deeper links the dependency itself followed, so the whole chain reads top to bottom
     chain.push(...chosen.explanation.chain.filter((link) => link.status !== null));
-    const cause = `root cause ${root.agreement}/${root.objective} ${root.window} (owner ${root.owner})`;
-    const excused = rootIsCustomer || ref.excuses;
-    const reason = !excused
-      ? `; ${cause} does not excuse ${e.owner}`
-      : rootIsCustomer
-        ? `; excused: ${cause}, a customer of ${e.agreement}`
-        : `; excused: ${cause}, and the dependency on ${ref.key} is marked excuses: true`;
+    // SPEC 5: a customer root cause, or a dependency marked `excuses: true`, excuses the breach
+    const excuse: Excuse = rootIsCustomer ? { by: 'customer' } : ref.excuses ? { by: 'flag', dependency: ref.key } : null;
     return {
       ...e,
-      status: excused ? 'excused' : e.status,
+      status: excuse ? 'excused' : e.status,
       rootCause: root,
-      explanation: { ...e.explanation, chain, statusReason: e.explanation.statusReason + reason },
+      explanation: { ...e.explanation, chain, excuse },
     };
   }
   return chain.length === e.explanation.chain.length ? e : { ...e, explanation: { ...e.explanation, chain } };

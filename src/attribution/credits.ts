@@ -44,8 +44,6 @@ export function applyCredits(agreements: readonly CompiledAgreement[], evaluated
   return evaluated.map((e) => {
     const item = items.get(`${e.agreement}/${e.objective}`);
     const credit = item ? creditFor(e, item.credits, item.fee) : null;
-    if (!credit) return e;
-    const amount = credit.amount === null ? '' : ` (${credit.amount.toLocaleString('en-US')} ${credit.currency})`;
-    return { ...e, credit, explanation: { ...e.explanation, statusReason: `${e.explanation.statusReason}; service credit ${credit.percent}%${amount}` } };
+    return credit ? { ...e, credit } : e;
   });
 }

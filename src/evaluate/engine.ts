@@ -81,7 +81,7 @@ async function readPhase(needs: readonly DataNeed[], readRows: ReadRows): Promis
 function resultsOf(job: Job): Evaluated[] {
   const { agreement: a, item } = job;
   return job.evaluator.finish().map((o) => {
-    const { status, reason } = statusOf(o.value, item.target, item.warning, item.unit);
+    const verdict = statusOf(o.value, item.target, item.warning, item.unit);
     const charged: Evaluated['charged'] = {};
     for (const party of Object.keys(o.charged).sort()) {
       const c = o.charged[party]!;
@@ -95,7 +95,7 @@ function resultsOf(job: Job): Evaluated[] {
       value: o.value,
       unit: item.unit,
       target: item.target.text,
-      status,
+      status: verdict.status,
       counts: o.counts,
       charged,
       rootCause: null,
@@ -108,7 +108,7 @@ function resultsOf(job: Job): Evaluated[] {
       endMs: o.window.end,
       itemKind: item.itemKind,
       ...(item.itemKind === 'objective' && item.aggregate !== null ? { aggregate: item.aggregate.text } : {}),
-      explanation: { computation: o.computation, attributions: o.attributions, examples: o.examples, statusReason: reason, chain: [] },
+      explanation: { computation: o.computation, attributions: o.attributions, examples: o.examples, verdict, excuse: null, chain: [] },
     };
   });
 }

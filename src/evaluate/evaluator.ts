@@ -9,7 +9,8 @@
 import type { CompiledItem } from '../compile/model.js';
 import type { DataSource, RowSink } from '../data/source.js';
 import type { TimeWindow } from '../time/types.js';
-import type { Attribution, Charge, Counts } from './result.js';
+import type { Attribution, ComputationStep, Example } from './explanation.js';
+import type { Charge, Counts } from './result.js';
 
 export interface DataNeed {
   dataSet: DataSource;
@@ -34,11 +35,11 @@ export interface WindowOutcome {
   value: number | null;
   counts: Counts;
   charged: Record<string, Charge>;
-  /** How the value was computed, one line each, for `explain`. */
-  computation: string[];
+  /** How the value was computed, step by step, for `explain`. */
+  computation: ComputationStep[];
   attributions: Attribution[];
   /** A few concrete records or occurrences worth naming. */
-  examples: string[];
+  examples: Example[];
 }
 
 export interface ObjectiveEvaluator {

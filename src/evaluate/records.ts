@@ -10,14 +10,25 @@ import { compileExclusions, type CompiledExclusions } from './adjust/exclude.js'
 import { compileInputs, type CompiledInputs } from './adjust/inputs.js';
 import { breachInstant, RecordPauses, type StatusPauseSource } from './adjust/pause.js';
 import { CellError } from '../problem.js';
-import { formatDuration, formatLocal } from '../time/format.js';
 import type { WorkingCalendar } from '../time/types.js';
 import { findWindow } from '../time/windows.js';
 import type { DataNeed, EvaluatorContext, ObjectiveEvaluator } from './evaluator.js';
 import { RecordSharing } from './row-instants.js';
-import { buildEntries, goodText, Tallies } from './tally.js';
+import type { RecordRef } from './explanation.js';
+import { buildEntries, RecordCharges, Tallies } from './tally.js';
 import { compileWhere, type CompiledWhere } from './where.js';
 import { describeBadTimestamp } from '../time/instant.js';
+
+/** `findWindow`'s answer for an instant in no reported window. */
+const OUTSIDE = -1;
+/** An open deadline's window is decided once we know whether it counts. */
+const PLACE_LATER = -2;
+/** No explicit `time` (or an empty one on an open record): placed by the measure's own columns. */
+const NO_TIME = NaN;
+/** The record's explicit `time` is after as-of: it is ignored (SPEC 5). */
+const IGNORE = -Infinity;
+/** `match` of the exclusions when none matches; also what `setAside` gets for a skipped record. */
+const NOT_EXCLUDED = -1;
 
 export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, sharing: RecordSharing = new RecordSharing()): ObjectiveEvaluator {
   const obj = ctx.item;
@@ -31,7 +42,6 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
   const goodIsUpper = good !== null && (good.kind === 'within' || good.kind === 'on-time' || good.kind === 'max');
   // SPEC 3.4: an open record can become "no longer good" only under an upper limit.
   const openLimit = isRatio && goodIsUpper && (kind === 'duration' || kind === 'deadline') ? goodLimit : null;
-  const describedGood = good === null ? '' : goodText(good);
 
   const ds = obj.dataSet;
   const calendar: WorkingCalendar | null = kind === 'duration' || kind === 'deadline' ? measure.calendar : null;
@@ -58,6 +68,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
   });
   const recordPauses = statusSources.length > 0 ? new RecordPauses(statusSources) : null;
   const inputEntry0 = obj.pauses.length;
+  const excludeEntry0 = inputEntry0 + obj.inputs.length;
 
   // Column indexes, set in bind().
   let header: readonly string[] = [];
@@ -81,14 +92,22 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     }
     return ms;
   };
-  const nameOf = (row: readonly string[], line: number): string => (idCol >= 0 && row[idCol] !== '' ? `id ${row[idCol]} (line ${line})` : `line ${line}`);
-  const windowOf = (ms: number): number => (ms !== ms ? -1 : findWindow(windows, ms));
-  const charge = tallies.charge;
+  const recordOf = (row: readonly string[], line: number): RecordRef => ({ line, id: idCol >= 0 && row[idCol] !== '' ? row[idCol]! : null });
+  const windowOf = (ms: number): number => (ms !== ms ? OUTSIDE : findWindow(windows, ms));
+  const charges = new RecordCharges(entries.length);
+  const charge = charges.add;
   const isGood = (value: number, row: readonly string[]): boolean =>
     goodIsUpper ? value <= goodLimit : good?.kind === 'min' ? value >= goodLimit : good?.kind === 'where' ? goodWhere!.test(row) : false;
+  /** SPEC 5: an excluded record carries only its exclusion's charge; a skipped one (`NOT_EXCLUDED`) none. */
   const setAside = (w: number, exclusion: number, row: readonly string[], line: number): void => {
-    const entry = tallies.setAside(w, exclusion);
-    if (entry) tallies.addNote(w, `${nameOf(row, line)}: excluded (${entry.detail}), charged to ${entry.party}`);
+    charges.clear();
+    const excluded = exclusion !== NOT_EXCLUDED;
+    if (excluded) charge(excludeEntry0 + exclusion, 0);
+    if (tallies.setAside(w, excluded)) {
+      const x = obj.exclude[exclusion]!;
+      tallies.addNote(w, { kind: 'excluded', record: recordOf(row, line), where: x.where, party: x.party });
+    }
+    tallies.book(w, charges);
   };
 
   /** SPEC 5: pause columns, after status pauses; charged only for what was actually subtracted. */
@@ -108,11 +127,11 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     return d;
   };
 
-  /** Explicit `time` cell: NaN when empty on an open record; -Infinity (ignore the record) when after as-of. */
+  /** Explicit `time` cell: `NO_TIME` when empty on an open record; `IGNORE` when after as-of. */
   const explicitPlace = (row: readonly string[], open: boolean): number => {
     const t = readInstant(row, timeCol);
     // SPEC 5: a record whose `time` is after as-of is ignored, open or not.
-    if (t > asOf) return -Infinity;
+    if (t > asOf) return IGNORE;
     if (t !== t && !open) throw new CellError('empty-timestamp', header[timeCol]!, `empty ${header[timeCol]}: the record cannot be placed in a window`);
     return t;
   };
@@ -122,27 +141,27 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     if (from > asOf) return; // SPEC 3.4: has not started yet
     const to = readInstant(row, endCol);
     const open = to !== to || to > asOf;
-    const t = explicitTime ? explicitPlace(row, open) : NaN;
-    if (t === -Infinity) return;
+    const t = explicitTime ? explicitPlace(row, open) : NO_TIME;
+    if (t === IGNORE) return;
     const hasT = t === t;
     const e = excl.match(row);
-    if (e >= 0 || from !== from) {
+    if (e !== NOT_EXCLUDED || from !== from) {
       // SPEC 5: an open excluded record is reported where an open record would be.
       const w = hasT ? windowOf(t) : open ? last : windowOf(to);
-      if (w >= 0) setAside(w, e, row, line);
+      if (w !== OUTSIDE) setAside(w, e, row, line);
       return;
     }
     const cal = calendar!;
     if (!open) {
       const w = windowOf(hasT ? t : to);
-      if (w < 0) return;
+      if (w === OUTSIDE) return;
       const paused = recordPauses ? recordPauses.compute(row, from, to, cal, charge) : 0;
       const d = subtractColumns(row, instants.working(cal, from, to) - paused);
       const value = d > 0 ? d : 0;
-      if (tallies.count(w, value, isGood(value, row))) tallies.addBad(w, `${nameOf(row, line)}: ${formatDuration(value)}, not ${describedGood}`);
-      else if (tallies.wantsTop(w, value)) tallies.addTop(w, value, `${nameOf(row, line)}: ${formatDuration(value)}`);
-      if (paused > 0 && tallies.wantsNote(w)) tallies.addNote(w, `${nameOf(row, line)}: clock paused ${formatDuration(paused)}`);
-      tallies.commit(w);
+      if (tallies.count(w, value, isGood(value, row))) tallies.addBad(w, { kind: 'not-good', record: recordOf(row, line), measure: kind, value, good: good! });
+      else if (tallies.wantsTop(w, value)) tallies.addTop(w, { kind: 'largest', record: recordOf(row, line), measure: kind, value });
+      if (paused > 0 && tallies.wantsNote(w)) tallies.addNote(w, { kind: 'paused', record: recordOf(row, line), seconds: paused });
+      tallies.book(w, charges);
       return;
     }
     const paused = recordPauses ? recordPauses.compute(row, from, asOf, cal, charge) : 0;
@@ -154,18 +173,18 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
         ? breachInstant(cal, from, openLimit, recordPauses.unionStart.data, recordPauses.unionEnd.data, recordPauses.unionLength, column)
         : breachInstant(cal, from, openLimit, EMPTY, EMPTY, 0, column);
       const w = hasT ? windowOf(t) : windowOf(breach);
-      if (w < 0) return tallies.discard();
+      if (w === OUTSIDE) return;
       if (tallies.countOpenBad(w)) {
-        const limit = good?.kind === 'within' ? good.written : '';
-        tallies.addBad(w, `${nameOf(row, line)}: open since ${formatLocal(from, zone)}, breached ${limit} target at ${formatLocal(breach, zone)}`);
+        const within = good?.kind === 'within' ? good.written : '';
+        tallies.addBad(w, { kind: 'open-breached', record: recordOf(row, line), since: from, within, breachAt: breach, zone });
       }
-      tallies.commit(w);
+      tallies.book(w, charges);
       return;
     }
     const w = hasT ? windowOf(t) : last;
-    if (w < 0) return tallies.discard();
-    if (tallies.open(w)) tallies.addNote(w, `${nameOf(row, line)}: open since ${formatLocal(from, zone)}, ${formatDuration(elapsed)} elapsed, not counted`);
-    tallies.commit(w);
+    if (w === OUTSIDE) return;
+    if (tallies.open(w)) tallies.addNote(w, { kind: 'open', record: recordOf(row, line), since: from, elapsed, zone });
+    tallies.book(w, charges);
   };
 
   const addDeadline = (row: readonly string[], line: number): void => {
@@ -173,18 +192,18 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     if (due > asOf) return; // SPEC 3.4: the start of a deadline is its due instant
     const done = readInstant(row, endCol);
     const open = done !== done || done > asOf;
-    const t = explicitTime ? explicitPlace(row, open) : NaN;
-    if (t === -Infinity) return;
+    const t = explicitTime ? explicitPlace(row, open) : NO_TIME;
+    if (t === IGNORE) return;
     const hasT = t === t;
     const e = excl.match(row);
-    if (e >= 0 || due !== due) {
+    if (e !== NOT_EXCLUDED || due !== due) {
       const w = hasT ? windowOf(t) : open || due !== due ? last : windowOf(due);
-      if (w >= 0) setAside(w, e, row, line);
+      if (w !== OUTSIDE) setAside(w, e, row, line);
       return;
     }
     // Closed records are placed now; open ones once we know whether they count.
-    const placed = hasT ? windowOf(t) : open ? -2 : windowOf(due);
-    if (placed === -1) return;
+    const placed = hasT ? windowOf(t) : open ? PLACE_LATER : windowOf(due);
+    if (placed === OUTSIDE) return;
     const cal = calendar!;
     const shift = inputs.lateness(row, open ? NaN : done, asOf, cal, lateness);
     for (let i = 0; i < inputs.size; i++) if (lateness[i]! > 0) charge(inputEntry0 + i, lateness[i]!);
@@ -194,29 +213,25 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
       w = placed;
       const late = cal.workingSeconds(shifted, done);
       if (tallies.count(w, late, isGood(late, row))) {
-        tallies.addBad(w, `${nameOf(row, line)}: ${late > 0 ? `${formatDuration(late)} late` : 'on time'}, not ${describedGood}`);
+        tallies.addBad(w, { kind: 'not-good', record: recordOf(row, line), measure: kind, value: late, good: good! });
       } else if (tallies.wantsTop(w, late)) {
-        tallies.addTop(w, late, `${nameOf(row, line)}: ${late > 0 ? `${formatDuration(late)} late` : `${formatDuration(-late)} early`}`);
+        tallies.addTop(w, { kind: 'largest', record: recordOf(row, line), measure: kind, value: late });
       }
     } else {
       const over = cal.workingSeconds(shifted, asOf);
       const breached = openLimit !== null && over > openLimit;
       // SPEC 3.4: a breached open deadline is placed by its `due` column (or its `time`).
       w = hasT ? placed : breached ? windowOf(due) : last;
-      if (w < 0) return tallies.discard();
+      if (w === OUTSIDE) return;
       if (breached) {
-        if (tallies.countOpenBad(w)) tallies.addBad(w, `${nameOf(row, line)}: not done, due ${formatLocal(shifted, zone)}, ${formatDuration(over)} late at as-of`);
+        if (tallies.countOpenBad(w)) tallies.addBad(w, { kind: 'open-late', record: recordOf(row, line), due: shifted, lateness: over, zone });
       } else if (tallies.open(w)) {
-        // Issue 4: an input still missing keeps the deliverable open; say whom it waits on.
-        const waiting = inputs.waitingOn(row, asOf);
-        const onWhom = waiting.length ? `, waiting on ${waiting.join(', ')} (input not delivered)` : '';
-        tallies.addNote(w, `${nameOf(row, line)}: not done, due ${formatLocal(shifted, zone)}${onWhom}, not counted`);
+        // an input still missing keeps the deliverable open: name whom it waits on
+        tallies.addNote(w, { kind: 'open-not-due', record: recordOf(row, line), due: shifted, waitingOn: inputs.waitingOn(row, asOf), zone });
       }
     }
-    if (shift > 0 && tallies.wantsNote(w)) {
-      tallies.addNote(w, `${nameOf(row, line)}: due ${formatLocal(due, zone)} shifted ${formatDuration(shift)} by late inputs to ${formatLocal(shifted, zone)}`);
-    }
-    tallies.commit(w);
+    if (shift > 0 && tallies.wantsNote(w)) tallies.addNote(w, { kind: 'shifted', record: recordOf(row, line), due, shift, shifted, zone });
+    tallies.book(w, charges);
   };
 
   const addValue = (row: readonly string[], line: number): void => {
@@ -224,19 +239,18 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     if (t !== t) throw new CellError('empty-timestamp', header[timeCol]!, `empty ${header[timeCol]}: the record cannot be placed in a window`);
     if (t > asOf) return;
     const w = findWindow(windows, t);
-    if (w < 0) return;
+    if (w === OUTSIDE) return;
     const e = excl.match(row);
-    if (e >= 0) return setAside(w, e, row, line);
+    if (e !== NOT_EXCLUDED) return setAside(w, e, row, line);
     let v = 1;
     if (kind === 'value') {
       const text = row[valueCol]!;
       v = Number(text);
-      if (text.length === 0 || (v === 0 && text.trim() === '')) return setAside(w, -1, row, line);
+      if (text.length === 0 || (v === 0 && text.trim() === '')) return setAside(w, NOT_EXCLUDED, row, line);
       if (!Number.isFinite(v)) throw new CellError('invalid-number', header[valueCol]!, `"${text}" is not a number`);
     }
-    if (tallies.count(w, v, isGood(v, row))) tallies.addBad(w, `${nameOf(row, line)}: ${v}, not ${describedGood}`);
-    else if (tallies.wantsTop(w, v)) tallies.addTop(w, v, `${nameOf(row, line)}: ${v}`);
-    tallies.commit(w);
+    if (tallies.count(w, v, isGood(v, row))) tallies.addBad(w, { kind: 'not-good', record: recordOf(row, line), measure: kind, value: v, good: good! });
+    else if (tallies.wantsTop(w, v)) tallies.addTop(w, { kind: 'largest', record: recordOf(row, line), measure: kind, value: v });
   };
 
   const add = kind === 'duration' ? addDuration : kind === 'deadline' ? addDeadline : addValue;
@@ -286,6 +300,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     add(row, line) {
       if (!where.test(row)) return;
       instants.begin(row, line);
+      charges.clear();
       add(row, line);
     },
   };
@@ -295,11 +310,12 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     needs: () => needs,
     finish: () =>
       tallies.outcomes(windows, {
-        kind,
+        measure: kind,
         agg,
-        good: describedGood,
-        calendarId: calendar?.id ?? '24x7',
-        valueColumn: measure.kind === 'value' ? measure.column : undefined,
+        good,
+        calendar: calendar?.id ?? null,
+        valueColumn: measure.kind === 'value' ? measure.column : null,
+        unit: obj.unit,
         unjoined: statusSources.reduce((n, s) => n + s.history.unjoinedRows(), 0),
         statusSources: statusSources.map((s) => s.history.dataSet.file),
       }),

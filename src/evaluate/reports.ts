@@ -6,11 +6,11 @@ import type { Schedule } from '../agreement/model.js';
 import type { CompiledReport } from '../compile/model.js';
 import type { RowSink } from '../data/source.js';
 import { CellError } from '../problem.js';
-import { formatDuration, formatLocal } from '../time/format.js';
-import { describeBadTimestamp, formatInstant, makeTimestampParser } from '../time/instant.js';
+import { describeBadTimestamp, makeTimestampParser } from '../time/instant.js';
 import { occurrences } from '../time/schedule.js';
 import type { Occurrence } from '../time/types.js';
 import type { EvaluatorContext, ObjectiveEvaluator, WindowOutcome } from './evaluator.js';
+import type { ComputationStep, Example } from './explanation.js';
 import { compileWhere, type CompiledWhere } from './where.js';
 
 /** Index of the occurrence whose slot contains `ms`, or -1 (slots are disjoint and in order). */
@@ -24,26 +24,6 @@ export function slotIndexOf(due: readonly Occurrence[], ms: number): number {
   }
   const k = lo - 1;
   return k >= 0 && ms < due[k]!.slotEnd ? k : -1;
-}
-
-/** "daily" and "by 10:00, office workdays", for the explanation. */
-export function describeSchedule(schedule: Schedule): { noun: string; when: string } {
-  switch (schedule.every) {
-    case 'day':
-      return { noun: 'daily', when: `by ${schedule.by}` };
-    case 'workday':
-      return { noun: 'daily', when: `by ${schedule.by}, ${schedule.calendar ?? '24x7'} workdays` };
-    case 'week':
-      return { noun: 'weekly', when: `by ${schedule.on ?? 'mon'} ${schedule.by}` };
-    case 'month':
-      return { noun: 'monthly', when: `by day ${schedule.on ?? 1}, ${schedule.by}` };
-  }
-}
-
-/** At most `max` items joined, then "and N more". */
-function listSome(items: readonly string[], max: number): string {
-  const shown = items.slice(0, max).join(', ');
-  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
 
 export function createReportEvaluator(ctx: EvaluatorContext<CompiledReport>): ObjectiveEvaluator {
@@ -109,9 +89,9 @@ function deliveriesIn(
   asOf: number,
   zone: string,
 ): WindowOutcome {
-  const late: string[] = [];
+  const late: { date: string; delay: number }[] = [];
   const missed: string[] = [];
-  const examples: string[] = [];
+  const examples: Example[] = [];
   let total = 0;
   let onTime = 0;
   for (let k = first; k < last; k++) {
@@ -121,25 +101,18 @@ function deliveriesIn(
     if (at <= occ.due) {
       onTime++;
     } else if (at !== Infinity) {
-      const delay = formatDuration((at - occ.due) / 1000);
-      late.push(`${occ.date} (${delay} late)`);
-      if (examples.length < 5) {
-        examples.push(`${occ.date}: delivered ${formatLocal(at, zone)}, ${delay} after the due time ${formatLocal(occ.due, zone)} (${zone})`);
-      }
+      late.push({ date: occ.date, delay: (at - occ.due) / 1000 });
+      if (examples.length < 5) examples.push({ kind: 'delivery-late', date: occ.date, deliveredAt: at, due: occ.due, zone });
     } else {
       missed.push(occ.date);
-      if (examples.length < 5) examples.push(`${occ.date}: missed (due ${formatLocal(occ.due, zone)} ${zone}, nothing logged in its slot)`);
+      if (examples.length < 5) examples.push({ kind: 'delivery-missed', date: occ.date, due: occ.due, zone });
     }
   }
 
-  const { noun, when } = describeSchedule(schedule);
-  const computation =
-    total === 0
-      ? [`no ${noun} deliveries due in this window (${when})`]
-      : [`${onTime} of ${total} ${noun} deliveries on time (${when})`];
-  if (late.length > 0) computation.push(`late: ${listSome(late, 10)}`);
-  if (missed.length > 0) computation.push(`missed: ${listSome(missed, 10)}`);
-  if (window.partial) computation.push(`partial window: occurrences due up to ${formatInstant(asOf)}`);
+  const computation: ComputationStep[] = [{ kind: 'deliveries', onTime, due: total, schedule }];
+  if (late.length > 0) computation.push({ kind: 'late-deliveries', deliveries: late });
+  if (missed.length > 0) computation.push({ kind: 'missed-deliveries', dates: missed });
+  if (window.partial) computation.push({ kind: 'partial', what: 'occurrences', asOf });
 
   return {
     window,

@@ -5,6 +5,7 @@
  */
 import type { AgreementKind, WindowKind } from '../agreement/model.js';
 import type { Unit } from '../compile/model.js';
+import type { Explanation } from './explanation.js';
 
 export type { Unit } from '../compile/model.js';
 
@@ -67,29 +68,6 @@ export interface EvaluationResult {
   asOf: string;
   results: ObjectiveResult[];
   summary: Record<Status, number>;
-}
-
-/** Per-mechanism breakdown of what was taken away from the owner, for `explain`. */
-export interface Attribution {
-  mechanism: 'pause' | 'input' | 'exclude';
-  party: string;
-  records: number;
-  seconds: number;
-  /** Human description of the entry, e.g. `status in [Waiting for customer]` or `cause = maintenance`. */
-  detail: string;
-}
-
-/** What `explain` shows about how a window's value came about. */
-export interface Explanation {
-  /** One line each, e.g. "P95 of 198 resolution durations (office calendar)". */
-  computation: string[];
-  attributions: Attribution[];
-  /** A few concrete records or occurrences worth naming (late, missed, open and breached, shifted). */
-  examples: string[];
-  /** Why the status is what it is, e.g. "96.5% >= 95% but below the warning 97%". */
-  statusReason: string;
-  /** Dependency links walked, in order (filled by the attribution stage). */
-  chain: { objective: string; window: string | null; status: Status | null; note: string }[];
 }
 
 /** An `ObjectiveResult` plus what people-facing output needs. */

@@ -7,12 +7,12 @@ import type { Exclusion } from '../agreement/model.js';
 import type { CompiledObjective } from '../compile/model.js';
 import type { RowSink } from '../data/source.js';
 import { CellError } from '../problem.js';
-import { formatDuration } from '../time/format.js';
-import { describeBadTimestamp, formatInstant, makeTimestampParser } from '../time/instant.js';
+import { describeBadTimestamp, makeTimestampParser } from '../time/instant.js';
 import type { TimeWindow, WorkingCalendar } from '../time/types.js';
 import type { EvaluatorContext, ObjectiveEvaluator, WindowOutcome } from './evaluator.js';
-import type { Attribution, Charge } from './result.js';
-import { compileWhere, describeWhere, type CompiledWhere } from './where.js';
+import type { Attribution, ComputationStep, Example } from './explanation.js';
+import type { Charge } from './result.js';
+import { compileWhere, type CompiledWhere } from './where.js';
 
 /** A half-open interval [start, end) in epoch ms. */
 export type Span = [number, number];
@@ -93,10 +93,6 @@ function touchedWindows(windows: readonly TimeWindow[], from: number, end: numbe
 /** Round to whole milliseconds, so sums of pieces of a window compare exactly with the whole. */
 function roundMs(seconds: number): number {
   return Math.round(seconds * 1000) / 1000;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The downtime records read, as parallel arrays (one slot per record passing `where`). */
@@ -242,27 +238,19 @@ function measureWindows(
       const charge = (charged[x.party] ??= { records: 0, seconds: 0 });
       charge.records += records;
       charge.seconds += seconds;
-      attributions.push({ mechanism: 'exclude', party: x.party, records, seconds, detail: describeWhere(x.where) });
+      attributions.push({ mechanism: 'exclude', party: x.party, records, seconds, rule: { mechanism: 'exclude', exclusion: x } });
     });
 
     const outages = merged.filter(([s, e]) => s < window.end && e > window.start).length;
-    const computation: string[] = [];
+    const computation: ComputationStep[] = [];
     if (value === null) {
-      computation.push(`no service time in this window (calendar ${calendarId})`);
+      computation.push({ kind: 'no-service-time', calendar: calendarId });
     } else {
-      const incidentText =
-        outages < counted.length ? `${plural(counted.length, 'incident')} merged into ${outages}` : plural(counted.length, 'incident');
-      computation.push(
-        `downtime ${formatDuration(down)} of ${formatDuration(service)} service time (calendar ${calendarId}), ${incidentText}`,
-      );
-      computation.push(`uptime = 100 × (1 − ${down}s ÷ ${service}s) = ${Number(value.toFixed(4))}%`);
+      computation.push({ kind: 'downtime', downtime: down, service, calendar: calendarId, incidents: counted.length, outages });
+      computation.push({ kind: 'uptime-formula', downtime: down, service, value });
     }
-    if (recs.length > counted.length) {
-      computation.push(
-        `excluded ${plural(recs.length - counted.length, 'record')}: ${formatDuration(removed)} removed from downtime and service time`,
-      );
-    }
-    if (window.partial) computation.push(`partial window: service time counted up to ${formatInstant(ctx.asOfMs)}`);
+    if (recs.length > counted.length) computation.push({ kind: 'downtime-excluded', records: recs.length - counted.length, removed });
+    if (window.partial) computation.push({ kind: 'partial', what: 'service time', asOf: ctx.asOfMs });
 
     return {
       window,
@@ -284,7 +272,7 @@ function examplesOf(
   calendar: WorkingCalendar,
   from: number,
   to: number,
-): string[] {
+): Example[] {
   const inWindow = (i: number): number =>
     roundMs(Math.max(0, calendar.workingSeconds(Math.max(incidents.from[i]!, from), Math.min(incidents.end[i]!, to))));
   const rank = (i: number): number => (incidents.entry[i] !== -1 ? 2 : incidents.open[i] ? 0 : 1);
@@ -292,16 +280,13 @@ function examplesOf(
     .map((i) => ({ i, rank: rank(i), seconds: inWindow(i) }))
     .sort((a, b) => a.rank - b.rank || b.seconds - a.seconds || incidents.line[a.i]! - incidents.line[b.i]!)
     .slice(0, 5);
-  return chosen.map(({ i, seconds }) => {
-    const line = incidents.line[i]!;
-    const id = incidents.id[i];
-    const name = id !== null ? `id ${id} (line ${line})` : `line ${line}`;
-    const span = `${formatInstant(incidents.from[i]!)} – ${incidents.open[i] ? 'open at as-of' : formatInstant(incidents.end[i]!)}`;
+  return chosen.map(({ i, seconds }): Example => {
+    const record = { line: incidents.line[i]!, id: incidents.id[i]! };
+    const start = incidents.from[i]!;
+    const end = incidents.open[i] ? null : incidents.end[i]!;
     const entry = incidents.entry[i]!;
-    if (entry !== -1) {
-      const x = exclusions[entry]!;
-      return `${name}: excluded (${describeWhere(x.where)}, charged to ${x.party}), ${span}`;
-    }
-    return `${name}: down ${span}, spans ${formatDuration(seconds)} of service time in this window (before merging and exclusions)`;
+    if (entry === -1) return { kind: 'downtime', record, start, end, seconds };
+    const x = exclusions[entry]!;
+    return { kind: 'downtime-excluded', record, start, end, where: x.where, party: x.party };
   });
 }

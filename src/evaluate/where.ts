@@ -11,7 +11,8 @@ export interface CompiledWhere {
   test(row: readonly string[]): boolean;
 }
 
-function scalarText(v: Scalar): string {
+/** SPEC 3: `where` values compare as strings (YAML 1 is "1", true is "true"). */
+export function scalarText(v: Scalar): string {
   return typeof v === 'string' ? v : String(v);
 }
 
@@ -45,11 +46,4 @@ export function compileWhere(where: Where | undefined, header: readonly string[]
       return true;
     },
   };
-}
-
-/** `cause in [a, b]` / `priority = P1`, for explanations. */
-export function describeWhere(where: Where): string {
-  return Object.entries(where)
-    .map(([k, v]) => (Array.isArray(v) ? `${k} in [${v.map(scalarText).join(', ')}]` : `${k} = ${scalarText(v)}`))
-    .join(' and ');
 }

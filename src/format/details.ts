@@ -1,5 +1,6 @@
 /** Plain-text lines describing one result, shared by the JUnit and GitHub formats. */
 import type { Evaluated } from '../evaluate/result.js';
+import { statusReason } from './explanation.js';
 import { chargedEntries, formatCharge, formatCredit, formatValue } from './values.js';
 import { windowLabel } from './view.js';
 
@@ -31,7 +32,7 @@ export function detailLines(e: Evaluated): string[] {
   const root = rootCauseLine(e);
   if (root) lines.push(`${root}; path ${e.rootCause!.path.join(' -> ')}`);
   if (e.credit) lines.push(`credit: ${formatCredit(e.credit)}`);
-  if (e.explanation.statusReason) lines.push(`why: ${e.explanation.statusReason}`);
+  lines.push(`why: ${statusReason(e)}`);
   lines.push(`source: ${e.source.file}:${e.source.line}:${e.source.column}`);
   return lines;
 }

@@ -5,6 +5,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Evaluated } from '../evaluate/result.js';
 import { formatDuration } from '../time/format.js';
+import { chainNoteText, computationText, describeAttribution, exampleText, statusReason } from './explanation.js';
 import { toObjectiveResult } from './json.js';
 import { paintStatus } from './status-style.js';
 import { chargedEntries, formatCredit, formatValue } from './values.js';
@@ -33,7 +34,7 @@ function block(e: Evaluated, chalk: ChalkInstance): string[] {
     ]),
   );
   out.push(...field('value', [`${formatValue(e.value, e.unit)}, target ${e.target}`]));
-  out.push(...field('computed', x.computation));
+  out.push(...field('computed', x.computation.map(computationText)));
   out.push(
     ...field('counts', [
       `${records(c.records)}: ${c.counted} counted` +
@@ -44,24 +45,24 @@ function block(e: Evaluated, chalk: ChalkInstance): string[] {
   const taken = x.attributions.map(
     (a) => `${a.mechanism} → ${a.party}: ${records(a.records)}` +
       (a.seconds ? `, ${formatDuration(a.seconds)}` : '') +
-      (a.detail ? ` (${a.detail})` : ''),
+      (describeAttribution(a.rule) ? ` (${describeAttribution(a.rule)})` : ''),
   );
   out.push(...field('taken away', taken));
   const charged = chargedEntries(e.charged).map(
     ([party, ch]) => `${party}: ${records(ch.records)}` + (ch.seconds ? `, ${formatDuration(ch.seconds)}` : ''),
   );
   out.push(...field('charged', charged));
-  out.push(...field('examples', x.examples.map((ex) => `- ${ex}`)));
+  out.push(...field('examples', x.examples.map((ex) => `- ${exampleText(ex)}`)));
   out.push(
     ...field('status', [
-      paintStatus(chalk, e.status, e.status.toUpperCase()) + (x.statusReason ? ` — ${x.statusReason}` : ''),
+      paintStatus(chalk, e.status, e.status.toUpperCase()) + ` — ${statusReason(e)}`,
     ]),
   );
   const chain = x.chain.map(
     (link, i) =>
       `${i + 1}. ${link.objective} ${link.window ?? '(no overlapping window)'} ` +
       (link.status ? paintStatus(chalk, link.status) : 'not evaluated') +
-      (link.note ? ` — ${link.note}` : ''),
+      ` — ${chainNoteText(link.note)}`,
   );
   out.push(...field('chain', chain));
   const rc = e.rootCause;
@@ -93,17 +94,17 @@ export function formatExplainJson(evaluated: readonly Evaluated[]): string {
   const results = evaluated.map((e) => ({
     ...toObjectiveResult(e),
     explanation: {
-      computation: [...e.explanation.computation],
+      computation: e.explanation.computation.map(computationText),
       attributions: e.explanation.attributions.map((a) => ({
         mechanism: a.mechanism,
         party: a.party,
         records: a.records,
         seconds: a.seconds,
-        detail: a.detail,
+        detail: describeAttribution(a.rule),
       })),
-      examples: [...e.explanation.examples],
-      statusReason: e.explanation.statusReason,
-      chain: e.explanation.chain.map((l) => ({ objective: l.objective, window: l.window, status: l.status, note: l.note })),
+      examples: e.explanation.examples.map(exampleText),
+      statusReason: statusReason(e),
+      chain: e.explanation.chain.map((l) => ({ objective: l.objective, window: l.window, status: l.status, note: chainNoteText(l.note) })),
     },
   }));
   return JSON.stringify({ results }, null, 2) + '\n';

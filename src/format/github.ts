@@ -4,8 +4,9 @@
  */
 import type { Evaluated } from '../evaluate/result.js';
 import { annotation, type AnnotationLevel } from './annotations.js';
-import { headline, rootCauseLine } from './details.js';
-import { chargedEntries, formatCharge, formatCredit } from './values.js';
+import { headline } from './details.js';
+import { statusReason } from './explanation.js';
+import { chargedEntries, formatCharge } from './values.js';
 import { windowLabel, type EvaluationView } from './view.js';
 
 function level(e: Evaluated): AnnotationLevel | null {
@@ -22,14 +23,8 @@ function level(e: Evaluated): AnnotationLevel | null {
 }
 
 function message(e: Evaluated): string {
-  const parts = [headline(e)];
-  // the status reason already names the root cause and the credit when there is one
-  if (e.explanation.statusReason) parts.push(e.explanation.statusReason);
-  else {
-    const root = rootCauseLine(e);
-    if (root) parts.push(root);
-    if (e.credit) parts.push(`credit ${formatCredit(e.credit)}`);
-  }
+  // the status reason names the root cause and the credit when there is one
+  const parts = [headline(e), statusReason(e)];
   const charged = chargedEntries(e.charged).map(([party, charge]) => formatCharge(party, charge));
   if (charged.length > 0) parts.push(`charged: ${charged.join(', ')}`);
   return parts.join('; ');

@@ -3,7 +3,7 @@
  * matching entry wins and carries the charge; an excluded record carries nothing else.
  */
 import type { Exclusion } from '../../agreement/model.js';
-import { compileWhere, describeWhere, type CompiledWhere } from '../where.js';
+import { compileWhere, type CompiledWhere } from '../where.js';
 
 export interface CompiledExclusions {
   /** Column names the header lacks. */
@@ -23,9 +23,4 @@ export function compileExclusions(entries: readonly Exclusion[] | undefined, hea
       return -1;
     },
   };
-}
-
-/** `cause in [customer-change]`, for explanations. */
-export function describeExclusion(e: Exclusion): string {
-  return describeWhere(e.where);
 }

@@ -64,8 +64,3 @@ export function compileInputs(inputs: readonly Input[] | undefined, header: read
     },
   };
 }
-
-/** `specs_due → specs_received`, for explanations. */
-export function describeInput(input: Input): string {
-  return `input ${input.due} → ${input.done}`;
-}

@@ -39,7 +39,7 @@ function result(agreement: string, objective: string, owner: string, label: stri
     startMs: Date.parse(start),
     endMs: Date.parse(end),
     itemKind: 'objective',
-    explanation: { computation: [], attributions: [], examples: [], statusReason: 'x', chain: [] },
+    explanation: { computation: [], attributions: [], examples: [], verdict: { status: 'no-data' }, excuse: null, chain: [] },
   };
 }
 
@@ -70,7 +70,8 @@ describe('dependency chains (SPEC 5)', () => {
     expect(olaMar_.rootCause?.path).toEqual(['net/restore', 'isp/uptime']);
     // February OLA: no UC window for February was evaluated, so no root cause
     expect(olaFeb_.rootCause).toBeNull();
-    expect(sla_.explanation.chain[0]).toMatchObject({ objective: 'net/restore', window: '2026-03', status: 'breached' });
+    expect(sla_.explanation.chain[0]).toEqual({ objective: 'net/restore', window: '2026-03', status: 'breached', note: { kind: 'attributed', path: ['isp/uptime'] } });
+    expect(sla_.explanation.excuse).toBeNull(); // the root cause is named, and does not excuse
   });
 
   test('a met dependency explains nothing; a customer root cause excuses', () => {
@@ -88,6 +89,8 @@ describe('dependency chains (SPEC 5)', () => {
     expect(dA!.status).toBe('excused');
     expect(dA!.rootCause).toEqual({ agreement: 'cr', objective: 'specs', owner: 'company-x', window: '2026-04', path: ['cr/delivery', 'cr/specs'] });
     expect(dA!.explanation.chain.map((c) => c.objective)).toEqual(['cr/other', 'cr/specs']);
+    expect(dA!.explanation.chain[0]!.note).toEqual({ kind: 'no-breach', seen: [{ label: '2026-04', status: 'met' }] });
+    expect(dA!.explanation.excuse).toEqual({ by: 'customer' });
     expect(oA!.rootCause).toBeNull();
   });
 
@@ -102,6 +105,7 @@ describe('dependency chains (SPEC 5)', () => {
     const jun = result('mkt', 'leads', 'marketing', '2026-06', '2026-06-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z', 'met');
     const [qA] = attribute(ags, [q, apr, may, jun]);
     expect(qA!.status).toBe('excused');
+    expect(qA!.explanation.excuse).toEqual({ by: 'flag', dependency: 'mkt/leads' });
     expect(qA!.rootCause?.window).toBe('2026-05'); // April and May both breached and overlap; May starts later
   });
 

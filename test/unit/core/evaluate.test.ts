@@ -8,6 +8,8 @@ import { readCsv } from '../../../src/data/csv.js';
 import type { DataSource, ReadRows, RowSink } from '../../../src/data/source.js';
 import type { Evaluated } from '../../../src/evaluate/result.js';
 import { InputError } from '../../../src/problem.js';
+import { statusReason } from '../../../src/format/explanation.js';
+import { inWords } from '../in-words.js';
 
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/engine');
 const AS_OF = '2026-03-10T12:00'; // local time, read in Europe/Berlin: 11:00Z
@@ -30,6 +32,12 @@ async function evaluate(dataOverrides?: Record<string, string>, asOf = AS_OF): P
 }
 
 const find = (r: Evaluated[], objective: string, label: string): Evaluated => r.find((e) => e.objective === objective && e.window.label === label)!;
+
+/** A result with its explanation in the words `explain` prints. */
+const worded = (e: Evaluated) => {
+  const { computation, attributions, examples } = inWords(e.explanation);
+  return { ...e, explanation: { computation, attributions, examples, statusReason: statusReason(e), chain: e.explanation.chain } };
+};
 
 // Berlin month bounds in UTC: CET (+01:00) until the 29 March change, so validity's end,
 // 1 April 00:00 CEST (+02:00), is 31 March 22:00Z.
@@ -58,7 +66,10 @@ describe('the core evaluate() on test/fixtures/engine', () => {
     const jan = find(await evaluate(), 'p1-response', '2026-01');
     // Tickets 1-3 (P1): 1 responds in 20m; 2 opens Tue 17:50, responds Wed 08:15: 10m + 15m = 25m;
     // 3 takes 10:00-11:00 = 60m minus 40m waiting for the customer (10:10-10:50) = 20m. 3 of 3 = 100%.
-    expect(jan).toEqual({
+    // The explanation is data: the paused record, and the verdict with its target and warning.
+    expect(jan.explanation.examples).toEqual([{ kind: 'paused', record: { line: 4, id: '3' }, seconds: 2400 }]);
+    expect(jan.explanation.verdict).toMatchObject({ status: 'met', value: 100, unit: '%', target: { text: '>= 90%' }, warning: { text: '>= 95%' } });
+    expect(worded(jan)).toEqual({
       agreement: 'service-desk',
       objective: 'p1-response',
       owner: 'it-ops',
@@ -99,13 +110,13 @@ describe('the core evaluate() on test/fixtures/engine', () => {
     // 5 excluded (maintenance, charged to none); 6 responds in 45m: 0 of 1
     expect(feb).toMatchObject({ window: FEB, value: 0, status: 'breached', charged: { none: { records: 1, seconds: 0 } } });
     expect(feb.counts).toEqual({ records: 2, counted: 1, good: 0, open: 0, excluded: 1, skipped: 0 });
-    expect(feb.explanation.statusReason).toBe('0% < 90% (target)');
-    expect(feb.explanation.examples).toEqual(['id 6 (line 7): 45m, not within 30m', 'id 5 (line 6): excluded (cause = maintenance), charged to none']);
+    expect(statusReason(feb)).toBe('0% < 90% (target)');
+    expect(inWords(feb.explanation).examples).toEqual(['id 6 (line 7): 45m, not within 30m', 'id 5 (line 6): excluded (cause = maintenance), charged to none']);
     const mar = find(r, 'p1-response', '2026-03');
     // 7 opened Mon 9 Mar 09:00, no response by as-of: breached at 09:30, counted bad; 8 opened 11:50, 10m: open
     expect(mar).toMatchObject({ window: MAR, value: 0, status: 'breached', charged: {} });
     expect(mar.counts).toEqual({ records: 2, counted: 1, good: 0, open: 1, excluded: 0, skipped: 0 });
-    expect(mar.explanation.examples).toEqual([
+    expect(inWords(mar.explanation).examples).toEqual([
       'id 7 (line 8): open since 2026-03-09 09:00, breached 30m target at 2026-03-09 09:30',
       'id 8 (line 9): open since 2026-03-10 11:50, 10m elapsed, not counted',
     ]);
@@ -119,8 +130,8 @@ describe('the core evaluate() on test/fixtures/engine', () => {
     expect(q1).toMatchObject({ value: 32400, unit: 's', status: 'breached', target: '<= 8h', windowKind: 'quarter' });
     expect(q1.window).toEqual({ label: '2026-Q1', start: JAN.start, end: MAR.end, partial: true });
     expect(q1.counts).toEqual({ records: 8, counted: 6, good: 0, open: 2, excluded: 0, skipped: 0 });
-    expect(q1.explanation.computation[0]).toBe('p95 of 6 durations on calendar office: 9h');
-    expect(q1.explanation.statusReason).toBe('9h > 8h (target)');
+    expect(inWords(q1.explanation).computation[0]).toBe('p95 of 6 durations on calendar office: 9h');
+    expect(statusReason(q1)).toBe('9h > 8h (target)');
   });
 
   test('a shared data set in another agreement, and reports dispatched to their evaluator', async () => {

@@ -1,3 +1,4 @@
+import { inWords } from '../in-words.js';
 import { describe, expect, test } from 'vitest';
 import type { Objective } from '../../../src/agreement/model.js';
 import { CellError } from '../../../src/problem.js';
@@ -40,7 +41,7 @@ describe('value measure × aggregates (January: 10, 30, 20 and one empty cell)',
     const o = jan({ aggregate: 'ratio', good: good as Objective['good'] });
     expect(o.value).toBeCloseTo(expected, 10);
     expect(o.counts.good).toBe(Math.round((expected * 3) / 100));
-    expect(o.examples.length).toBe(3 - o.counts.good);
+    expect(inWords(o).examples.length).toBe(3 - o.counts.good);
   });
   test('a window with nothing counted: no-data, except count and sum (0)', () => {
     const data = 'date,cost\n2026-02-03,7';
@@ -63,7 +64,7 @@ describe('value measure × aggregates (January: 10, 30, 20 and one empty cell)',
     const out = evaluateRecords({ objective: { measure: { value: 'cost' }, aggregate: 'max' }, data: { tickets: 'date,cost\n2026-01-05,10\n2026-01-06,30\n2026-01-07,20\n2026-01-08,5' }, asOf: '2026-03-01' });
     const jan = windowOf(out, '2026-01');
     expect(jan.value).toBe(30);
-    expect(jan.examples).toEqual(['largest: line 3: 30', 'largest: line 4: 20', 'largest: line 2: 10']);
+    expect(inWords(jan).examples).toEqual(['largest: line 3: 30', 'largest: line 4: 20', 'largest: line 2: 10']);
   });
   test('a bad timestamp is a CellError', () => {
     expect(() => jan({ aggregate: 'sum' }, 'date,cost\n2026-02-30,1')).toThrow(/"2026-02-30" is not a real date and time/);
@@ -81,7 +82,7 @@ describe('count measure', () => {
     // January: ids 1-4, statuses ok, bad, bad, ok -> 2 of 4 = 50
     expect(o.value).toBe(50);
     expect(o.counts).toMatchObject({ records: 4, counted: 4, good: 2 });
-    expect(o.computation[0]).toBe('ratio: 2 of 4 matching status in [ok, fine]');
+    expect(inWords(o).computation[0]).toBe('ratio: 2 of 4 matching status in [ok, fine]');
   });
   test('where filters before counting', () => {
     expect(jan({ measure: 'count', where: { status: 'bad' } }).value).toBe(2);
@@ -136,7 +137,7 @@ describe('durations on calendars', () => {
       asOf: '2027-01-01',
     });
     expect(out[0]!.value).toBe(7200); // office: 1h Fri + 1h Mon
-    expect(out[0]!.computation[0]).toBe('max of 1 durations on calendar office: 2h');
+    expect(inWords(out[0]!).computation[0]).toBe('max of 1 durations on calendar office: 2h');
   });
 });
 
@@ -163,7 +164,7 @@ F,2026-03-10T12:30,`;
     const feb = windowOf(out, '2026-02');
     expect(feb.value).toBe(50);
     expect(feb.counts).toEqual({ records: 2, counted: 2, good: 1, open: 0, excluded: 0, skipped: 0 });
-    expect(feb.examples[0]).toBe('id A (line 2): open since 2026-02-26 09:00, breached 4h target at 2026-02-26 13:00');
+    expect(inWords(feb).examples[0]).toBe('id A (line 2): open since 2026-02-26 09:00, breached 4h target at 2026-02-26 13:00');
     // Mar: D closed bad (Mon 9-18 = 9h + Tue 8-11 = 3h = 12h); B open 3h; E resolved after as-of so
     // open, 08:00-12:00 = 4h elapsed, which does not exceed 4h; F opened after as-of is ignored.
     const mar = windowOf(out, '2026-03');

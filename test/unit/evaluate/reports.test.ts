@@ -1,3 +1,4 @@
+import { inWords } from '../in-words.js';
 import { describe, expect, it } from 'vitest';
 import type { AgreementDoc, CalendarSpec, Report, Schedule, WindowKind } from '../../../src/agreement/model.js';
 import type { CompiledReport } from '../../../src/compile/index.js';
@@ -87,11 +88,11 @@ describe('report deliveries (SPEC 4)', () => {
     // outside every slot) → missed. The 9 March delivery is after as-of. 2 of 5 = 40 %.
     expect(mar.value).toBe(40);
     expect(mar.counts).toEqual({ records: 5, counted: 5, good: 2, open: 0, excluded: 0, skipped: 0 });
-    expect(mar.computation[0]).toBe('2 of 5 daily deliveries on time (by 10:00, office workdays)');
-    expect(mar.computation[1]).toBe('late: 2026-03-04 (42m late)');
-    expect(mar.computation[2]).toBe('missed: 2026-03-05, 2026-03-06');
-    expect(mar.examples).toHaveLength(3);
-    expect(mar.examples[0]).toBe('2026-03-04: delivered 2026-03-04 10:42, 42m after the due time 2026-03-04 10:00 (UTC)');
+    expect(inWords(mar).computation[0]).toBe('2 of 5 daily deliveries on time (by 10:00, office workdays)');
+    expect(inWords(mar).computation[1]).toBe('late: 2026-03-04 (42m late)');
+    expect(inWords(mar).computation[2]).toBe('missed: 2026-03-05, 2026-03-06');
+    expect(inWords(mar).examples).toHaveLength(3);
+    expect(inWords(mar).examples[0]).toBe('2026-03-04: delivered 2026-03-04 10:42, 42m after the due time 2026-03-04 10:00 (UTC)');
     expect(mar.charged).toEqual({});
     // Before any delivery was logged, Jan and Feb simply missed every workday: 0 %.
     expect(out[0]!.value).toBe(0);
@@ -120,9 +121,9 @@ describe('report deliveries (SPEC 4)', () => {
     // Wk 4: Tue 21 Apr → on time. Wk 5: Sun 3 May is after as-of → missed. 3 of 5 = 60 %.
     expect(out[0]!.value).toBe(60);
     expect(out[0]!.counts.good).toBe(3);
-    expect(out[0]!.computation[0]).toBe('3 of 5 weekly deliveries on time (by wed 09:00)');
-    expect(out[0]!.computation).toContain('late: 2026-04-08 (23h late)');
-    expect(out[0]!.computation).toContain('missed: 2026-04-29');
+    expect(inWords(out[0]!).computation[0]).toBe('3 of 5 weekly deliveries on time (by wed 09:00)');
+    expect(inWords(out[0]!).computation).toContain('late: 2026-04-08 (23h late)');
+    expect(inWords(out[0]!).computation).toContain('missed: 2026-04-29');
   });
 
   it('monthly schedule on 5: occurrences due after as-of are not counted', () => {
@@ -143,7 +144,7 @@ describe('report deliveries (SPEC 4)', () => {
     // though its delivery (10:00) was logged already: 0 of 1.
     expect(out[1]!.value).toBe(0);
     expect(out[1]!.counts).toEqual({ records: 1, counted: 1, good: 0, open: 0, excluded: 0, skipped: 0 });
-    expect(out[1]!.computation[0]).toBe('0 of 1 monthly deliveries on time (by day 5, 12:00)');
+    expect(inWords(out[1]!).computation[0]).toBe('0 of 1 monthly deliveries on time (by day 5, 12:00)');
   });
 
   it('reads the due time on a DST day in Europe/Berlin and slots by local day', () => {
@@ -166,7 +167,7 @@ describe('report deliveries (SPEC 4)', () => {
     // 29 Mar (clocks go forward at 02:00): 10:00 CEST = 08:00Z; 08:30Z = 10:30 local → late by 30m
     // (read as CET the due would be 09:00Z and this would wrongly be on time).
     expect(out[1]!.value).toBe(0);
-    expect(out[1]!.computation).toContain('late: 2026-03-29 (30m late)');
+    expect(inWords(out[1]!).computation).toContain('late: 2026-03-29 (30m late)');
     // 29 Mar 22:30Z is 30 Mar 00:30 CEST: it is in the 30 March slot, before its 08:00Z due.
     expect(out[2]!.value).toBe(100);
   });

@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { parseTarget } from '../../../src/agreement/quantity.js';
-import type { Objective, Report } from '../../../src/agreement/model.js';
-import { statusOf } from '../../../src/evaluate/status.js';
+import { statusOf as verdictOf } from '../../../src/evaluate/status.js';
+import { verdictText } from '../../../src/format/explanation.js';
+import type { Unit } from '../../../src/compile/index.js';
+
+/** The status, and the verdict in the words `explain` shows. */
+function statusOf(value: number | null, target: ReturnType<typeof parseTarget> & object, warning: ReturnType<typeof parseTarget>, unit: Unit) {
+  const verdict = verdictOf(value, target, warning, unit);
+  return { status: verdict.status, reason: verdictText(verdict) };
+}
 
 const t = (s: string) => parseTarget(s)!;
 

@@ -1,3 +1,4 @@
+import { inWords } from '../in-words.js';
 import { describe, expect, it } from 'vitest';
 import type { AgreementDoc, CalendarSpec, Objective, WindowKind } from '../../../src/agreement/model.js';
 import type { CompiledObjective } from '../../../src/compile/index.js';
@@ -97,9 +98,9 @@ describe('uptime evaluator (SPEC 3.5)', () => {
     expect(feb.value).toBeCloseTo(99.55357142857143, 10);
     expect(feb.counts.records).toBe(2);
     expect(feb.counts.counted).toBe(2);
-    expect(feb.computation[0]).toContain('2 incidents merged into 1');
-    expect(feb.computation[0]).toContain('calendar 24x7');
-    expect(feb.examples[0]).toMatch(/^id INC-1 \(line 2\)/);
+    expect(inWords(feb).computation[0]).toContain('2 incidents merged into 1');
+    expect(inWords(feb).computation[0]).toContain('calendar 24x7');
+    expect(inWords(feb).examples[0]).toMatch(/^id INC-1 \(line 2\)/);
     expect(feb.charged).toEqual({});
   });
 
@@ -117,7 +118,7 @@ describe('uptime evaluator (SPEC 3.5)', () => {
     // 100 × (720000 − 3600) / 720000 = 99.5
     expect(feb.value).toBeCloseTo(99.5, 10);
     expect(feb.counts.records).toBe(2);
-    expect(feb.computation[0]).toContain('calendar office');
+    expect(inWords(feb).computation[0]).toContain('calendar office');
     // measure.calendar wins over the service hours: 24x7 gives 100 × (1 − (13 h + 8 h) / 28 d)
     const wall = byLabel(
       evaluate(
@@ -151,8 +152,8 @@ describe('uptime evaluator (SPEC 3.5)', () => {
     // 100 × (820800 − 7200) / 820800 = 99.1228070…
     expect(mar.value).toBeCloseTo(99.12280701754386, 10);
     expect(mar.counts).toEqual({ records: 2, counted: 2, good: 0, open: 2, excluded: 0, skipped: 0 });
-    expect(mar.computation.some((l) => l.startsWith('partial window'))).toBe(true);
-    expect(mar.examples[0]).toContain('open at as-of');
+    expect(inWords(mar).computation.some((l) => l.startsWith('partial window'))).toBe(true);
+    expect(inWords(mar).examples[0]).toContain('open at as-of');
   });
 
   it('removes an excluded interval from downtime and service time and charges its service seconds', () => {
@@ -169,7 +170,7 @@ describe('uptime evaluator (SPEC 3.5)', () => {
     expect(feb.value).toBeCloseTo(99.70059880239521, 10);
     expect(feb.counts).toEqual({ records: 2, counted: 1, good: 0, open: 0, excluded: 1, skipped: 0 });
     expect(feb.charged).toEqual({ none: { records: 1, seconds: 14400 } });
-    expect(feb.attributions).toEqual([
+    expect(inWords(feb).attributions).toEqual([
       { mechanism: 'exclude', party: 'none', records: 1, seconds: 14400, detail: 'cause = maintenance' },
     ]);
   });
@@ -189,7 +190,7 @@ describe('uptime evaluator (SPEC 3.5)', () => {
     const swapped = byLabel(evaluate({ exclude: [change, maintenance] }, csv, { asOf: '2026-03-01T00:00:00Z' }), '2026-02');
     // change listed first owns [11, 14) = 10800; maintenance only [10, 11) = 3600.
     expect(swapped.charged).toEqual({ 'company-x': { records: 1, seconds: 10800 }, none: { records: 1, seconds: 3600 } });
-    expect(swapped.attributions[0]!.detail).toBe('cause in [customer-change]');
+    expect(inWords(swapped).attributions[0]!.detail).toBe('cause in [customer-change]');
   });
 
   it('charges an exclusion in each window whose service time it reduces', () => {
@@ -245,7 +246,7 @@ describe('uptime evaluator (SPEC 3.5)', () => {
     // Saturday and Sunday: no service time; the Saturday incident is still a record.
     expect(weekend[1]!.value).toBeNull();
     expect(weekend[1]!.counts.records).toBe(1);
-    expect(weekend[1]!.computation[0]).toContain('no service time');
+    expect(inWords(weekend[1]!).computation[0]).toContain('no service time');
     expect(weekend[2]!.value).toBeNull();
     // An exclusion covering the whole window leaves no service time either.
     const excluded = evaluate(

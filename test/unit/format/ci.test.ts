@@ -56,7 +56,8 @@ describe('formatJunit', () => {
   });
 
   it('escapes attributes and text, strips invalid characters and splits ]]>', () => {
-    const nasty = result({ objective: NASTY, value: 1, status: 'breached', statusReason: `${NASTY}\u0001\uFFFE` });
+    const root = { agreement: 'x', objective: `${NASTY}\u0001\uFFFE`, owner: 'o', window: '2026-03', path: [] };
+    const nasty = result({ objective: NASTY, value: 1, status: 'breached', rootCause: root });
     const out = formatJunit({ ...VIEW, evaluated: [nasty] });
     expect(XMLValidator.validate(out)).toBe(true);
     expect(out).not.toContain('\u0001');
@@ -67,7 +68,7 @@ describe('formatJunit', () => {
     // attribute newlines are written as &#10; so they survive; the parser gives the text back
     expect(tc.name).toBe(`${NASTY} [2026-03]`);
     const body = asArray(tc.failure['#cdata']).join('');
-    expect(body).toContain(`why: ${NASTY}`);
+    expect(body).toContain(`why: 1% < 95% (target); root cause x/${NASTY} 2026-03 (owner o) does not excuse it-ops`);
     expect(xmlAttr('a&b<c>"d\'\n')).toBe('a&amp;b&lt;c&gt;&quot;d&apos;&#10;');
     expect(cdata('x]]>y')).toBe('<![CDATA[x]]]]><![CDATA[>y]]>');
   });
@@ -79,18 +80,20 @@ describe('formatGithub', () => {
     expect(lines.map((l) => l.slice(0, l.indexOf(' ')))).toEqual(['::error', '::error', '::warning', '::warning', '::notice']);
     expect(lines[1]).toBe(
       '::error file=agreements/service-desk.yaml,line=20,col=5,title=service-desk/p1-first-response 2026-04 breached::' +
-        'service-desk/p1-first-response 2026-04: 91.2%25 (target >= 95%25), breached; ' +
+        'service-desk/p1-first-response 2026-04: 91.2%25 (target >= 95%25), breached; 91.2%25 < 95%25 (target); ' +
         // data escaping leaves `,` and `:` alone: only properties escape them
-        'root cause network-ola/restore-time 2026-04 (owner network-team); credit 10%25 (1,200 EUR)',
+        'root cause network-ola/restore-time 2026-04 (owner network-team) does not excuse it-ops; service credit 10%25 (1,200 EUR)',
     );
     expect(lines[2]).toContain('title=service-desk/p1-first-response 2026-05 (partial) breached::');
   });
 
   it('escapes the file, title and message', () => {
-    const r = result({ objective: 'x', value: 1, status: 'at-risk', file: 'a:b,c%.yaml', statusReason: 'why:\nbecause, 5%' });
+    const root = { agreement: 'a', objective: 'why:\nbecause, 5%', owner: 'o', window: '2026-03', path: [] };
+    const r = result({ objective: 'x', value: 96, status: 'at-risk', warning: '>= 97%', file: 'a:b,c%.yaml', rootCause: root });
     expect(formatGithub({ ...VIEW, evaluated: [r] })).toBe(
       '::warning file=a%3Ab%2Cc%25.yaml,line=20,col=5,title=service-desk/x 2026-03 at-risk::' +
-        'service-desk/x 2026-03: 1%25 (target >= 95%25), at-risk; why:%0Abecause, 5%25\n',
+        'service-desk/x 2026-03: 96%25 (target >= 95%25), at-risk; 96%25 ≥ 95%25 (target) but below the 97%25 warning; ' +
+        'root cause a/why:%0Abecause, 5%25 2026-03 (owner o) does not excuse it-ops\n',
     );
   });
 

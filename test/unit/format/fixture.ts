@@ -1,4 +1,6 @@
 /** Hand-built results for the format tests: every status, partial, root causes, credits, charges. */
+import { parseTarget } from '../../../src/agreement/quantity.js';
+import type { Verdict } from '../../../src/evaluate/explanation.js';
 import type { Evaluated, Status, Unit } from '../../../src/evaluate/result.js';
 import type { AgreementInfo, EvaluationView } from '../../../src/format/evaluation.js';
 
@@ -22,9 +24,15 @@ export function result(p: {
   rootCause?: Evaluated['rootCause'];
   credit?: Evaluated['credit'];
   counts?: Partial<Evaluated['counts']>;
-  statusReason?: string;
+  warning?: string;
   file?: string;
 }): Evaluated {
+  const target = parseTarget(p.target ?? '>= 95%')!;
+  // an excused result was breached before its dependency excused it
+  const verdict: Verdict =
+    p.value === null || p.status === 'no-data'
+      ? { status: 'no-data' }
+      : { status: p.status === 'excused' ? 'breached' : p.status, value: p.value, unit: p.unit ?? '%', target, warning: p.warning ? parseTarget(p.warning)! : null };
   const label = p.label ?? '2026-03';
   const [start, end] = MONTHS[label] ?? ['2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z'];
   const agreement = p.agreement ?? 'service-desk';
@@ -49,10 +57,11 @@ export function result(p: {
     endMs: Date.parse(end),
     itemKind: 'objective',
     explanation: {
-      computation: ['ratio of 10 records'],
+      computation: [{ kind: 'count', counted: 10 }],
       attributions: [],
       examples: [],
-      statusReason: p.statusReason ?? '',
+      verdict,
+      excuse: p.status === 'excused' ? { by: 'customer' } : null,
       chain: [],
     },
   };
@@ -84,7 +93,7 @@ export const EVALUATED: Evaluated[] = [
   result({ objective: 'p1-first-response', label: '2026-05', partial: true, value: 80, status: 'breached' }),
   result({
     objective: 'resolution-time', value: 12300, unit: 's', target: '<= 4h', status: 'at-risk',
-    counts: { excluded: 3, records: 13 }, statusReason: '3h 25m <= 4h but above the warning 3h',
+    counts: { excluded: 3, records: 13 }, warning: '<= 3h',
   }),
   result({
     objective: 'change-delivery', label: '2026-04', value: 2, unit: 'count', target: '<= 1', status: 'excused',

@@ -87,14 +87,18 @@ function explained(): Evaluated {
       path: ['service-desk/p1-first-response', 'network-ola/restore-time'],
     },
     credit: { percent: 10, amount: 1200, currency: 'EUR' },
-    statusReason: '91.2% is not >= 95%',
   });
+  const within = { kind: 'within', limit: 1800, written: '30m' } as const;
+  const pause = { kind: 'status', source: { key: 'sd/status', file: 'status.csv', absPath: '/status.csv', timezone: 'UTC' }, sourceRef: 'status', key: 'id', join: 'id', at: 'at', status: 'status', values: ['Waiting'], party: 'company-x' } as const;
   e.explanation = {
-    computation: ['ratio: 10 good of 11 counted', 'office calendar'],
-    attributions: [{ mechanism: 'pause', party: 'company-x', records: 2, seconds: 5400, detail: 'status in [Waiting]' }],
-    examples: ['line 7: INC-7 first response after 2h'],
-    statusReason: '91.2% is not >= 95%',
-    chain: [{ objective: 'network-ola/restore-time', window: '2026-04', status: 'breached', note: 'deepest breach' }],
+    ...e.explanation,
+    computation: [
+      { kind: 'ratio', good: 10, counted: 11, rule: within, calendar: 'office' },
+      { kind: 'open-not-counted', records: 1 },
+    ],
+    attributions: [{ mechanism: 'pause', party: 'company-x', records: 2, seconds: 5400, rule: { mechanism: 'pause', pause: { ...pause, values: [...pause.values] } } }],
+    examples: [{ kind: 'not-good', record: { line: 7, id: 'INC-7' }, measure: 'duration', value: 7200, good: within }],
+    chain: [{ objective: 'network-ola/restore-time', window: '2026-04', status: 'breached', note: { kind: 'root-cause' } }],
   };
   return e;
 }
@@ -107,15 +111,15 @@ describe('explain', () => {
         '  owner       it-ops',
         '  window      2026-04 (month) 2026-03-31T22:00:00.000Z → 2026-04-30T22:00:00.000Z',
         '  value       91.2%, target >= 95%',
-        '  computed    ratio: 10 good of 11 counted',
-        '              office calendar',
+        '  computed    ratio: 10 of 11 within 30m on calendar office',
+        '              1 open record not counted',
         '  counts      10 records: 10 counted, 0 open, 0 excluded, 0 skipped',
         // 5400 s = 1h 30m
-        '  taken away  pause → company-x: 2 records, 1h 30m (status in [Waiting])',
+        '  taken away  pause → company-x: 2 records, 1h 30m (status in [Waiting] (status))',
         '  charged     company-x: 2 records, 1h 30m',
-        '  examples    - line 7: INC-7 first response after 2h',
-        '  status      BREACHED — 91.2% is not >= 95%',
-        '  chain       1. network-ola/restore-time 2026-04 breached — deepest breach',
+        '  examples    - id INC-7 (line 7): 2h, not within 30m',
+        '  status      BREACHED — 91.2% < 95% (target); root cause network-ola/restore-time 2026-04 (owner network-team) does not excuse it-ops; service credit 10% (1,200 EUR)',
+        '  chain       1. network-ola/restore-time 2026-04 breached — root cause',
         '  root cause  network-ola/restore-time 2026-04, owner network-team',
         '              path service-desk/p1-first-response → network-ola/restore-time',
         '  credit      10% (1,200 EUR)',
@@ -141,7 +145,11 @@ describe('explain', () => {
       'explanation',
     ]);
     expect(Object.keys(r.explanation)).toEqual(['computation', 'attributions', 'examples', 'statusReason', 'chain']);
-    expect(r.explanation.chain[0].status).toBe('breached');
+    expect(r.explanation.chain[0]).toEqual({ objective: 'network-ola/restore-time', window: '2026-04', status: 'breached', note: 'root cause' });
+    // the typed explanation is rendered into the same words as the text format
+    expect(r.explanation.computation).toEqual(['ratio: 10 of 11 within 30m on calendar office', '1 open record not counted']);
+    expect(r.explanation.examples).toEqual(['id INC-7 (line 7): 2h, not within 30m']);
+    expect(r.explanation.attributions[0].detail).toBe('status in [Waiting] (status)');
     expect(r.source).toBeUndefined();
   });
 });

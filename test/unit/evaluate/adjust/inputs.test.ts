@@ -1,3 +1,4 @@
+import { inWords } from '../../in-words.js';
 import { describe, expect, test } from 'vitest';
 import type { Objective } from '../../../../src/agreement/model.js';
 import { evaluateRecords, windowOf } from '../record-harness.js';
@@ -39,7 +40,7 @@ describe('inputs (SPEC 5)', () => {
     expect(mar.value).toBeNull();
     expect(mar.charged).toEqual({ 'company-x': { records: 1, seconds: 6 * 3600 } });
     // explain names whom it waits on (the data input has no due date, so only company-x)
-    expect(mar.examples.join('\n')).toContain('waiting on company-x (input not delivered)');
+    expect(inWords(mar).examples.join('\n')).toContain('waiting on company-x (input not delivered)');
     // Without the input the due instant 12:00 is before as-of: counted bad, placed by its due column
     const bare = windowOf(run({ aggregate: 'ratio' }, row, asOf), '2026-03');
     expect(bare.counts).toMatchObject({ records: 1, counted: 1, good: 0, open: 0 });

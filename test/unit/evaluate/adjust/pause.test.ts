@@ -1,3 +1,4 @@
+import { inWords } from '../../in-words.js';
 import { describe, expect, test } from 'vitest';
 import type { Objective, Pause } from '../../../../src/agreement/model.js';
 import { breachInstant, RecordPauses } from '../../../../src/evaluate/adjust/pause.js';
@@ -32,11 +33,11 @@ T1,2026-03-27T16:00,Waiting for customer`;
     // 23h − 4h = 19h = 68400 s.
     expect(mar.value).toBe(68400);
     expect(mar.charged).toEqual({ 'company-x': { records: 1, seconds: 14400 } });
-    expect(mar.attributions).toEqual([
+    expect(inWords(mar).attributions).toEqual([
       { mechanism: 'pause', party: 'company-x', records: 1, seconds: 14400, detail: 'status in [Waiting for customer] (status)' },
     ]);
     // T9 has a paused status but no ticket: its row is ignored and counted.
-    expect(mar.computation).toContain('1 status row in status.csv for keys no measured record has: ignored');
+    expect(inWords(mar).computation).toContain('1 status row in status.csv for keys no measured record has: ignored');
   });
 
   test('a non-paused row before the paused one in the file still ends the pause', () => {
@@ -84,7 +85,7 @@ O2,2026-03-02T10:00,Waiting for customer`;
     // pause). At as-of Mon 15:00 elapsed = Fri 4h − 2h + Mon 7h = 9h > 2h: counted bad in February.
     const feb = windowOf(out, '2026-02');
     expect(feb.counts).toMatchObject({ records: 1, counted: 1, good: 0 });
-    expect(feb.examples[0]).toMatch(/breached 2h target at 2026-02-27 18:00$/);
+    expect(inWords(feb).examples[0]).toMatch(/breached 2h target at 2026-02-27 18:00$/);
     expect(feb.charged).toEqual({ 'company-x': { records: 1, seconds: 7200 } });
     // O2: 08-10 = 2h, paused since 10:00 until as-of: elapsed 2h, not over 2h -> open in March, and
     // its pause (10:00-15:00 = 5h) is charged there.
@@ -110,7 +111,7 @@ describe('pause columns', () => {
     // 1h − 30m status pause = 30m; column 60m subtracts only the 30m left -> 0; charged 1800 + 1800
     expect(mar.value).toBe(0);
     expect(mar.charged).toEqual({ 'company-x': { records: 1, seconds: 3600 } });
-    expect(mar.attributions.map((a) => [a.detail, a.seconds])).toEqual([
+    expect(inWords(mar).attributions.map((a) => [a.detail, a.seconds])).toEqual([
       ['status in [Waiting for customer] (status)', 1800],
       ['column waiting_minutes (m)', 1800],
     ]);
@@ -120,7 +121,7 @@ describe('pause columns', () => {
     const out = run({ pause: [col], aggregate: 'ratio', good: { within: '2h' } }, tickets, 'ticket_id,changed_at,status', '2026-03-03T12:00');
     // Fri 16-18 = 2h would breach at Fri 18:00 (February); +30 working minutes -> Mon 2 Mar 08:30 (March)
     expect(windowOf(out, '2026-02').counts.records).toBe(0);
-    expect(windowOf(out, '2026-03').examples[0]).toMatch(/breached 2h target at 2026-03-02 08:30$/);
+    expect(inWords(windowOf(out, '2026-03')).examples[0]).toMatch(/breached 2h target at 2026-03-02 08:30$/);
   });
 });
 

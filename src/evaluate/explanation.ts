@@ -1,0 +1,107 @@
+/**
+ * How a window's value, status and charges came about, as data: the evaluation stage records
+ * facts (numbers, instants, rules), and only `src/format/` turns them into words.
+ */
+import type { Exclusion, Input, Schedule, Where } from '../agreement/model.js';
+import type { Target } from '../agreement/quantity.js';
+import type { CompiledPause, GoodRule, MeasureKind, Unit } from '../compile/model.js';
+import type { Status } from './result.js';
+
+/** A CSV record named in an explanation: its line, and its `id` cell when the data set has one. */
+export interface RecordRef {
+  line: number;
+  id: string | null;
+}
+
+/** Instants are epoch ms; `zone` is the agreement's (or the schedule's) timezone for showing them. */
+export type Example =
+  /** A counted record that is not good (ratio), with its value in the measure's unit. */
+  | { kind: 'not-good'; record: RecordRef; measure: MeasureKind; value: number; good: GoodRule }
+  /** One of the largest values of a non-ratio window. */
+  | { kind: 'largest'; record: RecordRef; measure: MeasureKind; value: number }
+  | { kind: 'paused'; record: RecordRef; seconds: number }
+  /** An open duration counted bad at the instant it used up `within`. */
+  | { kind: 'open-breached'; record: RecordRef; since: number; within: string; breachAt: number; zone: string }
+  /** An open duration not counted (it can still be good). */
+  | { kind: 'open'; record: RecordRef; since: number; elapsed: number; zone: string }
+  /** An open deadline already late at as-of, counted bad. */
+  | { kind: 'open-late'; record: RecordRef; due: number; lateness: number; zone: string }
+  /** An open deadline not counted; `waitingOn` names the parties whose input is not delivered. */
+  | { kind: 'open-not-due'; record: RecordRef; due: number; waitingOn: string[]; zone: string }
+  | { kind: 'shifted'; record: RecordRef; due: number; shift: number; shifted: number; zone: string }
+  | { kind: 'excluded'; record: RecordRef; where: Where; party: string }
+  /** An uptime incident: `end` null while open at as-of; `seconds` of service time it spans in the window. */
+  | { kind: 'downtime'; record: RecordRef; start: number; end: number | null; seconds: number }
+  | { kind: 'downtime-excluded'; record: RecordRef; start: number; end: number | null; where: Where; party: string }
+  | { kind: 'delivery-late'; date: string; deliveredAt: number; due: number; zone: string }
+  | { kind: 'delivery-missed'; date: string; due: number; zone: string };
+
+/** One step of how the value was computed. */
+export type ComputationStep =
+  /** Ratio: good of counted, by the `good` rule, on the measure's calendar (null: not timed). */
+  | { kind: 'ratio'; good: number; counted: number; rule: GoodRule; calendar: string | null }
+  | { kind: 'count'; counted: number }
+  /** Any other aggregate of the counted values. */
+  | { kind: 'aggregate'; aggregate: string; counted: number; measure: MeasureKind; column: string | null; calendar: string | null; value: number | null; unit: Unit }
+  | { kind: 'open-counted'; records: number }
+  | { kind: 'open-not-counted'; records: number }
+  | { kind: 'excluded'; records: number }
+  /** Records set aside for an empty cell: the value column, or null for an empty start. */
+  | { kind: 'skipped'; records: number; column: string | null }
+  | { kind: 'unjoined-status-rows'; rows: number; files: string[] }
+  | { kind: 'no-service-time'; calendar: string }
+  | { kind: 'downtime'; downtime: number; service: number; calendar: string; incidents: number; outages: number }
+  | { kind: 'uptime-formula'; downtime: number; service: number; value: number }
+  | { kind: 'downtime-excluded'; records: number; removed: number }
+  /** A partial window: `what` counted up to as-of. */
+  | { kind: 'partial'; what: 'service time' | 'occurrences'; asOf: number }
+  | { kind: 'deliveries'; onTime: number; due: number; schedule: Schedule }
+  | { kind: 'late-deliveries'; deliveries: { date: string; delay: number }[] }
+  | { kind: 'missed-deliveries'; dates: string[] };
+
+/** What a record-level mechanism took away from the owner (SPEC 5). */
+export type AttributionRule = { mechanism: 'pause'; pause: CompiledPause } | { mechanism: 'input'; input: Input } | { mechanism: 'exclude'; exclusion: Exclusion };
+
+/** Per-mechanism breakdown of what was taken away from the owner in a window. */
+export interface Attribution {
+  mechanism: AttributionRule['mechanism'];
+  party: string;
+  records: number;
+  seconds: number;
+  rule: AttributionRule;
+}
+
+/** Why a status is what it is: the value against the target (and warning), or no data. */
+export type Verdict =
+  | { status: 'no-data' }
+  | { status: 'met' | 'at-risk' | 'breached'; value: number; unit: Unit; target: Target; warning: Target | null };
+
+/** Why a dependency link was or was not followed. */
+export type ChainNote =
+  | { kind: 'root-cause' }
+  /** The dependency's own breach was attributed further, along `path` (dependency first). */
+  | { kind: 'attributed'; path: string[] }
+  | { kind: 'no-breach'; seen: { label: string; status: Status }[] }
+  | { kind: 'not-evaluated' };
+
+export interface ChainLink {
+  objective: string;
+  window: string | null;
+  status: Status | null;
+  note: ChainNote;
+}
+
+/** How a breach explained by a dependency was judged (SPEC 5). */
+export type Excuse = { by: 'customer' } | { by: 'flag'; dependency: string } | null;
+
+export interface Explanation {
+  computation: ComputationStep[];
+  attributions: Attribution[];
+  /** A few concrete records or occurrences worth naming. */
+  examples: Example[];
+  verdict: Verdict;
+  /** Set by dependency attribution when a root cause was found: whether and why it excuses. */
+  excuse: Excuse;
+  /** Dependency links walked, in order (filled by the attribution stage). */
+  chain: ChainLink[];
+}

@@ -1,0 +1,234 @@
+/**
+ * Explanations in words: the evaluation stage records what happened as data (see
+ * `src/evaluate/explanation.ts`); every format that shows an explanation renders it here.
+ */
+import type { Schedule, Where } from '../agreement/model.js';
+import type { Operator, Target } from '../agreement/quantity.js';
+import type { GoodRule } from '../compile/model.js';
+import { scalarText } from '../evaluate/where.js';
+import type { AttributionRule, ChainNote, ComputationStep, Example, RecordRef, Verdict } from '../evaluate/explanation.js';
+import type { Evaluated } from '../evaluate/result.js';
+import { formatDuration, formatLocal } from '../time/format.js';
+import { formatInstant } from '../time/instant.js';
+import { formatCredit, formatValue } from './values.js';
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** At most `max` items joined, then "and N more". */
+function listSome(items: readonly string[], max: number): string {
+  const shown = items.slice(0, max).join(', ');
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}
+
+/** `cause in [a, b]` / `priority = P1`. */
+export function describeWhere(where: Where): string {
+  return Object.entries(where)
+    .map(([k, v]) => (Array.isArray(v) ? `${k} in [${v.map(scalarText).join(', ')}]` : `${k} = ${scalarText(v)}`))
+    .join(' and ');
+}
+
+/** `within 30m`, `on time`, `≤ 10`, `matching status = ok`. */
+export function describeGood(good: GoodRule): string {
+  switch (good.kind) {
+    case 'within':
+      return `within ${good.written}`;
+    case 'on-time':
+      return 'on time';
+    case 'max':
+      return `≤ ${formatValue(good.limit, 'number')}`;
+    case 'min':
+      return `≥ ${formatValue(good.limit, 'number')}`;
+    case 'where':
+      return `matching ${describeWhere(good.where)}`;
+  }
+}
+
+/** "daily" and "by 10:00, office workdays". */
+export function describeSchedule(schedule: Schedule): { noun: string; when: string } {
+  switch (schedule.every) {
+    case 'day':
+      return { noun: 'daily', when: `by ${schedule.by}` };
+    case 'workday':
+      return { noun: 'daily', when: `by ${schedule.by}, ${schedule.calendar ?? '24x7'} workdays` };
+    case 'week':
+      return { noun: 'weekly', when: `by ${schedule.on ?? 'mon'} ${schedule.by}` };
+    case 'month':
+      return { noun: 'monthly', when: `by day ${schedule.on ?? 1}, ${schedule.by}` };
+  }
+}
+
+/** `status in [Waiting for customer] (ticket-status)`, `column waiting_minutes (m)`, `input specs_due → specs_received`. */
+export function describeAttribution(rule: AttributionRule): string {
+  switch (rule.mechanism) {
+    case 'pause': {
+      const p = rule.pause;
+      return p.kind === 'status' ? `${p.status} in [${p.values.join(', ')}] (${p.sourceRef})` : `column ${p.column} (${p.unit})`;
+    }
+    case 'input':
+      return `input ${rule.input.due} → ${rule.input.done}`;
+    case 'exclude':
+      return describeWhere(rule.exclusion.where);
+  }
+}
+
+/** `id 42 (line 12)`, or `line 12` when the record has no id. */
+function recordName(record: RecordRef): string {
+  return record.id !== null ? `id ${record.id} (line ${record.line})` : `line ${record.line}`;
+}
+
+/** A value of a measure as an example shows it: durations, lateness (`2h late`, `30m early`), values. */
+function measured(measure: Example & { kind: 'largest' | 'not-good' }, earlyToo: boolean): string {
+  if (measure.measure === 'duration') return formatDuration(measure.value);
+  if (measure.measure === 'deadline') {
+    if (measure.value > 0) return `${formatDuration(measure.value)} late`;
+    return earlyToo ? `${formatDuration(-measure.value)} early` : 'on time';
+  }
+  return formatValue(measure.value, 'number');
+}
+
+function span(start: number, end: number | null): string {
+  return `${formatInstant(start)} – ${end === null ? 'open at as-of' : formatInstant(end)}`;
+}
+
+export function exampleText(ex: Example): string {
+  switch (ex.kind) {
+    case 'not-good':
+      return `${recordName(ex.record)}: ${measured(ex, false)}, not ${describeGood(ex.good)}`;
+    case 'largest':
+      return `largest: ${recordName(ex.record)}: ${measured(ex, true)}`;
+    case 'paused':
+      return `${recordName(ex.record)}: clock paused ${formatDuration(ex.seconds)}`;
+    case 'open-breached':
+      return `${recordName(ex.record)}: open since ${formatLocal(ex.since, ex.zone)}, breached ${ex.within} target at ${formatLocal(ex.breachAt, ex.zone)}`;
+    case 'open':
+      return `${recordName(ex.record)}: open since ${formatLocal(ex.since, ex.zone)}, ${formatDuration(ex.elapsed)} elapsed, not counted`;
+    case 'open-late':
+      return `${recordName(ex.record)}: not done, due ${formatLocal(ex.due, ex.zone)}, ${formatDuration(ex.lateness)} late at as-of`;
+    case 'open-not-due': {
+      const onWhom = ex.waitingOn.length ? `, waiting on ${ex.waitingOn.join(', ')} (input not delivered)` : '';
+      return `${recordName(ex.record)}: not done, due ${formatLocal(ex.due, ex.zone)}${onWhom}, not counted`;
+    }
+    case 'shifted':
+      return `${recordName(ex.record)}: due ${formatLocal(ex.due, ex.zone)} shifted ${formatDuration(ex.shift)} by late inputs to ${formatLocal(ex.shifted, ex.zone)}`;
+    case 'excluded':
+      return `${recordName(ex.record)}: excluded (${describeWhere(ex.where)}), charged to ${ex.party}`;
+    case 'downtime':
+      return `${recordName(ex.record)}: down ${span(ex.start, ex.end)}, spans ${formatDuration(ex.seconds)} of service time in this window (before merging and exclusions)`;
+    case 'downtime-excluded':
+      return `${recordName(ex.record)}: excluded (${describeWhere(ex.where)}, charged to ${ex.party}), ${span(ex.start, ex.end)}`;
+    case 'delivery-late': {
+      const delay = formatDuration((ex.deliveredAt - ex.due) / 1000);
+      return `${ex.date}: delivered ${formatLocal(ex.deliveredAt, ex.zone)}, ${delay} after the due time ${formatLocal(ex.due, ex.zone)} (${ex.zone})`;
+    }
+    case 'delivery-missed':
+      return `${ex.date}: missed (due ${formatLocal(ex.due, ex.zone)} ${ex.zone}, nothing logged in its slot)`;
+  }
+}
+
+const MEASURED_NOUN = { count: 'records', value: 'values', duration: 'durations', deadline: 'lateness values', uptime: 'records' } as const;
+
+export function computationText(step: ComputationStep): string {
+  const onCalendar = (calendar: string | null) => (calendar === null ? '' : ` on calendar ${calendar}`);
+  switch (step.kind) {
+    case 'ratio':
+      return `ratio: ${step.good} of ${step.counted} ${describeGood(step.rule)}${onCalendar(step.calendar)}`;
+    case 'count':
+      return `count: ${plural(step.counted, 'record')}`;
+    case 'aggregate': {
+      const noun = step.measure === 'value' ? `values of ${step.column}` : MEASURED_NOUN[step.measure];
+      return `${step.aggregate} of ${step.counted} ${noun}${onCalendar(step.calendar)}: ${step.value === null ? 'no data' : formatValue(step.value, step.unit)}`;
+    }
+    case 'open-counted':
+      return `${plural(step.records, 'open record')} that can no longer be good counted as bad (in counted, not in open)`;
+    case 'open-not-counted':
+      return `${plural(step.records, 'open record')} not counted`;
+    case 'excluded':
+      return `${plural(step.records, 'record')} excluded`;
+    case 'skipped':
+      return `${plural(step.records, 'record')} skipped (empty ${step.column ?? 'start'} cell)`;
+    case 'unjoined-status-rows':
+      return `${plural(step.rows, 'status row')} in ${step.files.join(', ')} for keys no measured record has: ignored`;
+    case 'no-service-time':
+      return `no service time in this window (calendar ${step.calendar})`;
+    case 'downtime': {
+      const incidents = step.outages < step.incidents ? `${plural(step.incidents, 'incident')} merged into ${step.outages}` : plural(step.incidents, 'incident');
+      return `downtime ${formatDuration(step.downtime)} of ${formatDuration(step.service)} service time (calendar ${step.calendar}), ${incidents}`;
+    }
+    case 'uptime-formula':
+      // the formula shows its operands in plain seconds, as a reader would retype them
+      return `uptime = 100 × (1 − ${step.downtime}s ÷ ${step.service}s) = ${Number(step.value.toFixed(4))}%`;
+    case 'downtime-excluded':
+      return `excluded ${plural(step.records, 'record')}: ${formatDuration(step.removed)} removed from downtime and service time`;
+    case 'partial':
+      return `partial window: ${step.what === 'service time' ? 'service time counted' : 'occurrences due'} up to ${formatInstant(step.asOf)}`;
+    case 'deliveries': {
+      const { noun, when } = describeSchedule(step.schedule);
+      return step.due === 0 ? `no ${noun} deliveries due in this window (${when})` : `${step.onTime} of ${step.due} ${noun} deliveries on time (${when})`;
+    }
+    case 'late-deliveries':
+      return `late: ${listSome(
+        step.deliveries.map((d) => `${d.date} (${formatDuration(d.delay)} late)`),
+        10,
+      )}`;
+    case 'missed-deliveries':
+      return `missed: ${listSome(step.dates, 10)}`;
+  }
+}
+
+const SYMBOL: Record<Operator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=' };
+const NEGATED: Record<Operator, string> = { '>=': '<', '>': '≤', '<=': '>', '<': '≥', '==': '≠' };
+/** How a value that meets the target misses the warning, in words. */
+const MISSED_WARNING: Record<Operator, string> = {
+  '>=': 'below',
+  '>': 'not above',
+  '<=': 'above',
+  '<': 'not below',
+  '==': 'not equal to',
+};
+
+/** The threshold of a target as the user wrote it: `>= 95%` -> `95%`. */
+function thresholdText(t: Target): string {
+  return t.text.slice(t.text.indexOf(t.op) + t.op.length).trim();
+}
+
+/** `94.12% < 95% (target)`, `98% ≥ 95% (target) and ≥ 97% (warning)`, `96.5% ≥ 95% (target) but below the 97% warning`. */
+export function verdictText(v: Verdict): string {
+  if (v.status === 'no-data') return 'no counted records in the window';
+  const shown = formatValue(v.value, v.unit);
+  const t = thresholdText(v.target);
+  if (v.status === 'breached') return `${shown} ${NEGATED[v.target.op]} ${t} (target)`;
+  const met = `${shown} ${SYMBOL[v.target.op]} ${t} (target)`;
+  if (!v.warning) return met;
+  const w = thresholdText(v.warning);
+  return v.status === 'at-risk' ? `${met} but ${MISSED_WARNING[v.warning.op]} the ${w} warning` : `${met} and ${SYMBOL[v.warning.op]} ${w} (warning)`;
+}
+
+/** Why the status is what it is: the verdict, then the root cause and whether it excuses, then the credit. */
+export function statusReason(e: Evaluated): string {
+  let text = verdictText(e.explanation.verdict);
+  const rc = e.rootCause;
+  if (rc) {
+    const cause = `root cause ${rc.agreement}/${rc.objective} ${rc.window} (owner ${rc.owner})`;
+    const excuse = e.explanation.excuse;
+    if (excuse === null) text += `; ${cause} does not excuse ${e.owner}`;
+    else if (excuse.by === 'customer') text += `; excused: ${cause}, a customer of ${e.agreement}`;
+    else text += `; excused: ${cause}, and the dependency on ${excuse.dependency} is marked excuses: true`;
+  }
+  if (e.credit) text += `; service credit ${formatCredit(e.credit)}`;
+  return text;
+}
+
+export function chainNoteText(note: ChainNote): string {
+  switch (note.kind) {
+    case 'root-cause':
+      return 'root cause';
+    case 'attributed':
+      return `itself attributed to ${note.path.join(' → ')}`;
+    case 'no-breach':
+      return `no breached overlapping window (${note.seen.map((s) => `${s.label} ${s.status}`).join(', ')})`;
+    case 'not-evaluated':
+      return 'no overlapping window evaluated';
+  }
+}

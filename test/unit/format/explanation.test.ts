@@ -1,0 +1,86 @@
+/**
+ * Explanations in words: every kind of example and computation step the evaluation stage records,
+ * rendered exactly as explain, JUnit and GitHub show them.
+ */
+import { describe, expect, test } from 'vitest';
+import { parseTarget } from '../../../src/agreement/quantity.js';
+import type { ComputationStep, Example } from '../../../src/evaluate/explanation.js';
+import { chainNoteText, computationText, describeGood, exampleText, verdictText } from '../../../src/format/explanation.js';
+import { formatValue } from '../../../src/format/values.js';
+
+const t = (ms: string) => Date.parse(ms);
+const rec = { line: 12, id: 'INC-7' };
+const within = { kind: 'within', limit: 14400, written: '4h' } as const;
+
+describe('exampleText', () => {
+  test.each<[Example, string]>([
+    [{ kind: 'not-good', record: rec, measure: 'duration', value: 18000, good: within }, 'id INC-7 (line 12): 5h, not within 4h'],
+    [{ kind: 'not-good', record: { line: 3, id: null }, measure: 'deadline', value: 5400, good: { kind: 'on-time', limit: 0 } }, 'line 3: 1h 30m late, not on time'],
+    [{ kind: 'not-good', record: rec, measure: 'deadline', value: 0, good: { kind: 'on-time', limit: 0 } }, 'id INC-7 (line 12): on time, not on time'],
+    [{ kind: 'not-good', record: rec, measure: 'value', value: 1234.5678, good: { kind: 'max', limit: 1000 } }, 'id INC-7 (line 12): 1,234.57, not ≤ 1,000'],
+    [{ kind: 'largest', record: rec, measure: 'deadline', value: -1800 }, 'largest: id INC-7 (line 12): 30m early'],
+    [{ kind: 'largest', record: rec, measure: 'duration', value: 36000 }, 'largest: id INC-7 (line 12): 10h'],
+    [{ kind: 'paused', record: rec, seconds: 2400 }, 'id INC-7 (line 12): clock paused 40m'],
+    // Berlin in March is UTC+1: 08:00Z is 09:00 local
+    [{ kind: 'open-breached', record: rec, since: t('2026-03-09T08:00:00Z'), within: '30m', breachAt: t('2026-03-09T08:30:00Z'), zone: 'Europe/Berlin' }, 'id INC-7 (line 12): open since 2026-03-09 09:00, breached 30m target at 2026-03-09 09:30'],
+    [{ kind: 'open', record: rec, since: t('2026-03-10T10:50:00Z'), elapsed: 600, zone: 'Europe/Berlin' }, 'id INC-7 (line 12): open since 2026-03-10 11:50, 10m elapsed, not counted'],
+    [{ kind: 'open-late', record: rec, due: t('2026-03-02T09:00:00Z'), lateness: 7200, zone: 'UTC' }, 'id INC-7 (line 12): not done, due 2026-03-02 09:00, 2h late at as-of'],
+    [{ kind: 'open-not-due', record: rec, due: t('2026-03-02T09:00:00Z'), waitingOn: ['company-x'], zone: 'UTC' }, 'id INC-7 (line 12): not done, due 2026-03-02 09:00, waiting on company-x (input not delivered), not counted'],
+    [{ kind: 'open-not-due', record: rec, due: t('2026-03-02T09:00:00Z'), waitingOn: [], zone: 'UTC' }, 'id INC-7 (line 12): not done, due 2026-03-02 09:00, not counted'],
+    [{ kind: 'shifted', record: rec, due: t('2026-03-02T09:00:00Z'), shift: 3600, shifted: t('2026-03-02T10:00:00Z'), zone: 'UTC' }, 'id INC-7 (line 12): due 2026-03-02 09:00 shifted 1h by late inputs to 2026-03-02 10:00'],
+    [{ kind: 'excluded', record: rec, where: { cause: ['maintenance', 'change'] }, party: 'none' }, 'id INC-7 (line 12): excluded (cause in [maintenance, change]), charged to none'],
+    [{ kind: 'downtime', record: rec, start: t('2026-03-02T09:00:00Z'), end: null, seconds: 3600 }, 'id INC-7 (line 12): down 2026-03-02T09:00:00.000Z – open at as-of, spans 1h of service time in this window (before merging and exclusions)'],
+    [{ kind: 'downtime-excluded', record: rec, start: t('2026-03-02T09:00:00Z'), end: t('2026-03-02T10:00:00Z'), where: { cause: 'maintenance' }, party: 'none' }, 'id INC-7 (line 12): excluded (cause = maintenance, charged to none), 2026-03-02T09:00:00.000Z – 2026-03-02T10:00:00.000Z'],
+    [{ kind: 'delivery-late', date: '2026-03-04', deliveredAt: t('2026-03-04T10:42:00Z'), due: t('2026-03-04T10:00:00Z'), zone: 'UTC' }, '2026-03-04: delivered 2026-03-04 10:42, 42m after the due time 2026-03-04 10:00 (UTC)'],
+    [{ kind: 'delivery-missed', date: '2026-03-05', due: t('2026-03-05T10:00:00Z'), zone: 'UTC' }, '2026-03-05: missed (due 2026-03-05 10:00 UTC, nothing logged in its slot)'],
+  ])('%#: %s', (example, text) => expect(exampleText(example)).toBe(text));
+});
+
+describe('computationText', () => {
+  const schedule = { every: 'workday', by: '10:00', calendar: 'office' } as const;
+  test.each<[ComputationStep, string]>([
+    [{ kind: 'ratio', good: 191, counted: 198, rule: within, calendar: 'office' }, 'ratio: 191 of 198 within 4h on calendar office'],
+    [{ kind: 'ratio', good: 2, counted: 4, rule: { kind: 'where', where: { status: ['ok', 'fine'] } }, calendar: null }, 'ratio: 2 of 4 matching status in [ok, fine]'],
+    [{ kind: 'count', counted: 1 }, 'count: 1 record'],
+    [{ kind: 'aggregate', aggregate: 'p95', counted: 6, measure: 'duration', column: null, calendar: 'office', value: 32400, unit: 's' }, 'p95 of 6 durations on calendar office: 9h'],
+    // one value formatter: grouping and two decimals, as the table shows the value
+    [{ kind: 'aggregate', aggregate: 'mean', counted: 3, measure: 'value', column: 'cost', calendar: null, value: 1234.5678, unit: 'number' }, 'mean of 3 values of cost: 1,234.57'],
+    [{ kind: 'aggregate', aggregate: 'max', counted: 0, measure: 'deadline', column: null, calendar: '24x7', value: null, unit: 's' }, 'max of 0 lateness values on calendar 24x7: no data'],
+    [{ kind: 'open-counted', records: 2 }, '2 open records that can no longer be good counted as bad (in counted, not in open)'],
+    [{ kind: 'open-not-counted', records: 1 }, '1 open record not counted'],
+    [{ kind: 'excluded', records: 3 }, '3 records excluded'],
+    [{ kind: 'skipped', records: 1, column: 'cost' }, '1 record skipped (empty cost cell)'],
+    [{ kind: 'skipped', records: 2, column: null }, '2 records skipped (empty start cell)'],
+    [{ kind: 'unjoined-status-rows', rows: 1, files: ['a.csv'] }, '1 status row in a.csv for keys no measured record has: ignored'],
+    [{ kind: 'no-service-time', calendar: 'office' }, 'no service time in this window (calendar office)'],
+    [{ kind: 'downtime', downtime: 7200, service: 2678400, calendar: '24x7', incidents: 2, outages: 1 }, 'downtime 2h of 744h service time (calendar 24x7), 2 incidents merged into 1'],
+    // 100 × (1 − 7200 ÷ 2678400) = 99.731182…
+    [{ kind: 'uptime-formula', downtime: 7200, service: 2678400, value: 100 * (1 - 7200 / 2678400) }, 'uptime = 100 × (1 − 7200s ÷ 2678400s) = 99.7312%'],
+    [{ kind: 'downtime-excluded', records: 1, removed: 14400 }, 'excluded 1 record: 4h removed from downtime and service time'],
+    [{ kind: 'partial', what: 'occurrences', asOf: t('2026-03-10T11:00:00Z') }, 'partial window: occurrences due up to 2026-03-10T11:00:00.000Z'],
+    [{ kind: 'deliveries', onTime: 2, due: 5, schedule }, '2 of 5 daily deliveries on time (by 10:00, office workdays)'],
+    [{ kind: 'deliveries', onTime: 0, due: 0, schedule: { every: 'month', by: '12:00', on: 5 } }, 'no monthly deliveries due in this window (by day 5, 12:00)'],
+    [{ kind: 'late-deliveries', deliveries: [{ date: '2026-03-04', delay: 2520 }] }, 'late: 2026-03-04 (42m late)'],
+    [{ kind: 'missed-deliveries', dates: Array.from({ length: 12 }, (_, i) => `d${i}`) }, 'missed: d0, d1, d2, d3, d4, d5, d6, d7, d8, d9 and 2 more'],
+  ])('%#: %s', (step, text) => expect(computationText(step)).toBe(text));
+});
+
+describe('verdictText and one value formatter', () => {
+  const target = (s: string) => parseTarget(s)!;
+  test('a value prints the same in the verdict as in the table (4.25678 -> 4.26, 1234 -> 1,234)', () => {
+    const v = { status: 'breached' as const, value: 4.25678, unit: 'number' as const, target: target('>= 5'), warning: null };
+    expect(verdictText(v)).toBe(`${formatValue(4.25678, 'number')} < 5 (target)`);
+    expect(verdictText(v)).toBe('4.26 < 5 (target)');
+    expect(verdictText({ status: 'met', value: 1234, unit: 'count', target: target('>= 1000'), warning: null })).toBe('1,234 ≥ 1000 (target)');
+  });
+  test('no data', () => expect(verdictText({ status: 'no-data' })).toBe('no counted records in the window'));
+  test('describeGood', () => {
+    expect(describeGood({ kind: 'min', limit: 2.5 })).toBe('≥ 2.5');
+    expect(describeGood({ kind: 'on-time', limit: 0 })).toBe('on time');
+  });
+  test('chain notes', () => {
+    expect(chainNoteText({ kind: 'attributed', path: ['b/y', 'c/z'] })).toBe('itself attributed to b/y → c/z');
+    expect(chainNoteText({ kind: 'no-breach', seen: [{ label: '2026-03', status: 'met' }] })).toBe('no breached overlapping window (2026-03 met)');
+    expect(chainNoteText({ kind: 'not-evaluated' })).toBe('no overlapping window evaluated');
+  });
+});
