@@ -231,14 +231,23 @@ objectives:
 `;
 }
 
-/** 200 copies of the bundled service-desk SLA (148 lines each) under distinct ids. */
+/**
+ * 200 copies of the bundled service-desk SLA (148 lines each) under distinct ids, each one's
+ * p1-resolution depending on the next one's p1-first-response (so references are resolved across
+ * files, without a cycle). This is the timing that test/unit/agreement/load-perf.test.ts does not assert.
+ */
 function writeValidateSet() {
   const dir = join(DEFAULT_DIR, 'validate-200');
   const source = readFileSync(join(ROOT, 'examples', 'service-desk', 'service-desk-sla.yaml'), 'utf8')
-    .replace(/^ *dependsOn:.*\n/m, '')
     .replace(/file: data\//g, `file: ${join(ROOT, 'examples', 'service-desk', 'data')}/`);
+  if (!/^ *dependsOn: \[network-ola\/restore-time\]$/m.test(source)) throw new Error('run.mjs: the service-desk example changed; adjust writeValidateSet');
   if (!existsSync(dir)) mkdirSync(dir);
-  for (let i = 0; i < 200; i++) writeFileSync(join(dir, `agreement-${i}.yaml`), source.replace(/^id: .*$/m, `id: agreement-${i}`));
+  for (let i = 0; i < 200; i++) {
+    const text = source
+      .replace(/^id: .*$/m, `id: agreement-${i}`)
+      .replace(/^( *)dependsOn: \[network-ola\/restore-time\]$/m, `$1dependsOn: [agreement-${(i + 1) % 200}/p1-first-response]`);
+    writeFileSync(join(dir, `agreement-${i}.yaml`), text);
+  }
   return relative(ROOT, dir);
 }
 

@@ -13,11 +13,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli, type CliRun } from './cli.js';
+import { runMain, type CliRun } from './cli.js';
 
 const DIR = 'test/fixtures/e2e/evaluate';
 const DATA = `${DIR}/data`;
-const evaluate = (...args: string[]) => runCli(['evaluate', DIR, ...args]);
+const evaluate = (...args: string[]) => runMain(['evaluate', DIR, ...args]);
 
 type Json = {
   asOf: string;
@@ -95,8 +95,8 @@ const AS_OF_APRIL = {
 
 describe('evaluate --format json (SPEC 8)', () => {
   let run: CliRun;
-  beforeAll(() => {
-    run = evaluate('--as-of', '2026-04-01', '--format', 'json');
+  beforeAll(async () => {
+    run = await evaluate('--as-of', '2026-04-01', '--format', 'json');
   });
 
   test('the whole document, worked out by hand', () => {
@@ -119,23 +119,23 @@ describe('evaluate --format json (SPEC 8)', () => {
     expect(run.stderr).toBe('slacheck: 2 complete windows at --fail-on breached: e2e-desk/p1-resolution 2026-03 breached, e2e-uc/uptime 2026-03 breached\n');
   });
 
-  test('an --as-of instant with an offset is echoed in UTC with milliseconds', () => {
-    const r = evaluate('--as-of', '2026-04-01T02:00:00+02:00', '--format', 'json');
+  test('an --as-of instant with an offset is echoed in UTC with milliseconds', async () => {
+    const r = await evaluate('--as-of', '2026-04-01T02:00:00+02:00', '--format', 'json');
     expect(parse(r.stdout).asOf).toBe('2026-04-01T00:00:00.000Z');
     // the same instant as the bare date in UTC: the same results
     expect(parse(r.stdout).results).toEqual(AS_OF_APRIL.results);
   });
 
-  test('determinism: two runs give byte-identical JSON', () => {
-    const again = evaluate('--as-of', '2026-04-01', '--format', 'json');
+  test('determinism: two runs give byte-identical JSON', async () => {
+    const again = await evaluate('--as-of', '2026-04-01', '--format', 'json');
     expect(again.stdout).toBe(run.stdout);
     expect(again.stdout.length).toBeGreaterThan(1000);
   });
 });
 
 describe('evaluate exit codes (SPEC 6)', () => {
-  test('0 when everything is met (--as-of 2026-02-01: only January is reported)', () => {
-    const r = evaluate('--as-of', '2026-02-01', '--format', 'json');
+  test('0 when everything is met (--as-of 2026-02-01: only January is reported)', async () => {
+    const r = await evaluate('--as-of', '2026-02-01', '--format', 'json');
     expect(r.code).toBe(0);
     const json = parse(r.stdout);
     expect(json.results.map((x) => `${x.objective} ${x.window.label} ${x.status}`)).toEqual([
@@ -145,17 +145,17 @@ describe('evaluate exit codes (SPEC 6)', () => {
     ]);
   });
 
-  test('0 with --fail-on never although March is breached', () => {
-    const r = evaluate('--as-of', '2026-04-01', '--fail-on', 'never', '--format', 'json');
+  test('0 with --fail-on never although March is breached', async () => {
+    const r = await evaluate('--as-of', '2026-04-01', '--fail-on', 'never', '--format', 'json');
     expect(r.code).toBe(0);
     expect(parse(r.stdout).summary.breached).toBe(2);
   });
 
-  test('a breach in the partial window does not fail; --fail-on at-risk fails on February', () => {
+  test('a breach in the partial window does not fail; --fail-on at-risk fails on February', async () => {
     // --as-of 2026-03-15: March is partial. p1-resolution sees T11 (1h, good) and T12 (6h, bad);
     // T13–T15 start after --as-of and are ignored → 1/2 = 50% < 75% → breached, but partial, so no
     // credit. Uptime: O2 starts on 03-16 → March 100%. February at-risk (75% < 90%) as above.
-    const r = evaluate('--as-of', '2026-03-15', '--format', 'json');
+    const r = await evaluate('--as-of', '2026-03-15', '--format', 'json');
     expect(r.code).toBe(0);
     const march = parse(r.stdout).results.filter((x) => x.window.label === '2026-03');
     expect(march).toEqual([
@@ -167,18 +167,18 @@ describe('evaluate exit codes (SPEC 6)', () => {
       { ...VOLUME, window: { ...MAR, partial: true }, value: 2, status: 'met', counts: counts(2, 2, 0), charged: {}, rootCause: null, credit: null },
       { ...UPTIME, window: { ...MAR, partial: true }, value: 100, status: 'met', counts: counts(0, 0, 0), charged: {}, rootCause: null, credit: null },
     ]);
-    const strict = evaluate('--as-of', '2026-03-15', '--fail-on', 'at-risk', '--format', 'json');
+    const strict = await evaluate('--as-of', '2026-03-15', '--fail-on', 'at-risk', '--format', 'json');
     expect(strict.code).toBe(1);
   });
 
-  test('--fail-on at-risk passes when nothing is at risk or breached', () => {
-    const r = evaluate('--as-of', '2026-02-01', '--fail-on', 'at-risk', '--format', 'json');
+  test('--fail-on at-risk passes when nothing is at risk or breached', async () => {
+    const r = await evaluate('--as-of', '2026-02-01', '--fail-on', 'at-risk', '--format', 'json');
     expect(r.code).toBe(0);
   });
 
-  test('--owner narrows the results and the exit code', () => {
+  test('--owner narrows the results and the exit code', async () => {
     // acme owns only p1-volume, met in every month → 0, although ops and carrier breach March
-    const acme = evaluate('--as-of', '2026-04-01', '--owner', 'acme', '--format', 'json');
+    const acme = await evaluate('--as-of', '2026-04-01', '--owner', 'acme', '--format', 'json');
     expect(acme.code).toBe(0);
     const json = parse(acme.stdout);
     expect(json.results.map((x) => `${x.owner} ${x.objective} ${x.window.label}`)).toEqual([
@@ -187,15 +187,15 @@ describe('evaluate exit codes (SPEC 6)', () => {
       'acme p1-volume 2026-03',
     ]);
     expect(json.summary).toEqual({ met: 3, 'at-risk': 0, breached: 0, excused: 0, 'no-data': 0 });
-    const carrier = evaluate('--as-of', '2026-04-01', '--owner', 'carrier', '--format', 'json');
+    const carrier = await evaluate('--as-of', '2026-04-01', '--owner', 'carrier', '--format', 'json');
     expect(carrier.code).toBe(1);
     expect(parse(carrier.stdout).results.map((x) => x.objective)).toEqual(['uptime', 'uptime', 'uptime']);
   });
 
-  test('--data ID=FILE reads another CSV for the data set', () => {
+  test('--data ID=FILE reads another CSV for the data set', async () => {
     // tickets-alt.csv holds one P1 ticket, 2026-03-03 09:00 → 10:00 (1h, good): January and February
     // have no counted record → no-data (value null); March 1/1 = 100% → met. Only p1-resolution shown.
-    const r = evaluate('--as-of', '2026-04-01', '--data', `tickets=${DATA}/tickets-alt.csv`, '--objective', 'e2e-desk/p1-resolution', '--format', 'json');
+    const r = await evaluate('--as-of', '2026-04-01', '--data', `tickets=${DATA}/tickets-alt.csv`, '--objective', 'e2e-desk/p1-resolution', '--format', 'json');
     expect(r.code).toBe(0);
     expect(parse(r.stdout).results).toEqual([
       { ...RESOLUTION, window: JAN, value: null, status: 'no-data', counts: counts(0, 0, 0), charged: {}, rootCause: null, credit: null },
@@ -208,19 +208,19 @@ describe('evaluate exit codes (SPEC 6)', () => {
 describe('evaluate input errors: exit 2, problems on stderr, no stack trace', () => {
   const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
-  test('filters that each match something but nothing together: exit 2, never an empty green run', () => {
+  test('filters that each match something but nothing together: exit 2, never an empty green run', async () => {
     // p1-volume exists and is owned by acme; ops owns p1-resolution: together they select nothing
-    const r = evaluate('--as-of', '2026-04-01', '--objective', 'p1-volume', '--owner', 'ops');
+    const r = await evaluate('--as-of', '2026-04-01', '--objective', 'p1-volume', '--owner', 'ops');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('slacheck: no result matches these filters together (--objective, --owner, --window, --from, --to)\n');
     // each alone is fine
-    expect(evaluate('--as-of', '2026-04-01', '--objective', 'p1-volume', '--fail-on', 'never').code).toBe(0);
-    expect(evaluate('--as-of', '2026-04-01', '--owner', 'ops', '--fail-on', 'never').code).toBe(0);
+    expect((await evaluate('--as-of', '2026-04-01', '--objective', 'p1-volume', '--fail-on', 'never')).code).toBe(0);
+    expect((await evaluate('--as-of', '2026-04-01', '--owner', 'ops', '--fail-on', 'never')).code).toBe(0);
   });
 
-  test('an invalid agreement', () => {
-    const r = runCli(['evaluate', 'test/fixtures/e2e/validate/unknown-party.yaml', '--as-of', '2026-04-01']);
+  test('an invalid agreement', async () => {
+    const r = await runMain(['evaluate', 'test/fixtures/e2e/validate/unknown-party.yaml', '--as-of', '2026-04-01']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('test/fixtures/e2e/validate/unknown-party.yaml:14:12  error  unknown-party  unknown party `nobody` in owner');
@@ -228,41 +228,41 @@ describe('evaluate input errors: exit 2, problems on stderr, no stack trace', ()
     noStack(r.stderr);
   });
 
-  test('a missing CSV', () => {
-    const r = evaluate('--as-of', '2026-04-01', '--data', `tickets=${DATA}/nope.csv`);
+  test('a missing CSV', async () => {
+    const r = await evaluate('--as-of', '2026-04-01', '--data', `tickets=${DATA}/nope.csv`);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${DATA}/nope.csv  error  csv-unreadable`);
     noStack(r.stderr);
   });
 
-  test('a timestamp that does not exist (2026-02-30) names file, line and column', () => {
+  test('a timestamp that does not exist (2026-02-30) names file, line and column', async () => {
     // tickets-bad-date.csv line 3 (header is line 1), opened_at is the 3rd column
-    const r = evaluate('--as-of', '2026-04-01', '--data', `tickets=${DATA}/tickets-bad-date.csv`);
+    const r = await evaluate('--as-of', '2026-04-01', '--data', `tickets=${DATA}/tickets-bad-date.csv`);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${DATA}/tickets-bad-date.csv:3:3  error  invalid-timestamp  "2026-02-30T09:00:00Z"`);
     noStack(r.stderr);
   });
 
-  test('--data for a data set no agreement declares', () => {
-    const r = evaluate('--as-of', '2026-04-01', '--data', `nope=${DATA}/tickets.csv`);
+  test('--data for a data set no agreement declares', async () => {
+    const r = await evaluate('--as-of', '2026-04-01', '--data', `nope=${DATA}/tickets.csv`);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('no agreement declares a data set "nope"; declared: e2e-uc/outages, e2e-desk/tickets');
     noStack(r.stderr);
   });
 
-  test('a bad --as-of', () => {
-    const r = evaluate('--as-of', 'yesterday');
+  test('a bad --as-of', async () => {
+    const r = await evaluate('--as-of', 'yesterday');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('--as-of "yesterday" is not an ISO 8601 date or instant');
     noStack(r.stderr);
   });
 
-  test('a month that does not exist in --as-of', () => {
-    const r = evaluate('--as-of', '2026-13-01');
+  test('a month that does not exist in --as-of', async () => {
+    const r = await evaluate('--as-of', '2026-13-01');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--as-of "2026-13-01"');
   });
@@ -272,18 +272,18 @@ describe('evaluate --output', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'slacheck-e2e-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  test('--output writes the file and stdout stays empty', () => {
+  test('--output writes the file and stdout stays empty', async () => {
     const file = join(tmp, 'results.json');
-    const r = evaluate('--as-of', '2026-04-01', '--format', 'json', '--output', file);
+    const r = await evaluate('--as-of', '2026-04-01', '--format', 'json', '--output', file);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(AS_OF_APRIL);
   });
 
-  test('two --format/--output pairs in one run write both files', () => {
+  test('two --format/--output pairs in one run write both files', async () => {
     const json = join(tmp, 'pair.json');
     const xml = join(tmp, 'pair.xml');
-    const r = evaluate('--as-of', '2026-04-01', '--format', 'json', '--output', json, '--format', 'junit', '--output', xml, '--fail-on', 'never');
+    const r = await evaluate('--as-of', '2026-04-01', '--format', 'json', '--output', json, '--format', 'junit', '--output', xml, '--fail-on', 'never');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(JSON.parse(readFileSync(json, 'utf8'))).toEqual(AS_OF_APRIL);
@@ -293,8 +293,8 @@ describe('evaluate --output', () => {
     expect(junit).toMatch(/<testsuites [^>]*tests="9" failures="2"/);
   });
 
-  test('a second format without an --output is a usage error', () => {
-    const r = evaluate('--as-of', '2026-04-01', '--format', 'json', '--format', 'table');
+  test('a second format without an --output is a usage error', async () => {
+    const r = await evaluate('--as-of', '2026-04-01', '--format', 'json', '--format', 'table');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('only one format can go to stdout');

@@ -3,7 +3,7 @@
  * root cause, the credit, and an excused breach. Numbers as in examples/README.md.
  */
 import { describe, expect, test } from 'vitest';
-import { runCli } from './cli.js';
+import { runMain } from './cli.js';
 
 const AS_OF = ['--as-of', '2026-07-01'];
 
@@ -24,8 +24,8 @@ interface ExplainJson {
 describe('explain service-desk/p1-resolution, March 2026', () => {
   const args = ['explain', 'service-desk/p1-resolution', 'examples', '--window', '2026-03', ...AS_OF];
 
-  test('text: names the chain network-ola/restore-time → internet-uc/uptime, the root cause and the credit', () => {
-    const r = runCli(args);
+  test('text: names the chain network-ola/restore-time → internet-uc/uptime, the root cause and the credit', async () => {
+    const r = await runMain(args);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const out = r.stdout;
@@ -43,8 +43,8 @@ describe('explain service-desk/p1-resolution, March 2026', () => {
     expect(out).not.toContain('EXCUSED');
   });
 
-  test('json: rootCause, charged and credit fields, and only the asked window', () => {
-    const r = runCli([...args, '--format', 'json']);
+  test('json: rootCause, charged and credit fields, and only the asked window', async () => {
+    const r = await runMain([...args, '--format', 'json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as ExplainJson;
     expect(json.results).toHaveLength(1);
@@ -70,8 +70,8 @@ describe('explain service-desk/p1-resolution, March 2026', () => {
 });
 
 describe('explain an excused breach: app-maintenance/cr-on-time, March 2026', () => {
-  test('text and json: excused by the customer obligation specs-on-time, inputs charged to company-x', () => {
-    const text = runCli(['explain', 'cr-on-time', 'examples', '--window', '2026-03', ...AS_OF]);
+  test('text and json: excused by the customer obligation specs-on-time, inputs charged to company-x', async () => {
+    const text = await runMain(['explain', 'cr-on-time', 'examples', '--window', '2026-03', ...AS_OF]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/status\s+EXCUSED — 80% < 90% \(target\); excused: root cause app-maintenance\/specs-on-time 2026-03 \(owner company-x\), a customer of app-maintenance/);
     expect(text.stdout).toMatch(/root cause\s+app-maintenance\/specs-on-time 2026-03, owner company-x/);
@@ -79,7 +79,7 @@ describe('explain an excused breach: app-maintenance/cr-on-time, March 2026', ()
     // an excused window never carries a credit line
     expect(text.stdout).not.toMatch(/\n {2}credit /);
 
-    const json = JSON.parse(runCli(['explain', 'cr-on-time', 'examples', '--window', '2026-03', ...AS_OF, '--format', 'json']).stdout) as ExplainJson;
+    const json = JSON.parse((await runMain(['explain', 'cr-on-time', 'examples', '--window', '2026-03', ...AS_OF, '--format', 'json'])).stdout) as ExplainJson;
     const [res] = json.results;
     // 4 of 5 change requests on time after the input shifts → 80% < 90%
     expect(res!.value).toBe(80);
@@ -98,15 +98,15 @@ describe('explain an excused breach: app-maintenance/cr-on-time, March 2026', ()
 });
 
 describe('explain usage errors', () => {
-  test('an unknown objective: exit 2 with a clear message', () => {
-    const r = runCli(['explain', 'no-such-objective', 'examples', ...AS_OF]);
+  test('an unknown objective: exit 2 with a clear message', async () => {
+    const r = await runMain(['explain', 'no-such-objective', 'examples', ...AS_OF]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('slacheck: no objective or report "no-such-objective" in the loaded agreements\n');
   });
 
-  test('a window that was not evaluated: exit 2, listing the evaluated windows', () => {
-    const r = runCli(['explain', 'cr-on-time', 'examples', '--window', '2027-01', ...AS_OF]);
+  test('a window that was not evaluated: exit 2, listing the evaluated windows', async () => {
+    const r = await runMain(['explain', 'cr-on-time', 'examples', '--window', '2027-01', ...AS_OF]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'slacheck: app-maintenance/cr-on-time has no window 2027-01; evaluated windows: 2026-01, 2026-02, 2026-03, 2026-04, 2026-05, 2026-06\n',

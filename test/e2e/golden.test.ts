@@ -1,9 +1,9 @@
 /**
- * Golden end-to-end tests: the built CLI on examples/ with a fixed --as-of, each format's full
- * output compared byte for byte with test/fixtures/golden/.
+ * Golden end-to-end tests: slacheck (in-process, through `main()`) on examples/ with a fixed
+ * --as-of, each format's full output compared byte for byte with test/fixtures/golden/.
  *
  * Update mode: after an intended output change, run
- *   npm run build && UPDATE_GOLDEN=1 npx vitest run test/e2e/golden.test.ts
+ *   UPDATE_GOLDEN=1 npx vitest run test/e2e/golden.test.ts
  * which rewrites the golden files instead of comparing; review the diff (`git diff test/fixtures/golden`)
  * as a user would before committing it.
  */
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { marked, type Tokens } from 'marked';
 import { describe, expect, test } from 'vitest';
-import { ROOT, runCli } from './cli.js';
+import { ROOT, runMain } from './cli.js';
 
 const GOLDEN = join(ROOT, 'test/fixtures/golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -29,8 +29,8 @@ const CASES: Array<{ file: string; args: string[] }> = [
 ];
 
 /** Runs one case (NO_COLOR=1, from the repository root) and checks the exit code and stderr. */
-function output(args: string[]): string {
-  const r = runCli(args);
+async function output(args: string[]): Promise<string> {
+  const r = await runMain(args);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return r.stdout;
@@ -38,10 +38,10 @@ function output(args: string[]): string {
 
 const golden = (file: string) => readFileSync(join(GOLDEN, file), 'utf8');
 
-describe('golden outputs of the built CLI on examples/', () => {
+describe('golden outputs of slacheck on examples/', () => {
   for (const { file, args } of CASES) {
-    test(`slacheck ${args.join(' ')} = ${file}`, () => {
-      const actual = output(args);
+    test(`slacheck ${args.join(' ')} = ${file}`, async () => {
+      const actual = await output(args);
       if (UPDATE) writeFileSync(join(GOLDEN, file), actual);
       expect(actual).toBe(golden(file));
     });

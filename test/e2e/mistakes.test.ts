@@ -3,45 +3,45 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { runCli } from './cli.js';
+import { runMain } from './cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'slacheck-mistakes-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('mistakes', () => {
-  test('validate on a folder without agreements: no-agreement, exit 1', () => {
+  test('validate on a folder without agreements: no-agreement, exit 1', async () => {
     const empty = join(tmp, 'empty');
     mkdirSync(empty);
     writeFileSync(join(empty, 'notes.yaml'), 'title: not an agreement\n');
-    const r = runCli(['validate', 'empty'], { cwd: tmp });
+    const r = await runMain(['validate', 'empty'], { cwd: tmp });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('empty  error  no-agreement  no agreement found in empty');
   });
 
-  test('validate on a file that is not YAML at all: ten syntax errors and a count, not hundreds', () => {
+  test('validate on a file that is not YAML at all: ten syntax errors and a count, not hundreds', async () => {
     writeFileSync(join(tmp, 'notes.md'), Array.from({ length: 200 }, (_, i) => `- [${i}] item: "x\n  : y: [`).join('\n'));
-    const r = runCli(['validate', 'notes.md'], { cwd: tmp });
+    const r = await runMain(['validate', 'notes.md'], { cwd: tmp });
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n').filter((l) => l.includes('yaml-syntax'));
     expect(lines.length).toBe(11);
     expect(r.stdout).toMatch(/\d+ more YAML syntax errors not shown; is notes\.md a YAML agreement file\?/);
   });
 
-  test('--from after --to', () => {
-    const r = runCli(['evaluate', 'examples', '--as-of', '2026-07-01', '--from', '2026-04-01', '--to', '2026-03-01']);
+  test('--from after --to', async () => {
+    const r = await runMain(['evaluate', 'examples', '--as-of', '2026-07-01', '--from', '2026-04-01', '--to', '2026-03-01']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('slacheck: --from 2026-04-01 is after --to 2026-03-01\n');
   });
 
-  test('--output into a directory that does not exist', () => {
-    const r = runCli(['evaluate', 'examples', '--as-of', '2026-07-01', '--fail-on', 'never', '--format', 'json', '--output', join(tmp, 'nodir', 'x.json')]);
+  test('--output into a directory that does not exist', async () => {
+    const r = await runMain(['evaluate', 'examples', '--as-of', '2026-07-01', '--fail-on', 'never', '--format', 'json', '--output', join(tmp, 'nodir', 'x.json')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`slacheck: cannot write ${join(tmp, 'nodir', 'x.json')}: the directory ${join(tmp, 'nodir')} does not exist\n`);
   });
 
-  test('init into a path that is a file', () => {
+  test('init into a path that is a file', async () => {
     writeFileSync(join(tmp, 'afile'), 'x');
-    const r = runCli(['init', 'afile'], { cwd: tmp });
+    const r = await runMain(['init', 'afile'], { cwd: tmp });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('slacheck: init cannot write afile/agreement.yaml: afile (or a folder on the way) is a file, not a directory\n');
   });

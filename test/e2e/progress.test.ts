@@ -1,6 +1,7 @@
 /**
  * The progress line (issue: progress on stderr while reading CSVs over a few MB, only on a TTY,
  * never with --quiet). A pseudo-terminal comes from util-linux `script`; skipped where it is missing.
+ * Spawns the built binary on purpose: a real terminal is process-level (process.stderr.isTTY).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

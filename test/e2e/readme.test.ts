@@ -1,12 +1,12 @@
 /**
  * The README's examples run: every ```console block whose first line is `$ slacheck …` is run
- * through the built CLI and must print exactly what the README shows. A `<!-- cwd: DIR -->` line
- * just before a block runs it in DIR (relative to the repository root).
+ * in-process through slacheck's `main()` and must print exactly what the README shows. A
+ * `<!-- cwd: DIR -->` line just before a block runs it in DIR (relative to the repository root).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ROOT, runCli } from './cli.js';
+import { ROOT, runMain } from './cli.js';
 
 interface Example {
   command: string;
@@ -30,8 +30,8 @@ const argv = (command: string) => command.split(/\s+/).slice(1);
 describe('README examples print what the README shows', () => {
   const list = examples();
   test('the README has runnable examples', () => expect(list.length).toBeGreaterThanOrEqual(4));
-  test.each(list.map((e) => [e.command, e] as const))('%s', (_command, e) => {
-    const r = runCli(argv(e.command), { cwd: e.cwd });
+  test.each(list.map((e) => [e.command, e] as const))('%s', async (_command, e) => {
+    const r = await runMain(argv(e.command), { cwd: e.cwd });
     // stderr may only carry the one-line reason of an exit 1 (breached windows), never an error
     expect(r.stderr).toMatch(/^(|slacheck: \d+ complete windows? at --fail-on \w[\w-]*: .*\n)$/);
     expect(r.stdout).toBe(e.expected);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
-import { ROOT, runCli } from './cli.js';
+import { ROOT, runMain } from './cli.js';
 
 const DIR = 'test/fixtures/e2e/validate';
 
@@ -20,8 +20,8 @@ const NO_MONITORING =
 const NO_CONTACT = 'party `acme` has no `contact`; add who to call or write to';
 
 describe('validate examples', () => {
-  test('the shipped examples are valid: exit 0 and the summary line only', () => {
-    const r = runCli(['validate', 'examples']);
+  test('the shipped examples are valid: exit 0 and the summary line only', async () => {
+    const r = await runMain(['validate', 'examples']);
     expect(r.stdout).toBe('✔ 6 files valid, no problems\n');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -29,8 +29,8 @@ describe('validate examples', () => {
 });
 
 describe('validate --format text', () => {
-  test('schema error: an unknown key is reported at the key (line 19 `    treshold: 5`, column 5)', () => {
-    const r = runCli(['validate', `${DIR}/schema-error.yaml`]);
+  test('schema error: an unknown key is reported at the key (line 19 `    treshold: 5`, column 5)', async () => {
+    const r = await runMain(['validate', `${DIR}/schema-error.yaml`]);
     expect(r.stdout).toBe(
       `${DIR}/schema-error.yaml:19:5  error  schema-additional-property  ${UNKNOWN_KEY}\n\n` +
         '✖ 1 problem (1 error, 0 warnings) in 1 file\n',
@@ -38,8 +38,8 @@ describe('validate --format text', () => {
     expect(r.code).toBe(1);
   });
 
-  test('semantic error: an unknown owner is reported at its value (line 14 `    owner: nobody`, column 12)', () => {
-    const r = runCli(['validate', `${DIR}/unknown-party.yaml`]);
+  test('semantic error: an unknown owner is reported at its value (line 14 `    owner: nobody`, column 12)', async () => {
+    const r = await runMain(['validate', `${DIR}/unknown-party.yaml`]);
     expect(r.stdout).toBe(
       `${DIR}/unknown-party.yaml:14:12  error  unknown-party  ${UNKNOWN_PARTY}\n\n` +
         '✖ 1 problem (1 error, 0 warnings) in 1 file\n',
@@ -47,16 +47,16 @@ describe('validate --format text', () => {
     expect(r.code).toBe(1);
   });
 
-  test('YAML syntax error: reported at the unclosed `[` (line 4 `title: [unclosed`, column 8)', () => {
-    const r = runCli(['validate', `${DIR}/syntax-error.yaml`]);
+  test('YAML syntax error: reported at the unclosed `[` (line 4 `title: [unclosed`, column 8)', async () => {
+    const r = await runMain(['validate', `${DIR}/syntax-error.yaml`]);
     expect(r.stdout).toBe(
       `${DIR}/syntax-error.yaml:4:8  error  yaml-syntax  ${YAML_SYNTAX}\n\n` + '✖ 1 problem (1 error, 0 warnings) in 1 file\n',
     );
     expect(r.code).toBe(1);
   });
 
-  test('documentation gaps only: warnings, aligned columns, exit 0', () => {
-    const r = runCli(['validate', `${DIR}/doc-warnings.yaml`]);
+  test('documentation gaps only: warnings, aligned columns, exit 0', async () => {
+    const r = await runMain(['validate', `${DIR}/doc-warnings.yaml`]);
     // the missing monitoring section concerns the document (1:1); the party `acme` value `{` is at 7:9
     expect(r.stdout).toBe(
       `${DIR}/doc-warnings.yaml:1:1  warning  doc-monitoring-missing  ${NO_MONITORING}\n` +
@@ -66,8 +66,8 @@ describe('validate --format text', () => {
     expect(r.code).toBe(0);
   });
 
-  test('--strict turns the documentation warnings into errors: exit 1', () => {
-    const r = runCli(['validate', `${DIR}/doc-warnings.yaml`, '--strict']);
+  test('--strict turns the documentation warnings into errors: exit 1', async () => {
+    const r = await runMain(['validate', `${DIR}/doc-warnings.yaml`, '--strict']);
     expect(r.stdout).toBe(
       `${DIR}/doc-warnings.yaml:1:1  error  doc-monitoring-missing  ${NO_MONITORING}\n` +
         `${DIR}/doc-warnings.yaml:7:9  error  doc-party-contact       ${NO_CONTACT}\n\n` +
@@ -76,16 +76,16 @@ describe('validate --format text', () => {
     expect(r.code).toBe(1);
   });
 
-  test('a fully documented, valid file: exit 0, no problems', () => {
-    const r = runCli(['validate', `${DIR}/valid.yaml`]);
+  test('a fully documented, valid file: exit 0, no problems', async () => {
+    const r = await runMain(['validate', `${DIR}/valid.yaml`]);
     expect(r.stdout).toBe('✔ 1 file valid, no problems\n');
     expect(r.code).toBe(0);
   });
 });
 
 describe('validate --format json', () => {
-  test('the whole folder: SPEC 6 shape, problems sorted by file, line, column', () => {
-    const r = runCli(['validate', DIR, '--format', 'json']);
+  test('the whole folder: SPEC 6 shape, problems sorted by file, line, column', async () => {
+    const r = await runMain(['validate', DIR, '--format', 'json']);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as unknown;
     expect(json).toEqual({
@@ -103,16 +103,16 @@ describe('validate --format json', () => {
     expect(Object.keys((json as { problems: object[] }).problems[0]!)).toEqual(['file', 'line', 'column', 'severity', 'code', 'message']);
   });
 
-  test('warnings only: valid is true and the exit code 0', () => {
-    const r = runCli(['validate', `${DIR}/doc-warnings.yaml`, '--format', 'json']);
+  test('warnings only: valid is true and the exit code 0', async () => {
+    const r = await runMain(['validate', `${DIR}/doc-warnings.yaml`, '--format', 'json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as { valid: boolean; problems: { severity: string }[] };
     expect(json.valid).toBe(true);
     expect(json.problems.map((p) => p.severity)).toEqual(['warning', 'warning']);
   });
 
-  test('paths are relative to the working directory', () => {
-    const r = runCli(['validate', 'unknown-party.yaml', '--format', 'json'], { cwd: join(ROOT, DIR) });
+  test('paths are relative to the working directory', async () => {
+    const r = await runMain(['validate', 'unknown-party.yaml', '--format', 'json'], { cwd: join(ROOT, DIR) });
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as { files: string[]; problems: { file: string }[] };
     expect(json.files).toEqual(['unknown-party.yaml']);
@@ -121,8 +121,8 @@ describe('validate --format json', () => {
 });
 
 describe('validate --format github', () => {
-  test('one workflow command per problem, with file, line and col', () => {
-    const r = runCli(['validate', DIR, '--format', 'github']);
+  test('one workflow command per problem, with file, line and col', async () => {
+    const r = await runMain(['validate', DIR, '--format', 'github']);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
       `::warning file=${DIR}/doc-warnings.yaml,line=1,col=1,title=doc-monitoring-missing::${NO_MONITORING}`,
@@ -136,22 +136,22 @@ describe('validate --format github', () => {
 });
 
 describe('validate usage errors: exit 2', () => {
-  test('a path that does not exist', () => {
-    const r = runCli(['validate', 'test/fixtures/e2e/no-such-dir']);
+  test('a path that does not exist', async () => {
+    const r = await runMain(['validate', 'test/fixtures/e2e/no-such-dir']);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('test/fixtures/e2e/no-such-dir');
     expect(r.stdout).toContain('path-not-found');
   });
 
-  test('an unknown option', () => {
-    const r = runCli(['validate', DIR, '--bogus']);
+  test('an unknown option', async () => {
+    const r = await runMain(['validate', DIR, '--bogus']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown option '--bogus'");
     expect(r.stdout).toBe('');
   });
 
-  test('a format that does not exist', () => {
-    const r = runCli(['validate', DIR, '--format', 'xml']);
+  test('a format that does not exist', async () => {
+    const r = await runMain(['validate', DIR, '--format', 'xml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("argument 'xml' is invalid");
     expect(r.stdout).toBe('');

@@ -78,20 +78,13 @@ reports:
 `;
 }
 
-it('loads and validates 200 agreement files well under a second', async () => {
+// How fast this is (target: well under a second, start-up included) is measured by the benchmark,
+// case (v) of test/bench/run.mjs (`npm run bench`), on a quiet machine: a unit test sharing two
+// cores with other test files cannot assert a wall-clock bound without being flaky or meaningless.
+it('loads and validates 200 agreement files that reference each other', async () => {
   for (let i = 0; i < 200; i++) writeFileSync(path.join(root, `agreement-${String(i).padStart(3, '0')}.yaml`), agreement(i));
-  const started = performance.now();
-  const cpuStart = process.cpuUsage();
   const r = await loadAgreements(['.'], { cwd: root });
-  const cpu = process.cpuUsage(cpuStart);
-  const cpuMs = (cpu.user + cpu.system) / 1000;
-  const ms = performance.now() - started;
-  console.log(`loaded ${r.agreements.length} agreements from ${r.files.length} files in ${ms.toFixed(0)} ms (${cpuMs.toFixed(0)} ms CPU)`);
   expect(r.problems).toEqual([]);
   expect(r.agreements).toHaveLength(200);
   expect(r.agreements[199]!.doc.id).toBe('agreement-199');
-  // The timing target (well under a second) is measured by `npm run bench` on a quiet machine; here,
-  // with other test files running on the same two cores, only a pathological slowdown fails
-  // (compiling the schema per file, for one, costs over 10 s for 200 files).
-  expect(ms).toBeLessThan(4000);
 });

@@ -160,9 +160,9 @@ describe('loadAgreementText', () => {
       'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]',
       '',
     ].join('\n');
-    const started = Date.now();
+    // no wall-clock bound: the limit counts expanded nodes (asserted below), and that count is what
+    // keeps a bigger bomb from taking minutes; the test timeout catches a regression that hangs
     const r = load(bomb);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(r.agreements).toEqual([]);
     // Nodes expanded through aliases (limit 10 000): each *a is its list + 10 items = 11, so b
     // adds 10 * 11 = 110; each *b is its list + 10 * (alias + 11) = 121, so c adds 1210 (total
