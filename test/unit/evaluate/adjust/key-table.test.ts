@@ -1,5 +1,5 @@
 /**
- * KeyTable (src/attribution/key-table.ts) against a model: a Map<string, number> numbering keys 0, 1,
+ * KeyTable (src/evaluate/adjust/key-table.ts) against a model: a Map<string, number> numbering keys 0, 1,
  * 2... in insertion order. Random interleavings of inserts (of absent keys) and of `find`, `lookup`,
  * `findByHash` and `sortsAfterLast` must agree with the model, for keys inserted ascending (what the
  * cursor shortcut of `lookup` is for), descending, nearly ascending (one pair swapped: the table
@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { KeyTable, keyHash } from '../../../src/attribution/key-table.js';
+import { KeyTable, keyHash } from '../../../../src/evaluate/adjust/key-table.js';
 
 const emptyish = fc.constantFrom('', ' ', '  ', '\t', '\0', '\0\0', '\uFFFF', '\uD800', '\uDC00', 'é', 'e\u0301', '😀', '😀\0');
 const prefixed = fc
