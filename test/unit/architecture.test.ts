@@ -1,0 +1,65 @@
+/**
+ * The folder tree is the pipeline (ARCHITECTURE.md): no folder imports one that imports it back,
+ * each stage imports only the stages before it, and only the CLI touches the process.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+// @ts-expect-error: a plain .mjs script without type declarations
+import { folderCycles, folderGraph } from '../../scripts/folder-graph.mjs';
+
+const SRC = fileURLToPath(new URL('../../src', import.meta.url));
+
+/** Which folders each stage may import (besides itself). */
+const ALLOWED: Record<string, string[]> = {
+  problem: [],
+  agreement: ['problem'],
+  time: ['agreement', 'problem'],
+  data: ['problem'],
+  compile: ['agreement', 'time', 'data', 'problem'],
+  evaluate: ['agreement', 'compile', 'time', 'data', 'problem'],
+  attribution: ['agreement', 'compile', 'evaluate', 'time', 'problem'],
+  core: ['compile', 'data', 'evaluate', 'attribution', 'problem'],
+  format: ['agreement', 'compile', 'evaluate', 'time', 'problem'],
+  graph: ['compile', 'evaluate', 'problem'],
+};
+
+describe('folder structure', () => {
+  const edges = folderGraph() as Map<string, Set<string>>;
+
+  test('no import cycle between folders of src/', () => {
+    expect(folderCycles(edges)).toEqual([]);
+  });
+
+  test('each stage imports only the stages before it (the CLI may import all)', () => {
+    for (const [from, to] of edges) {
+      if (from === 'cli') continue;
+      expect(ALLOWED[from], `unknown folder src/${from}: add it to ALLOWED and ARCHITECTURE.md`).toBeDefined();
+      expect([...to].filter((t) => !ALLOWED[from]!.includes(t)), `src/${from} imports`).toEqual([]);
+    }
+  });
+
+  test('the cycle finder finds a cycle when there is one', () => {
+    const looped = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['c'])],
+      ['c', new Set(['a'])],
+    ]);
+    expect(folderCycles(looped)).toEqual([['a', 'b', 'c', 'a']]);
+  });
+
+  test('only src/cli touches the process', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const full = join(dir, name);
+        if (statSync(full).isDirectory()) {
+          if (full !== join(SRC, 'cli')) walk(full);
+        } else if (name.endsWith('.ts') && /\bprocess\.|node:process/.test(readFileSync(full, 'utf8'))) offenders.push(full);
+      }
+    };
+    walk(SRC);
+    expect(offenders).toEqual([]);
+  });
+});
