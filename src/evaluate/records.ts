@@ -170,7 +170,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     if (openLimit !== null && elapsed > openLimit) {
       const column = afterStatus - elapsed; // all of it: elapsed is still positive
       const breach = recordPauses
-        ? breachInstant(cal, from, openLimit, recordPauses.unionStart.data, recordPauses.unionEnd.data, recordPauses.unionLength, column)
+        ? breachInstant(cal, from, openLimit, recordPauses.union.starts, recordPauses.union.ends, recordPauses.union.length, column)
         : breachInstant(cal, from, openLimit, EMPTY, EMPTY, 0, column);
       const w = hasT ? windowOf(t) : windowOf(breach);
       if (w === OUTSIDE) return;

@@ -8,21 +8,17 @@ import type { RowSink } from '../data/source.js';
 import { CellError } from '../problem.js';
 import { describeBadTimestamp, makeTimestampParser } from '../time/instant.js';
 import { occurrences } from '../time/schedule.js';
+import { upperBoundBy } from '../time/search.js';
 import type { Occurrence } from '../time/types.js';
 import type { EvaluatorContext, ObjectiveEvaluator, WindowOutcome } from './evaluator.js';
 import type { ComputationStep, Example } from './explanation.js';
 import { compileWhere, type CompiledWhere } from './where.js';
 
+const slotStart = (o: Occurrence): number => o.slotStart;
+
 /** Index of the occurrence whose slot contains `ms`, or -1 (slots are disjoint and in order). */
 export function slotIndexOf(due: readonly Occurrence[], ms: number): number {
-  let lo = 0;
-  let hi = due.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (due[mid]!.slotStart <= ms) lo = mid + 1;
-    else hi = mid;
-  }
-  const k = lo - 1;
+  const k = upperBoundBy(due, ms, slotStart) - 1;
   return k >= 0 && ms < due[k]!.slotEnd ? k : -1;
 }
 

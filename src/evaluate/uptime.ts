@@ -8,80 +8,20 @@ import type { CompiledObjective } from '../compile/model.js';
 import type { RowSink } from '../data/source.js';
 import { CellError } from '../problem.js';
 import { describeBadTimestamp, makeTimestampParser } from '../time/instant.js';
+import { mergeIntervals, subtractIntervals, workingSecondsIn, type Interval } from '../time/intervals.js';
+import { upperBoundBy } from '../time/search.js';
 import type { TimeWindow, WorkingCalendar } from '../time/types.js';
 import type { EvaluatorContext, ObjectiveEvaluator, WindowOutcome } from './evaluator.js';
 import type { Attribution, ComputationStep, Example } from './explanation.js';
 import type { Charge } from './result.js';
 import { compileWhere, type CompiledWhere } from './where.js';
 
-/** A half-open interval [start, end) in epoch ms. */
-export type Span = [number, number];
-
-/** Sorted, merged union of spans; touching spans merge too (back-to-back incidents are one outage). */
-export function mergeSpans(spans: readonly Span[]): Span[] {
-  const sorted = spans.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
-  const out: Span[] = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
-}
-
-/** a \ b for sorted, disjoint span lists. */
-export function subtractSpans(a: readonly Span[], b: readonly Span[]): Span[] {
-  const out: Span[] = [];
-  let j = 0;
-  for (const [start, end] of a) {
-    let s = start;
-    while (j < b.length && b[j]![1] <= s) j++;
-    let k = j;
-    while (s < end && k < b.length && b[k]![0] < end) {
-      const [bs, be] = b[k]!;
-      if (bs > s) out.push([s, bs]);
-      s = Math.max(s, be);
-      k++;
-    }
-    if (s < end) out.push([s, end]);
-  }
-  return out;
-}
-
-/** Working seconds of the part of sorted, disjoint `spans` inside [from, to). */
-export function workingSecondsIn(spans: readonly Span[], from: number, to: number, calendar: WorkingCalendar): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]![1] <= from) lo = mid + 1;
-    else hi = mid;
-  }
-  let total = 0;
-  for (let i = lo; i < spans.length && spans[i]![0] < to; i++) {
-    const s = Math.max(spans[i]![0], from);
-    const e = Math.min(spans[i]![1], to);
-    if (e > s) total += calendar.workingSeconds(s, e);
-  }
-  return total;
-}
-
-/** Index of the first window whose end is after `ms` (windows are sorted and contiguous). */
-function firstWindowEndingAfter(windows: readonly TimeWindow[], ms: number): number {
-  let lo = 0;
-  let hi = windows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (windows[mid]!.end <= ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const windowEnd = (w: TimeWindow): number => w.end;
 
 /** Indexes of the windows a record [from, end) touches; half-open, so an end at a window's start does not. */
 function touchedWindows(windows: readonly TimeWindow[], from: number, end: number): number[] {
   const out: number[] = [];
-  for (let w = firstWindowEndingAfter(windows, from); w < windows.length; w++) {
+  for (let w = upperBoundBy(windows, from, windowEnd); w < windows.length; w++) {
     const win = windows[w]!;
     // A zero-length record sits in the window containing its instant.
     if (end > from ? win.start >= end : win.start > from) break;
@@ -188,23 +128,23 @@ function measureWindows(
   const calendarId = calendar.id;
   const windows = ctx.windows;
   const n = incidents.from.length;
-  const spansOf = (keep: (i: number) => boolean): Span[] => {
-    const spans: Span[] = [];
+  const spansOf = (keep: (i: number) => boolean): Interval[] => {
+    const spans: Interval[] = [];
     for (let i = 0; i < n; i++) if (keep(i)) spans.push([incidents.from[i]!, incidents.end[i]!]);
-    return mergeSpans(spans);
+    return mergeIntervals(spans);
   };
   // SPEC 3.5: merge first, so concurrent incidents never count twice.
   const merged = spansOf((i) => incidents.entry[i] === -1);
   // SPEC 5: time excluded by several entries is charged to the entry listed first.
-  let excluded: Span[] = [];
+  let excluded: Interval[] = [];
   const ownedByEntry = exclusions.map((_, e) => {
     const spans = spansOf((i) => incidents.entry[i] === e);
-    const owned = subtractSpans(spans, excluded);
-    excluded = mergeSpans([...excluded, ...spans]);
+    const owned = subtractIntervals(spans, excluded);
+    excluded = mergeIntervals([...excluded, ...spans]);
     return owned;
   });
   // SPEC 3.5: excluded intervals leave downtime and service time alike.
-  const downtime = subtractSpans(merged, excluded);
+  const downtime = subtractIntervals(merged, excluded);
 
   const touching: number[][] = windows.map(() => []);
   for (let i = 0; i < n; i++) {

@@ -7,6 +7,7 @@ import type { CalendarSpec } from '../agreement/model.js';
 import { DAY_MS, parseDateDays, weekdayOfDays } from './civil.js';
 import { localDayNumber } from './instant.js';
 import { parseHours } from './hours.js';
+import { lowerBound, upperBound } from './search.js';
 import { zoneInfo, type ZoneInfo } from './zone.js';
 import type { WorkingCalendar } from './types.js';
 
@@ -96,15 +97,10 @@ class OfficeCalendar implements WorkingCalendar {
     // The earliest t with W(t) = target: extend until the table holds working time past it.
     while (this.cum[this.cum.length - 1]! < target) this.extendRight(this.starts.length);
     while (this.cum[0]! >= target) this.extendLeft(this.starts.length);
-    // first day i with cum[i+1] >= target
-    let lo = 0, hi = this.ivs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.cum[mid + 1]! >= target) hi = mid;
-      else lo = mid + 1;
-    }
-    let work = this.cum[lo]!;
-    const iv = this.ivs[lo]!;
+    // the first day i with cum[i+1] >= target (the last day when none is)
+    const day = lowerBound(this.cum, target, 1, this.ivs.length) - 1;
+    let work = this.cum[day]!;
+    const iv = this.ivs[day]!;
     for (let j = 0; j < iv.length; j += 2) {
       const length = iv[j + 1]! - iv[j]!;
       if (work + length >= target) return iv[j]! + (target - work);
@@ -143,13 +139,7 @@ class OfficeCalendar implements WorkingCalendar {
 
   /** Index i with starts[i] <= t < starts[i+1]; t must be covered. */
   private dayIndex(t: number): number {
-    let lo = 0, hi = this.ivs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return upperBound(this.starts, t, 0, this.ivs.length) - 1;
   }
 
   /** Make the table hold the day containing t (an extra day on each side). */

@@ -2,7 +2,7 @@
  * Pauses (SPEC 5): stop a duration's clock while the record waits on someone else, either from a
  * status history in another data set or from a column of already-summed waiting time.
  */
-import { Float64List } from '../float-list.js';
+import { claimWorkingRange, IntervalList } from '../../time/intervals.js';
 import type { WorkingCalendar } from '../../time/types.js';
 import type { StatusHistory } from './status-history.js';
 
@@ -16,19 +16,14 @@ export interface StatusPauseSource {
 
 /**
  * Status-history pauses of one record at a time, without allocation for records that have none.
- * After `compute`, `unionStart/unionEnd[0..unionLength)` hold the merged paused intervals.
+ * After `compute`, `union` holds the record's merged paused intervals (SPEC 5: entries united).
  */
 export class RecordPauses {
-  readonly unionStart = new Float64List();
-  readonly unionEnd = new Float64List();
+  readonly union = new IntervalList();
   private readonly sources: readonly StatusPauseSource[];
 
   constructor(sources: readonly StatusPauseSource[]) {
     this.sources = sources;
-  }
-
-  get unionLength(): number {
-    return this.unionStart.length;
   }
 
   /**
@@ -42,64 +37,33 @@ export class RecordPauses {
     calendar: WorkingCalendar,
     charge: (entry: number, seconds: number) => void,
   ): number {
-    this.unionStart.length = 0;
-    this.unionEnd.length = 0;
+    const union = this.union;
+    union.clear();
     let total = 0;
     for (let si = 0; si < this.sources.length; si++) {
       const src = this.sources[si]!;
       const key = row[src.joinCol]!;
       if (key === '') continue;
-      const id = src.history.find(key);
+      const history = src.history;
+      const id = history.find(key);
       if (id < 0) continue;
-      const starts = src.history.starts;
-      const ends = src.history.ends;
-      const stop = src.history.rangeEnd(id);
-      let seconds = 0;
-      const firstEntry = this.unionStart.length === 0;
-      const memo = src.history.memo;
+      const firstEntry = union.length === 0;
+      const memo = history.memo;
+      let seconds: number;
       // Objectives measuring the same span of the same record (p95 and a ratio, say) share the work.
       if (firstEntry && memo.id === id && memo.from === from && memo.end === end && memo.calendar === calendar) {
-        for (let k = 0; k < memo.count; k++) {
-          this.unionStart.push(memo.starts[k]!);
-          this.unionEnd.push(memo.ends[k]!);
-        }
-        if (memo.seconds > 0) {
-          total += memo.seconds;
-          charge(src.entry, memo.seconds);
-        }
-        continue;
-      }
-      let pieces: number[] | null = null;
-      for (let k = src.history.rangeStart(id); k < stop; k++) {
-        const s = Math.max(starts[k]!, from);
-        const e = Math.min(ends[k]!, end);
-        if (e <= s) continue;
+        union.copyFrom(memo.union);
+        seconds = memo.seconds;
+      } else {
+        seconds = claimWorkingRange(union, history.starts, history.ends, history.rangeStart(id), history.rangeEnd(id), from, end, calendar);
         if (firstEntry) {
-          seconds += calendar.workingSeconds(s, e);
-          this.unionStart.push(s);
-          this.unionEnd.push(e);
-        } else {
-          pieces ??= [];
-          seconds += this.subtractUnion(s, e, calendar, pieces);
+          memo.id = id;
+          memo.from = from;
+          memo.end = end;
+          memo.calendar = calendar;
+          memo.seconds = seconds;
+          memo.union.copyFrom(union);
         }
-      }
-      if (pieces && pieces.length > 0) this.mergeIntoUnion(pieces);
-      if (firstEntry) {
-        memo.id = id;
-        memo.from = from;
-        memo.end = end;
-        memo.calendar = calendar;
-        memo.seconds = seconds;
-        const count = this.unionStart.length;
-        if (count > memo.starts.length) {
-          memo.starts = new Float64Array(this.unionStart.data.length);
-          memo.ends = new Float64Array(this.unionEnd.data.length);
-        }
-        for (let k = 0; k < count; k++) {
-          memo.starts[k] = this.unionStart.data[k]!;
-          memo.ends[k] = this.unionEnd.data[k]!;
-        }
-        memo.count = count;
       }
       if (seconds > 0) {
         total += seconds;
@@ -107,45 +71,6 @@ export class RecordPauses {
       }
     }
     return total;
-  }
-
-  /** Appends the parts of [s, e) not already paused to `pieces`; returns their working seconds. */
-  private subtractUnion(s: number, e: number, calendar: WorkingCalendar, pieces: number[]): number {
-    let cursor = s;
-    let seconds = 0;
-    const us = this.unionStart.data;
-    const ue = this.unionEnd.data;
-    for (let i = 0; i < this.unionStart.length && cursor < e; i++) {
-      if (ue[i]! <= cursor) continue;
-      if (us[i]! >= e) break;
-      if (us[i]! > cursor) {
-        pieces.push(cursor, us[i]!);
-        seconds += calendar.workingSeconds(cursor, us[i]!);
-      }
-      cursor = Math.max(cursor, ue[i]!);
-    }
-    if (cursor < e) {
-      pieces.push(cursor, e);
-      seconds += calendar.workingSeconds(cursor, e);
-    }
-    return seconds;
-  }
-
-  private mergeIntoUnion(pieces: number[]): void {
-    const pairs: Array<[number, number]> = [];
-    for (let i = 0; i < this.unionStart.length; i++) pairs.push([this.unionStart.data[i]!, this.unionEnd.data[i]!]);
-    for (let i = 0; i < pieces.length; i += 2) pairs.push([pieces[i]!, pieces[i + 1]!]);
-    pairs.sort((a, b) => a[0] - b[0]);
-    this.unionStart.length = 0;
-    this.unionEnd.length = 0;
-    for (const [s, e] of pairs) {
-      const last = this.unionEnd.length - 1;
-      if (last >= 0 && this.unionEnd.data[last]! >= s) this.unionEnd.data[last] = Math.max(this.unionEnd.data[last]!, e);
-      else {
-        this.unionStart.push(s);
-        this.unionEnd.push(e);
-      }
-    }
   }
 }
 

@@ -2,7 +2,7 @@
 import type { CompiledPause } from '../../compile/model.js';
 import type { DataSource, RowSink } from '../../data/source.js';
 import { CellError } from '../../problem.js';
-import { Float64List } from '../float-list.js';
+import { appendMerging, IntervalList } from '../../time/intervals.js';
 import { describeBadTimestamp, makeTimestampParser } from '../../time/instant.js';
 import type { WorkingCalendar } from '../../time/types.js';
 import { grow, keyHash, KeyTable } from './key-table.js';
@@ -15,10 +15,8 @@ interface PauseMemo {
   end: number;
   calendar: WorkingCalendar | null;
   seconds: number;
-  /** Intervals in `starts/ends[0..count)` (reused buffers: no allocation per record). */
-  count: number;
-  starts: Float64Array;
-  ends: Float64Array;
+  /** The record's paused intervals (a reused list: no allocation per record). */
+  union: IntervalList;
 }
 
 /**
@@ -65,7 +63,7 @@ export class StatusHistory implements RowSink {
   private rowsPerKey = new Int32Array(0);
   private joined = new Uint8Array(0);
   /** The last record's paused intervals inside [from, end) on a calendar (see RecordPauses). */
-  readonly memo: PauseMemo = { id: -1, from: NaN, end: NaN, calendar: null, seconds: 0, count: 0, starts: new Float64Array(8), ends: new Float64Array(8) };
+  readonly memo: PauseMemo = { id: -1, from: NaN, end: NaN, calendar: null, seconds: 0, union: new IntervalList() };
 
   constructor(entry: StatusPause, dataSet: DataSource, asOfMs: number) {
     this.entry = entry;
@@ -152,7 +150,7 @@ export class StatusHistory implements RowSink {
     const n = m + this.nRows;
     const ids = new Int32Array(n);
     const at = new Float64Array(n);
-    const paused = new Uint8Array(n);
+    const isPaused = new Uint8Array(n);
     for (let i = 0, j = 0; i < this.nPending; i++) {
       if (pendingId[i]! < 0) continue;
       ids[j] = pendingId[i]!;
@@ -160,7 +158,7 @@ export class StatusHistory implements RowSink {
     }
     ids.set(this.rowId.subarray(0, this.nRows), m);
     at.set(this.rowAt.subarray(0, this.nRows), m);
-    paused.set(this.rowPaused.subarray(0, this.nRows), m);
+    isPaused.set(this.rowPaused.subarray(0, this.nRows), m);
     this.pendHash = this.pendAt = this.rowAt = new Float64Array(0);
     this.rowId = new Int32Array(0);
     this.rowPaused = new Uint8Array(0);
@@ -172,8 +170,7 @@ export class StatusHistory implements RowSink {
     const order = new Int32Array(n);
     for (let i = 0; i < n; i++) order[fill[ids[i]!]!++] = i;
 
-    const starts = new Float64List(Math.max(16, nKeys));
-    const ends = new Float64List(Math.max(16, nKeys));
+    const paused = new IntervalList(Math.max(16, nKeys));
     this.offsets = new Int32Array(nKeys + 1);
     this.rowsPerKey = new Int32Array(nKeys);
     this.joined = new Uint8Array(nKeys);
@@ -181,22 +178,16 @@ export class StatusHistory implements RowSink {
       const seg = order.subarray(first[k]!, first[k + 1]!);
       sortByInstant(seg, at);
       this.rowsPerKey[k] = seg.length;
-      this.offsets[k] = starts.length;
+      this.offsets[k] = paused.length;
       for (let j = 0; j < seg.length; j++) {
-        if (paused[seg[j]!] !== 1) continue;
-        const s = at[seg[j]!]!;
-        const e = j + 1 < seg.length ? at[seg[j + 1]!]! : Infinity;
-        if (e <= s) continue;
-        if (starts.length > this.offsets[k]! && ends.data[ends.length - 1] === s) ends.data[ends.length - 1] = e;
-        else {
-          starts.push(s);
-          ends.push(e);
-        }
+        if (isPaused[seg[j]!] !== 1) continue;
+        // in a status from its row until the key's next row; the last one until the record's end
+        appendMerging(paused, at[seg[j]!]!, j + 1 < seg.length ? at[seg[j + 1]!]! : Infinity, this.offsets[k]!);
       }
     }
-    this.offsets[nKeys] = starts.length;
-    this.starts = starts.view();
-    this.ends = ends.view();
+    this.offsets[nKeys] = paused.length;
+    this.starts = paused.starts.subarray(0, paused.length);
+    this.ends = paused.ends.subarray(0, paused.length);
   }
 
   /** The paused key of each pending row (-1: none; also when two paused keys share its hash). */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgreementDoc, CalendarSpec, Objective, WindowKind } from '../../../src/agreement/model.js';
 import type { CompiledObjective } from '../../../src/compile/index.js';
 import type { EvaluatorContext, WindowOutcome } from '../../../src/evaluate/evaluator.js';
-import { createUptimeEvaluator, mergeSpans, subtractSpans } from '../../../src/evaluate/uptime.js';
+import { createUptimeEvaluator } from '../../../src/evaluate/uptime.js';
 import { CellError } from '../../../src/problem.js';
 import { compileCalendar } from '../../../src/time/calendar.js';
 import { makeTimestampParser } from '../../../src/time/instant.js';
@@ -67,14 +67,6 @@ const byLabel = (outcomes: WindowOutcome[], label: string): WindowOutcome => {
   if (!found) throw new Error(`no window ${label}`);
   return found;
 };
-
-describe('span algebra', () => {
-  it('merges overlapping and touching spans and subtracts', () => {
-    expect(mergeSpans([[5, 7], [1, 3], [2, 4], [7, 8], [10, 10]])).toEqual([[1, 4], [5, 8]]);
-    expect(subtractSpans([[0, 10], [20, 30]], [[2, 3], [5, 22], [29, 40]])).toEqual([[0, 2], [3, 5], [22, 29]]);
-    expect(subtractSpans([[0, 10]], [])).toEqual([[0, 10]]);
-  });
-});
 
 describe('uptime evaluator (SPEC 3.5)', () => {
   it('merges overlapping downtime and splits it at a month boundary', () => {
