@@ -2,18 +2,14 @@
  * Report schedules (SPEC 4): due instants and the slots in which the earliest delivery decides.
  */
 import type { Schedule } from '../agreement/model.js';
+import { parseClock } from './clock.js';
 import { DAY_MS, civilFromDays, daysFromCivil, formatDays, weekdayOfDays } from './civil.js';
 import { dayNumberStart, localDayNumber } from './instant.js';
 import { WEEKDAYS } from './hours.js';
 import { zoneInfo } from './zone.js';
 import type { Occurrence, WorkingCalendar } from './types.js';
 
-/** Minutes from midnight of `HH:MM` (00:00..23:59), or null. */
-export function parseClock(text: string): number | null {
-  if (typeof text !== 'string' || !/^\d\d:\d\d$/.test(text)) return null;
-  const h = Number(text.slice(0, 2)), m = Number(text.slice(3));
-  return h < 24 && m < 60 ? h * 60 + m : null;
-}
+export { parseClock };
 
 /** Which local days are due days, and the slot [first day, next first day) around a due day. */
 function dueRule(schedule: Schedule, calendar: WorkingCalendar | null): {
