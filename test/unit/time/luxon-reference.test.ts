@@ -142,6 +142,12 @@ test('formatLocal (luxon) equals the Intl formatter it replaced', () => {
   ), { numRuns: 400 });
 });
 
+test('formatLocal differs from the Intl formatter only in year 0 (1 BC), which Intl wrote as year 1', () => {
+  const ms = Date.parse('0000-06-01T12:00:00Z');
+  expect(formatLocal(ms, 'UTC')).toBe('0-06-01 12:00'); // ISO 8601's year 0, as the CSV parser reads `0000-06-01`
+  expect(referenceFormatLocal(ms, 'UTC')).toBe('1-06-01 12:00'); // Intl's era year, era dropped
+});
+
 function captureMessage(f: () => unknown): string {
   try {
     f();
