@@ -75,6 +75,15 @@ describe('buildWindows (luxon) equals the hand-written reference', () => {
     ), { numRuns: 100 });
   });
 
+  test('a day that does not exist (Apia skipped 30 December 2011): an empty window, as before', () => {
+    const validity = { from: '2011-12-28', to: '2012-01-01' };
+    const ws = buildWindows('day', 'Pacific/Apia', validity, 8.64e15);
+    expect(ws).toEqual(referenceBuildWindows('day', 'Pacific/Apia', validity, 8.64e15));
+    const skipped = ws.find((w) => w.label === '2011-12-30')!;
+    expect(new Date(skipped.start).toISOString()).toBe('2011-12-30T10:00:00.000Z'); // 31 December 00:00 +14:00
+    expect(skipped.end).toBe(skipped.start);
+  });
+
   test('the same errors', () => {
     for (const [validity, zone] of [[{ from: '2026-02-30', to: '2026-12-31' }, 'UTC'], [{ from: '2026-01-01', to: '2026-12-31' }, 'Mars/Olympus']] as const) {
       expect(() => buildWindows('month', zone, validity, 0)).toThrow(RangeError);
