@@ -54,11 +54,11 @@ describe('buildWindows (luxon) equals the hand-written reference', () => {
     }), { numRuns: 150 });
   });
 
-  test('day, week and month windows over the days around every transition, 1990-2040', () => {
+  test('day and week windows over the days around every transition, 1990-2040', () => {
     for (const tr of TRANSITIONS) {
       const day = Math.floor((tr.at + tr.before * MINUTE) / DAY);
       const validity = { from: dateOfDay(day - 1), to: dateOfDay(day + 1) };
-      for (const kind of ['day', 'week', 'month'] as const) {
+      for (const kind of ['day', 'week'] as const) {
         expect(buildWindows(kind, tr.zone, validity, 8.64e15)).toEqual(referenceBuildWindows(kind, tr.zone, validity, 8.64e15));
       }
     }
@@ -116,12 +116,16 @@ describe('occurrences (luxon) equal the hand-written reference', () => {
     ), { numRuns: 150 });
   });
 
-  test('daily at 00:00, 00:30, 02:30 and 23:30 over the days around every transition, 1990-2040', () => {
+  test('daily at midnight and in the middle of every gap and fold, 1990-2040', () => {
     for (const tr of TRANSITIONS) {
-      const day = Math.floor(tr.at / DAY);
-      for (const time of ['00:00', '00:30', '02:30', '23:30']) {
+      const middle = tr.at + ((tr.before + tr.after) / 2) * MINUTE; // a local wall time, as ms
+      const day = Math.floor(middle / DAY);
+      const minutes = Math.floor((middle - day * DAY) / MINUTE);
+      const clock = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+      for (const time of ['00:00', clock]) {
         const s: Schedule = { every: 'day', by: time };
-        expect(occurrences(s, null, tr.zone, (day - 2) * DAY, (day + 2) * DAY)).toEqual(referenceOccurrences(s, null, tr.zone, (day - 2) * DAY, (day + 2) * DAY));
+        const [fromMs, toMs] = [(day - 1) * DAY, (day + 2) * DAY];
+        expect(occurrences(s, null, tr.zone, fromMs, toMs)).toEqual(referenceOccurrences(s, null, tr.zone, fromMs, toMs));
       }
     }
   });
