@@ -10,25 +10,35 @@ import { DAY_MS } from './civil.js';
 import { isValidDate } from './instant.js';
 
 /**
- * A calendar date: a luxon DateTime at 00:00 UTC, for zone-free date arithmetic (`startOf`, `plus`,
- * ISO weeks); UTC has no DST, so no arithmetic on it is ever ambiguous.
+ * A calendar date: a valid luxon DateTime at 00:00 UTC, for zone-free date arithmetic (`startOf`,
+ * `plus`, ISO weeks); UTC has no DST, so no arithmetic on it is ever ambiguous.
  */
-export type CalendarDate = DateTime;
+export type CalendarDate = DateTime<true>;
+
+function valid(date: DateTime<true> | DateTime<false>): CalendarDate {
+  if (date.isValid) return date;
+  throw new RangeError(`not a date: ${date.invalidExplanation ?? date.invalidReason}`);
+}
 
 /** The date of a strict `YYYY-MM-DD` (civil.ts decides what a date is, for every caller), or null. */
 export function calendarDate(text: string): CalendarDate | null {
-  return isValidDate(text) ? DateTime.fromISO(text, { zone: 'utc' }) : null;
+  return isValidDate(text) ? valid(DateTime.fromISO(text, { zone: 'utc' })) : null;
 }
 
 /** The local date of an instant in `zone`. */
 export function calendarDateOf(ms: number, zone: string): CalendarDate {
-  const local = DateTime.fromMillis(ms, { zone });
-  return DateTime.utc(local.year, local.month, local.day);
+  const local = valid(DateTime.fromMillis(ms, { zone }));
+  return valid(DateTime.utc(local.year, local.month, local.day));
 }
 
-/** `YYYY-MM-DD`. */
+/** The next date: 24 hours later, as UTC has no DST (a sixth of the cost of `plus({ days: 1 })`). */
+export function nextDay(date: CalendarDate): CalendarDate {
+  return valid(DateTime.fromMillis(date.toMillis() + DAY_MS, { zone: 'utc' }));
+}
+
+/** `YYYY-MM-DD` (toISODate: a tenth of the cost of `toFormat`). */
 export function isoDate(date: CalendarDate): string {
-  return date.toFormat('yyyy-MM-dd');
+  return date.toISODate();
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Schedule } from '../agreement/model.js';
 import { parseClock } from './clock.js';
 import { WEEKDAYS } from './hours.js';
-import { calendarDateOf, dayStartInstant, isoDate, wallClockInstant, type CalendarDate } from './luxon-dates.js';
+import { calendarDateOf, dayStartInstant, isoDate, nextDay, wallClockInstant, type CalendarDate } from './luxon-dates.js';
 import type { Occurrence, WorkingCalendar } from './types.js';
 import { zoneInfo } from './zone.js';
 
@@ -16,7 +16,7 @@ function dueRule(schedule: Schedule, calendar: WorkingCalendar | null): {
   isDue(date: CalendarDate): boolean;
   slot(date: CalendarDate): [CalendarDate, CalendarDate];
 } {
-  const oneDay = (date: CalendarDate): [CalendarDate, CalendarDate] => [date, date.plus({ days: 1 })];
+  const oneDay = (date: CalendarDate): [CalendarDate, CalendarDate] => [date, nextDay(date)];
   switch (schedule.every) {
     case 'day':
       return { isDue: () => true, slot: oneDay };
@@ -64,8 +64,8 @@ export function occurrences(
   const out: Occurrence[] = [];
   if (!(fromMs < toMs)) return out;
   // a due instant lies within a day or so of its local date: scan one day beyond each end
-  const last = calendarDateOf(toMs, tz).plus({ days: 1 }).toMillis();
-  for (let date = calendarDateOf(fromMs, tz).minus({ days: 1 }); date.toMillis() <= last; date = date.plus({ days: 1 })) {
+  const last = nextDay(calendarDateOf(toMs, tz)).toMillis();
+  for (let date = calendarDateOf(fromMs, tz).minus({ days: 1 }); date.toMillis() <= last; date = nextDay(date)) {
     if (!rule.isDue(date)) continue;
     const due = wallClockInstant(date, by, tz);
     if (due < fromMs || due >= toMs) continue;

@@ -2,22 +2,26 @@
  * Reporting windows (SPEC 3.4): calendar-aligned in the agreement's timezone, half-open,
  * clipped to validity, cut at as-of.
  */
-import type { DurationLikeObject } from 'luxon';
 import type { Validity, WindowKind } from '../agreement/model.js';
-import { calendarDate, dayStartInstant, type CalendarDate } from './luxon-dates.js';
+import { calendarDate, dayStartInstant, isoDate, nextDay, type CalendarDate } from './luxon-dates.js';
 import type { TimeWindow } from './types.js';
 import { zoneInfo } from './zone.js';
 
 type CalendarKind = Exclude<WindowKind, 'validity'>;
 
-const LENGTH: Record<CalendarKind, DurationLikeObject> = {
-  day: { days: 1 }, week: { weeks: 1 }, month: { months: 1 }, quarter: { quarters: 1 }, year: { years: 1 },
+/** The first day of the next window. */
+const NEXT: Record<CalendarKind, (first: CalendarDate) => CalendarDate> = {
+  day: nextDay,
+  week: (d) => d.plus({ weeks: 1 }),
+  month: (d) => d.plus({ months: 1 }),
+  quarter: (d) => d.plus({ quarters: 1 }),
+  year: (d) => d.plus({ years: 1 }),
 };
 
 // SPEC 3.4 labels of a window's first day. Years are written as String(year) always wrote them
 // (unpadded below 1000; day labels pad to four digits), so labels stay byte-identical.
 const LABEL: Record<CalendarKind, (first: CalendarDate) => string> = {
-  day: (d) => d.toFormat('yyyy-MM-dd'),
+  day: isoDate,
   week: (d) => `${d.weekYear}-W${d.toFormat('WW')}`, // ISO week-year and week number
   month: (d) => d.toFormat('y-MM'),
   quarter: (d) => d.toFormat("y-'Q'q"),
@@ -27,7 +31,7 @@ const LABEL: Record<CalendarKind, (first: CalendarDate) => string> = {
 /** The natural window holding a date: its first day, the first day after it, its label. */
 function naturalWindow(kind: CalendarKind, date: CalendarDate): { first: CalendarDate; next: CalendarDate; label: string } {
   const first = date.startOf(kind); // luxon's weeks are ISO weeks (Monday) unless useLocaleWeeks
-  return { first, next: first.plus(LENGTH[kind]), label: LABEL[kind](first) };
+  return { first, next: NEXT[kind](first), label: LABEL[kind](first) };
 }
 
 /**
@@ -42,7 +46,7 @@ export function buildWindows(kind: WindowKind, zone: string, validity: Validity,
   }
   zoneInfo(zone); // an unknown zone is a RangeError, worded and decided as everywhere else
   const periodStart = dayStartInstant(from, zone);
-  const periodEnd = dayStartInstant(to.plus({ days: 1 }), zone); // validity.to is inclusive
+  const periodEnd = dayStartInstant(nextDay(to), zone); // validity.to is inclusive
   const windows: TimeWindow[] = [];
   const push = (label: string, start: number, end: number) =>
     windows.push({ kind, label, start, end, partial: start <= asOfMs && asOfMs < end });
