@@ -1,4 +1,5 @@
 /** Human-readable durations and local instants for text output. */
+import { DateTime } from 'luxon';
 
 // No days: most durations are working time, where "1d" (24 working hours) would read as one
 // business day; `96h` cannot be misread.
@@ -21,16 +22,10 @@ export function formatDuration(seconds: number): string {
   return (seconds < 0 ? '-' : '') + parts.join(' ');
 }
 
-const localFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** `2026-03-05 09:00` in `zone`, for examples only (never on the hot path). */
+/**
+ * `2026-03-05 09:00` in `zone`, for examples only (never on the hot path). `y`, not `yyyy`: years
+ * below 1000 stay unpadded, as the Intl formatter this replaced wrote them.
+ */
 export function formatLocal(ms: number, zone: string): string {
-  let f = localFormats.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    localFormats.set(zone, f);
-  }
-  const p: Record<string, string> = {};
-  for (const part of f.formatToParts(ms)) p[part.type] = part.value;
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  return DateTime.fromMillis(ms, { zone }).toFormat('y-MM-dd HH:mm');
 }

@@ -1,51 +1,48 @@
 /**
  * Report schedules (SPEC 4): due instants and the slots in which the earliest delivery decides.
+ * Runs once per report, so it is written with luxon's calendar arithmetic.
  */
 import type { Schedule } from '../agreement/model.js';
-import { DAY_MS, civilFromDays, daysFromCivil, formatDays, weekdayOfDays } from './civil.js';
-import { dayNumberStart, localDayNumber } from './instant.js';
+import { parseClock } from './clock.js';
 import { WEEKDAYS } from './hours.js';
-import { zoneInfo } from './zone.js';
+import { calendarDateOf, dayStartInstant, isoDate, nextDay, wallClockInstant, type CalendarDate } from './luxon-dates.js';
 import type { Occurrence, WorkingCalendar } from './types.js';
+import { zoneInfo } from './zone.js';
 
-/** Minutes from midnight of `HH:MM` (00:00..23:59), or null. */
-export function parseClock(text: string): number | null {
-  if (typeof text !== 'string' || !/^\d\d:\d\d$/.test(text)) return null;
-  const h = Number(text.slice(0, 2)), m = Number(text.slice(3));
-  return h < 24 && m < 60 ? h * 60 + m : null;
-}
+export { parseClock };
 
-/** Which local days are due days, and the slot [first day, next first day) around a due day. */
+/** Which local dates are due dates, and the slot [first day, next first day) around a due date. */
 function dueRule(schedule: Schedule, calendar: WorkingCalendar | null): {
-  isDue(day: number): boolean;
-  slot(day: number): [number, number];
+  isDue(date: CalendarDate): boolean;
+  slot(date: CalendarDate): [CalendarDate, CalendarDate];
 } {
-  const oneDay = (day: number): [number, number] => [day, day + 1];
+  const oneDay = (date: CalendarDate): [CalendarDate, CalendarDate] => [date, nextDay(date)];
   switch (schedule.every) {
     case 'day':
       return { isDue: () => true, slot: oneDay };
     case 'workday': {
       if (calendar === null) throw new RangeError('schedule every: workday needs a calendar');
-      return { isDue: (day) => calendar.isWorkday(formatDays(day)), slot: oneDay };
+      return { isDue: (date) => calendar.isWorkday(isoDate(date)), slot: oneDay };
     }
     case 'week': {
       const on = schedule.on === undefined ? 0 : (WEEKDAYS as readonly unknown[]).indexOf(schedule.on);
       if (on < 0) throw new RangeError(`schedule on: ${String(schedule.on)} is not one of ${WEEKDAYS.join(', ')}`);
       return {
-        isDue: (day) => weekdayOfDays(day) === on,
-        slot: (day) => [day - on, day - on + 7], // the ISO week (Monday to Monday)
+        isDue: (date) => date.weekday === on + 1, // luxon: 1 = Monday .. 7 = Sunday
+        slot: (date) => {
+          const monday = date.startOf('week'); // the ISO week (Monday to Monday)
+          return [monday, monday.plus({ weeks: 1 })];
+        },
       };
     }
     case 'month': {
       const on = schedule.on === undefined ? 1 : Number(schedule.on);
       if (!Number.isInteger(on) || on < 1 || on > 28) throw new RangeError(`schedule on: ${String(schedule.on)} is not a day 1..28`);
       return {
-        isDue: (day) => civilFromDays(day).day === on,
-        slot: (day) => {
-          const { year, month } = civilFromDays(day);
-          const first = day - (on - 1);
-          const next = month === 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, month + 1, 1);
-          return [first, next];
+        isDue: (date) => date.day === on,
+        slot: (date) => {
+          const first = date.startOf('month');
+          return [first, first.plus({ months: 1 })];
         },
       };
     }
@@ -62,18 +59,18 @@ export function occurrences(
   const by = parseClock(schedule.by);
   if (by === null) throw new RangeError(`schedule by: ${JSON.stringify(schedule.by)} is not HH:MM`);
   const tz = calendar?.timezone ?? zone;
-  const info = zoneInfo(tz);
+  zoneInfo(tz); // an unknown zone is a RangeError, worded and decided as everywhere else
   const rule = dueRule(schedule, calendar);
   const out: Occurrence[] = [];
   if (!(fromMs < toMs)) return out;
   // a due instant lies within a day or so of its local date: scan one day beyond each end
-  const last = localDayNumber(toMs, tz) + 1;
-  for (let day = localDayNumber(fromMs, tz) - 1; day <= last; day++) {
-    if (!rule.isDue(day)) continue;
-    const due = info.localToUtc(day * DAY_MS + by * 60_000);
+  const last = nextDay(calendarDateOf(toMs, tz)).toMillis();
+  for (let date = calendarDateOf(fromMs, tz).minus({ days: 1 }); date.toMillis() <= last; date = nextDay(date)) {
+    if (!rule.isDue(date)) continue;
+    const due = wallClockInstant(date, by, tz);
     if (due < fromMs || due >= toMs) continue;
-    const [first, next] = rule.slot(day);
-    out.push({ due, slotStart: dayNumberStart(first, tz), slotEnd: dayNumberStart(next, tz), date: formatDays(day) });
+    const [first, next] = rule.slot(date);
+    out.push({ due, slotStart: dayStartInstant(first, tz), slotEnd: dayStartInstant(next, tz), date: isoDate(date) });
   }
   return out;
 }

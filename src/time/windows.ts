@@ -3,38 +3,35 @@
  * clipped to validity, cut at as-of.
  */
 import type { Validity, WindowKind } from '../agreement/model.js';
-import { civilFromDays, daysFromCivil, formatDays, isoWeekOf, parseDateDays, weekdayOfDays } from './civil.js';
-import { dayNumberStart } from './instant.js';
+import { calendarDate, dayStartInstant, isoDate, nextDay, type CalendarDate } from './luxon-dates.js';
 import type { TimeWindow } from './types.js';
+import { zoneInfo } from './zone.js';
 
-/** The natural window holding a local day: its first day, the first day after it, its label. */
-function naturalWindow(kind: Exclude<WindowKind, 'validity'>, day: number): { first: number; next: number; label: string } {
-  const { year, month } = civilFromDays(day);
-  switch (kind) {
-    case 'day':
-      return { first: day, next: day + 1, label: formatDays(day) };
-    case 'week': {
-      const first = day - weekdayOfDays(day);
-      const { weekYear, week } = isoWeekOf(first);
-      return { first, next: first + 7, label: `${weekYear}-W${String(week).padStart(2, '0')}` };
-    }
-    case 'month':
-      return {
-        first: daysFromCivil(year, month, 1),
-        next: month === 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, month + 1, 1),
-        label: `${year}-${String(month).padStart(2, '0')}`,
-      };
-    case 'quarter': {
-      const q = Math.floor((month - 1) / 3);
-      return {
-        first: daysFromCivil(year, q * 3 + 1, 1),
-        next: q === 3 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, q * 3 + 4, 1),
-        label: `${year}-Q${q + 1}`,
-      };
-    }
-    case 'year':
-      return { first: daysFromCivil(year, 1, 1), next: daysFromCivil(year + 1, 1, 1), label: String(year) };
-  }
+type CalendarKind = Exclude<WindowKind, 'validity'>;
+
+/** The first day of the next window. */
+const NEXT: Record<CalendarKind, (first: CalendarDate) => CalendarDate> = {
+  day: nextDay,
+  week: (d) => d.plus({ weeks: 1 }),
+  month: (d) => d.plus({ months: 1 }),
+  quarter: (d) => d.plus({ quarters: 1 }),
+  year: (d) => d.plus({ years: 1 }),
+};
+
+// SPEC 3.4 labels of a window's first day. Years are written as String(year) always wrote them
+// (unpadded below 1000; day labels pad to four digits), so labels stay byte-identical.
+const LABEL: Record<CalendarKind, (first: CalendarDate) => string> = {
+  day: isoDate,
+  week: (d) => `${d.weekYear}-W${d.toFormat('WW')}`, // ISO week-year and week number
+  month: (d) => d.toFormat('y-MM'),
+  quarter: (d) => d.toFormat("y-'Q'q"),
+  year: (d) => d.toFormat('y'),
+};
+
+/** The natural window holding a date: its first day, the first day after it, its label. */
+function naturalWindow(kind: CalendarKind, date: CalendarDate): { first: CalendarDate; next: CalendarDate; label: string } {
+  const first = date.startOf(kind); // luxon's weeks are ISO weeks (Monday) unless useLocaleWeeks
+  return { first, next: NEXT[kind](first), label: LABEL[kind](first) };
 }
 
 /**
@@ -42,13 +39,14 @@ function naturalWindow(kind: Exclude<WindowKind, 'validity'>, day: number): { fi
  * label; windows starting at or after as-of are dropped; the one containing as-of is `partial`.
  */
 export function buildWindows(kind: WindowKind, zone: string, validity: Validity, asOfMs: number): TimeWindow[] {
-  const fromDay = parseDateDays(validity.from);
-  const toDay = parseDateDays(validity.to);
-  if (Number.isNaN(fromDay) || Number.isNaN(toDay)) {
+  const from = calendarDate(validity.from);
+  const to = calendarDate(validity.to);
+  if (from === null || to === null) {
     throw new RangeError(`validity ${validity.from}..${validity.to} is not a pair of YYYY-MM-DD dates`);
   }
-  const periodStart = dayNumberStart(fromDay, zone);
-  const periodEnd = dayNumberStart(toDay + 1, zone); // validity.to is inclusive
+  zoneInfo(zone); // an unknown zone is a RangeError, worded and decided as everywhere else
+  const periodStart = dayStartInstant(from, zone);
+  const periodEnd = dayStartInstant(nextDay(to), zone); // validity.to is inclusive
   const windows: TimeWindow[] = [];
   const push = (label: string, start: number, end: number) =>
     windows.push({ kind, label, start, end, partial: start <= asOfMs && asOfMs < end });
@@ -57,14 +55,16 @@ export function buildWindows(kind: WindowKind, zone: string, validity: Validity,
     if (periodStart < periodEnd && periodStart < asOfMs) push('validity', periodStart, periodEnd);
     return windows;
   }
-  let day = fromDay;
-  while (day <= toDay) {
-    const natural = naturalWindow(kind, day);
-    const start = Math.max(dayNumberStart(natural.first, zone), periodStart);
+  if (from.toMillis() > to.toMillis()) return windows; // an empty validity period
+  let natural = naturalWindow(kind, from);
+  let naturalStart = dayStartInstant(natural.first, zone);
+  while (natural.first.toMillis() <= to.toMillis()) {
+    const start = Math.max(naturalStart, periodStart);
     if (start >= asOfMs) break;
-    const end = Math.min(dayNumberStart(natural.next, zone), periodEnd);
-    push(natural.label, start, end);
-    day = natural.next;
+    const naturalEnd = dayStartInstant(natural.next, zone); // also the next window's natural start
+    push(natural.label, start, Math.min(naturalEnd, periodEnd));
+    natural = naturalWindow(kind, natural.next);
+    naturalStart = naturalEnd;
   }
   return windows;
 }

@@ -1,5 +1,5 @@
 /** SPEC 4: report schedules — `every`, `on`, `by` and the calendar a `workday` needs. */
-import { parseClock } from '../../time/schedule.js';
+import { parseClock } from '../../time/clock.js';
 import { reportsOf, type AgreementCheck } from './context.js';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
