@@ -45,6 +45,6 @@ test('slacheck validate does not load luxon', () => {
   };
   walk(join(src, 'cli/commands/validate.ts'));
   expect(seen.size).toBeGreaterThan(20); // the walk did follow the loader and the checks
-  expect([...seen].map((f) => relative(src, f))).toContain(join('agreement', 'checks', 'schedule.ts'));
+  expect([...seen].map((f) => relative(src, f))).toContain(join('compile', 'checks', 'schedule.ts'));
   expect([...packages]).not.toContain('luxon');
 });
