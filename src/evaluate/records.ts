@@ -11,7 +11,7 @@ import { compileInputs, type CompiledInputs } from './adjust/inputs.js';
 import { breachInstant, RecordPauses, type StatusPauseSource } from './adjust/pause.js';
 import { CellError } from '../problem.js';
 import type { WorkingCalendar } from '../time/types.js';
-import { findWindow } from '../time/windows.js';
+import { WindowIndex } from '../time/windows.js';
 import type { DataNeed, EvaluatorContext, ObjectiveEvaluator } from './evaluator.js';
 import { RecordSharing } from './row-instants.js';
 import type { RecordRef } from './explanation.js';
@@ -19,7 +19,7 @@ import { buildEntries, RecordCharges, Tallies } from './tally.js';
 import { compileWhere, type CompiledWhere } from './where.js';
 import { describeBadTimestamp } from '../time/instant.js';
 
-/** `findWindow`'s answer for an instant in no reported window. */
+/** `WindowIndex.find`'s answer for an instant in no reported window. */
 const OUTSIDE = -1;
 /** An open deadline's window is decided once we know whether it counts. */
 const PLACE_LATER = -2;
@@ -93,7 +93,8 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     return ms;
   };
   const recordOf = (row: readonly string[], line: number): RecordRef => ({ line, id: idCol >= 0 && row[idCol] !== '' ? row[idCol]! : null });
-  const windowOf = (ms: number): number => (ms !== ms ? OUTSIDE : findWindow(windows, ms));
+  const windowIndex = new WindowIndex(windows);
+  const windowOf = (ms: number): number => windowIndex.find(ms);
   const charges = new RecordCharges(entries.length);
   const charge = charges.add;
   const isGood = (value: number, row: readonly string[]): boolean =>
@@ -238,7 +239,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     const t = readInstant(row, timeCol);
     if (t !== t) throw new CellError('empty-timestamp', header[timeCol]!, `empty ${header[timeCol]}: the record cannot be placed in a window`);
     if (t > asOf) return;
-    const w = findWindow(windows, t);
+    const w = windowIndex.find(t);
     if (w === OUTSIDE) return;
     const e = excl.match(row);
     if (e !== NOT_EXCLUDED) return setAside(w, e, row, line);

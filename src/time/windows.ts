@@ -4,6 +4,7 @@
  */
 import type { Validity, WindowKind } from '../agreement/model.js';
 import { calendarDate, dayStartInstant, isoDate, nextDay, type CalendarDate } from './luxon-dates.js';
+import { indexContaining } from './intervals.js';
 import type { TimeWindow } from './types.js';
 import { zoneInfo } from './zone.js';
 
@@ -69,17 +70,26 @@ export function buildWindows(kind: WindowKind, zone: string, validity: Validity,
   return windows;
 }
 
+/**
+ * Finds the window containing an instant: the window bounds are copied once into plain arrays, so
+ * the per-row lookup is the shared binary search (SPEC 3.4: half-open [start, end)).
+ */
+export class WindowIndex {
+  private readonly starts: number[];
+  private readonly ends: number[];
+  constructor(windows: readonly TimeWindow[]) {
+    this.starts = windows.map((w) => w.start);
+    this.ends = windows.map((w) => w.end);
+  }
+  /** Index of the window containing `ms`, or -1 (also for NaN). */
+  find(ms: number): number {
+    return indexContaining(this.starts, this.ends, ms);
+  }
+}
+
 /** Index of the window containing ms (windows in order, disjoint), or -1. */
 export function findWindow(windows: readonly TimeWindow[], ms: number): number {
-  let lo = 0, hi = windows.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const w = windows[mid]!;
-    if (ms < w.start) hi = mid - 1;
-    else if (ms >= w.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  return new WindowIndex(windows).find(ms);
 }
 
 /** SPEC 5: windows overlap when their intersection is at least half as long as the shorter one. */
