@@ -218,13 +218,6 @@ export const RESERVED_CALENDAR = '24x7';
 export const NO_PARTY = 'none';
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
-/** The owner of an objective or report: explicit, else the agreement's provider. */
-export function ownerOf(doc: AgreementDoc, item: { owner?: string }): string {
-  if (item.owner) return item.owner;
-  for (const [id, party] of Object.entries(doc.parties ?? {})) if (party.role === 'provider') return id;
-  return 'unknown';
-}
-
 /** Objectives then reports, in file order: they share one namespace (SPEC 2) and one result order (SPEC 8). */
 export function itemsOf(doc: AgreementDoc): Array<Objective | Report> {
   return [...(doc.objectives ?? []), ...(doc.reports ?? [])];

@@ -96,10 +96,3 @@ export function compare(value: number, op: Operator, threshold: number): boolean
       return value === threshold;
   }
 }
-
-/** True for `>=`/`>` (higher is better), false for `<=`/`<`, null for `==`. */
-export function higherIsBetter(op: Operator): boolean | null {
-  if (op === '>=' || op === '>') return true;
-  if (op === '<=' || op === '<') return false;
-  return null;
-}

@@ -5,7 +5,7 @@ import { evaluate, type Evaluation } from '../core/evaluate.js';
 import { DataFileError, readCsv } from '../data/csv.js';
 import type { ReadRows } from '../data/source.js';
 import type { Selection, SelectionMiss } from '../evaluate/select.js';
-import type { AgreementInfo } from '../format/evaluation.js';
+import type { AgreementInfo } from '../format/index.js';
 import { formatProblemsText } from '../format/problems.js';
 import { compareProblems, InputError, type Problem } from '../problem.js';
 import { makeTimestampParser } from '../time/instant.js';

@@ -3,7 +3,7 @@
  * each stage imports only the stages before it, and only the CLI touches the process.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 // @ts-expect-error: a plain .mjs script without type declarations
@@ -23,7 +23,20 @@ const ALLOWED: Record<string, string[]> = {
   core: ['compile', 'data', 'evaluate', 'attribution', 'problem'],
   format: ['agreement', 'compile', 'evaluate', 'time', 'problem'],
   graph: ['compile', 'evaluate', 'problem'],
+  // src/index.ts, the library entry: every stage, never the CLI
+  index: ['agreement', 'compile', 'core', 'data', 'evaluate', 'format', 'graph', 'problem'],
 };
+
+/** Files below `dir`, recursively. */
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? filesBelow(full) : name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+['"](\.{1,2}\/[^'"]+)['"]/g;
+const folderOf = (file: string): string => relative(SRC, file).split(sep)[0]!;
 
 describe('folder structure', () => {
   const edges = folderGraph() as Map<string, Set<string>>;
@@ -47,6 +60,27 @@ describe('folder structure', () => {
       ['c', new Set(['a'])],
     ]);
     expect(folderCycles(looped)).toEqual([['a', 'b', 'c', 'a']]);
+  });
+
+  test("a stage is used through its index.ts: other folders import only modules its index re-exports", () => {
+    const surface = new Map<string, Set<string>>();
+    for (const folder of readdirSync(SRC)) {
+      const index = join(SRC, folder, 'index.ts');
+      if (!statSync(join(SRC, folder)).isDirectory() || folder === 'cli') continue;
+      const modules = new Set([index]);
+      for (const m of readFileSync(index, 'utf8').matchAll(IMPORT)) modules.add(resolve(dirname(index), m[1]!.replace(/\.js$/, '.ts')));
+      surface.set(folder, modules);
+    }
+    const outside: string[] = [];
+    for (const file of filesBelow(SRC)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+        const target = resolve(dirname(file), m[1]!.replace(/\.js$/, '.ts'));
+        const folder = folderOf(target);
+        if (folder === folderOf(file) || !surface.has(folder)) continue;
+        if (!surface.get(folder)!.has(target)) outside.push(`${relative(SRC, file)} imports ${relative(SRC, target)}`);
+      }
+    }
+    expect(outside).toEqual([]);
   });
 
   test('only src/cli touches the process', () => {

@@ -8,7 +8,7 @@ import {
   formatScorecard,
   formatTable,
   type EvaluationView,
-} from '../../format/evaluation.js';
+} from '../../format/index.js';
 import { decideColor, EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError, type Io, writeFileAtomic } from '../io.js';
 import { agreementInfos, describeMiss, evaluateAll, loadValidAgreements, parseDataOverrides, resolveAsOf } from '../pipeline.js';
 

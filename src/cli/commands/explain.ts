@@ -1,5 +1,5 @@
 /** `slacheck explain OBJECTIVE`: how each window's value, status, chain and credit came about. */
-import { formatExplainJson, formatExplainText } from '../../format/evaluation.js';
+import { formatExplainJson, formatExplainText } from '../../format/index.js';
 import { decideColor, EXIT_OK, EXIT_USAGE, ExitError, type Io, writeFileAtomic } from '../io.js';
 import { evaluateAll, loadValidAgreements, parseDataOverrides, resolveAsOf } from '../pipeline.js';
 

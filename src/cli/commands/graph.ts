@@ -1,7 +1,7 @@
 /** `slacheck graph`: agreements, objectives and dependsOn edges as Mermaid or dot. */
 import type { Status } from '../../evaluate/result.js';
 import { buildGraph } from '../../graph/build.js';
-import { formatDot, formatMermaid } from '../../graph/format.js';
+import { formatDot, formatMermaid } from '../../graph/index.js';
 import { EXIT_OK, type Io, writeFileAtomic } from '../io.js';
 import { evaluateAll, loadValidAgreements, parseDataOverrides, resolveAsOf } from '../pipeline.js';
 

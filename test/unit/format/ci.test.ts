@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { marked, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { formatGithub, formatJunit, formatMarkdown } from '../../../src/format/evaluation.js';
+import { formatGithub, formatJunit, formatMarkdown } from '../../../src/format/index.js';
 import { cdata, xmlAttr } from '../../../src/format/xml.js';
 import { markdownCell } from '../../../src/format/markdown-cell.js';
 import { NASTY, VIEW, result } from './fixture.js';

@@ -2,7 +2,7 @@
 import { parseTarget } from '../../../src/agreement/quantity.js';
 import type { Verdict } from '../../../src/evaluate/explanation.js';
 import type { Evaluated, Status, Unit } from '../../../src/evaluate/result.js';
-import type { AgreementInfo, EvaluationView } from '../../../src/format/evaluation.js';
+import type { AgreementInfo, EvaluationView } from '../../../src/format/index.js';
 
 const MONTHS: Record<string, [string, string]> = {
   '2026-03': ['2026-02-28T23:00:00.000Z', '2026-03-31T22:00:00.000Z'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatExplainJson, formatExplainText, formatJson, toEvaluationResult } from '../../../src/format/evaluation.js';
+import { formatExplainJson, formatExplainText, formatJson, toEvaluationResult } from '../../../src/format/index.js';
 import type { Evaluated } from '../../../src/evaluate/result.js';
 import { EVALUATED, VIEW, result } from './fixture.js';
 

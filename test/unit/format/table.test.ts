@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatScorecard, formatTable } from '../../../src/format/evaluation.js';
+import { formatScorecard, formatTable } from '../../../src/format/index.js';
 import { partyScores } from '../../../src/format/scorecard.js';
 import { formatCounts } from '../../../src/format/table.js';
 import { AGREEMENTS, EVALUATED, VIEW, result } from './fixture.js';

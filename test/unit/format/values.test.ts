@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue, sparkline } from '../../../src/format/evaluation.js';
+import { formatValue, sparkline } from '../../../src/format/index.js';
 import { markdownText } from '../../../src/format/markdown-cell.js';
 import { creditTotals, formatCharge, formatCredit, formatNumber } from '../../../src/format/values.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgreementDoc } from '../../../src/agreement/model.js';
 import type { CompiledAgreement } from '../../../src/compile/index.js';
 import { buildGraph } from '../../../src/graph/build.js';
-import { formatDot, formatMermaid } from '../../../src/graph/format.js';
+import { formatDot, formatMermaid } from '../../../src/graph/index.js';
 import { compileDocs } from '../compiled.js';
 
 const docs = new Map<string, AgreementDoc>();

@@ -1,4 +1,4 @@
-/** Every output format of `evaluate` and `explain`, in one import for the CLI. */
+/** Every output format: pure functions from results (or problems) to text. */
 export type { AgreementInfo, EvaluationView } from './view.js';
 export { latestWindows } from './view.js';
 export { toEvaluationResult, formatJson } from './json.js';
@@ -8,5 +8,7 @@ export { formatMarkdown } from './markdown.js';
 export { formatJunit } from './junit.js';
 export { formatGithub } from './github.js';
 export { formatExplainText, formatExplainJson } from './explain.js';
+export { chainNoteText, computationText, describeAttribution, exampleText, statusReason, verdictText } from './explanation.js';
+export { formatProblemsGithub, formatProblemsJson, formatProblemsMarkdown, formatProblemsText } from './problems.js';
 export { formatValue } from './values.js';
 export { sparkline } from './sparkline.js';

@@ -1,0 +1,6 @@
+/** The load stage's public surface: YAML files in, schema-valid agreements with source positions out. */
+export { API_VERSION, loadAgreements, loadAgreementText, type LoadResult, type TextLoad } from './loader.js';
+export * from './model.js';
+export { compare, parseDuration, parseQuantity, parseTarget, usesDayUnits, type Operator, type Quantity, type QuantityUnit, type Target } from './quantity.js';
+export { agreementSchema, schemaErrors, schemaText } from './schema.js';
+export { closestName } from './suggest.js';

@@ -1,0 +1,3 @@
+/** Window-level attribution (SPEC 5, 6): post-passes over evaluated results that return new results. */
+export { attributeDependencies } from './chain.js';
+export { applyCredits, creditFor, creditPercent } from './credits.js';

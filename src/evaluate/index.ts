@@ -1,0 +1,9 @@
+/**
+ * The evaluate stage's public surface: compiled agreements and a row reader in, one result per
+ * objective and window out (record-level attribution included, dependency chains not yet).
+ */
+export { measureAgreements, type MeasureOptions } from './engine.js';
+export type * from './explanation.js';
+export * from './result.js';
+export { failingResults, selectResults, unmatchedFilter, type FailOn, type Selection, type SelectionMiss } from './select.js';
+export { scalarText } from './where.js';

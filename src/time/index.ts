@@ -1,0 +1,21 @@
+/**
+ * The time module's public surface. Per-row work (timestamps, local days, working time) is the
+ * cached fast path; window and schedule boundaries and human-readable local times use luxon.
+ */
+export { compileCalendar } from './calendar.js';
+export { parseClock } from './clock.js';
+export { formatDuration, formatLocal } from './format.js';
+export { parseHours, WEEKDAYS, type ParsedHours } from './hours.js';
+export {
+  describeBadTimestamp,
+  formatInstant,
+  isValidDate,
+  isValidZone,
+  localDayStart,
+  makeTimestampParser,
+} from './instant.js';
+export * from './intervals.js';
+export { occurrences } from './schedule.js';
+export { lowerBound, upperBound, upperBoundBy } from './search.js';
+export type { Occurrence, TimeWindow, WorkingCalendar } from './types.js';
+export { buildWindows, WindowIndex, windowOverlapEnough } from './windows.js';
