@@ -1,6 +1,75 @@
 /** A problem found in an input file: the shared error currency of every pipeline stage. */
 export type Severity = 'error' | 'warning';
 
+/** Every problem code slacheck reports, by stage: stable strings CI tools and scenario files match on. */
+export type ProblemCode =
+  // load: paths, YAML and the JSON Schema (`schema-` and the ajv keyword, e.g. `schema-required`)
+  | 'path-not-found'
+  | 'path-unreadable'
+  | 'no-agreement'
+  | 'unsupported-api-version'
+  | 'yaml-syntax'
+  | 'yaml-warning'
+  | 'yaml-duplicate-key'
+  | 'yaml-alias-limit'
+  | `schema-${string}`
+  // compile: semantic checks (SPEC 2–7)
+  | 'duplicate-id'
+  | 'reserved-id'
+  | 'provider-count'
+  | 'no-customer'
+  | 'unknown-party'
+  | 'unknown-recipient'
+  | 'unknown-service'
+  | 'unknown-calendar'
+  | 'unknown-data-set'
+  | 'unknown-objective'
+  | 'dependency-cycle'
+  | 'invalid-date'
+  | 'validity-order'
+  | 'invalid-timezone'
+  | 'invalid-hours'
+  | 'empty-calendar'
+  | 'invalid-holiday'
+  | 'uptime-aggregate'
+  | 'missing-aggregate'
+  | 'invalid-aggregate'
+  | 'invalid-percentile'
+  | 'ratio-needs-good'
+  | 'good-not-allowed'
+  | 'good-mismatch'
+  | 'invalid-duration'
+  | 'inputs-not-deadline'
+  | 'pause-not-duration'
+  | 'invalid-target'
+  | 'unit-mismatch'
+  | 'warning-operator'
+  | 'warning-not-stricter'
+  | 'day-unit-on-working-calendar'
+  | 'credit-direction'
+  | 'invalid-credit'
+  | 'credit-not-percent'
+  | 'schedule-calendar'
+  | 'schedule-on'
+  | 'schedule-by'
+  | 'doc-service-incomplete'
+  | 'doc-report-incomplete'
+  | 'doc-monitoring-missing'
+  | 'doc-party-contact'
+  // data: reading CSV files
+  | 'csv-unreadable'
+  | 'csv-delimiter'
+  | 'csv-no-header'
+  | 'csv-syntax'
+  | 'csv-ragged-row'
+  | 'csv-missing-column'
+  // evaluate: cells and instants
+  | 'invalid-timestamp'
+  | 'empty-timestamp'
+  | 'invalid-number'
+  | 'invalid-interval'
+  | 'invalid-as-of';
+
 export interface Problem {
   /** Path relative to the working directory, with forward slashes. */
   file: string;
@@ -9,8 +78,8 @@ export interface Problem {
   /** 1-based; 0 when the problem concerns the whole file or line. */
   column: number;
   severity: Severity;
-  /** Stable, kebab-case code, e.g. `unknown-reference`, `csv-ragged-row`. */
-  code: string;
+  /** Stable, kebab-case code, e.g. `unknown-party`, `csv-ragged-row`. */
+  code: ProblemCode;
   message: string;
 }
 
@@ -32,9 +101,9 @@ export class InputError extends Error {
  * rethrows it as an InputError. `column` is the header name of the offending cell.
  */
 export class CellError extends Error {
-  readonly code: string;
+  readonly code: ProblemCode;
   readonly column: string;
-  constructor(code: string, column: string, message: string) {
+  constructor(code: ProblemCode, column: string, message: string) {
     super(message);
     this.name = 'CellError';
     this.code = code;
@@ -46,7 +115,7 @@ export function problem(
   file: string,
   line: number,
   column: number,
-  code: string,
+  code: ProblemCode,
   message: string,
   severity: Severity = 'error',
 ): Problem {

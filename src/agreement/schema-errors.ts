@@ -2,7 +2,7 @@
  * ajv errors -> problems a person can act on: one problem per mistake, pointing at the node to
  * edit (an unknown key at the key, a missing key at its parent object), anyOf noise collapsed.
  */
-import { problem, type Problem } from '../problem.js';
+import { problem, type Problem, type ProblemCode } from '../problem.js';
 import type { NodePath, SourcePosition } from './model.js';
 import { parseInstancePath, type Locator } from './positions.js';
 import type { SchemaError } from './schema.js';
@@ -28,7 +28,7 @@ export function schemaProblems(errors: readonly SchemaError[], locator: Locator,
 interface Collapsed {
   err: SchemaError;
   /** Set when the error replaces an anyOf/oneOf and its branch errors. */
-  summary?: { code: string; message: string };
+  summary?: { code: ProblemCode; message: string };
 }
 
 /**
@@ -74,13 +74,13 @@ function collapseAlternatives(errors: readonly SchemaError[], root: SchemaNode):
 
 function toProblem({ err, summary }: Collapsed, locator: Locator, file: string): Problem {
   const path = parseInstancePath(err.instancePath);
-  const at = (pos: SourcePosition, code: string, message: string) => problem(file, pos.line, pos.column, code, message);
+  const at = (pos: SourcePosition, code: ProblemCode, message: string) => problem(file, pos.line, pos.column, code, message);
   if (summary) return at(locator.locate(path), summary.code, summary.message);
 
   const where = displayPath(path);
   const hint = typeof err.parentSchema?.['x-message'] === 'string' ? (err.parentSchema['x-message'] as string) : undefined;
   const params = err.params as Record<string, unknown>;
-  const code = `schema-${kebab(err.keyword)}`;
+  const code: ProblemCode = `schema-${kebab(err.keyword)}`;
   const propertyName = (err as { propertyName?: string }).propertyName;
   if (propertyName !== undefined) {
     const detail = hint ?? err.message ?? 'is not a valid key';

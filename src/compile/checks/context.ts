@@ -2,13 +2,13 @@
  * What every semantic check receives: the agreement under check, the index of all loaded
  * agreements (references may cross files), and a reporter that turns a YAML path into a Problem.
  */
-import { problem, type Problem, type Severity } from '../../problem.js';
+import { problem, type Problem, type ProblemCode, type Severity } from '../../problem.js';
 import type { AgreementDoc, LoadedAgreement, NodePath, Objective, Report } from '../../agreement/model.js';
 import type { AgreementIndex } from '../resolve.js';
 
 export { indexAgreements, type AgreementIndex } from '../resolve.js';
 
-export type Reporter = (path: NodePath, code: string, message: string, severity?: Severity) => void;
+export type Reporter = (path: NodePath, code: ProblemCode, message: string, severity?: Severity) => void;
 
 export type AgreementCheck = (agreement: LoadedAgreement, index: AgreementIndex, report: Reporter) => void;
 

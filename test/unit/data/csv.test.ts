@@ -186,13 +186,13 @@ describe('readCsv: errors', () => {
     const strict: RowSink = {
       bind: () => [],
       add(row) {
-        if (row[2] === 'soon') throw new CellError('csv-bad-timestamp', 'opened_at', 'not a timestamp: "soon"');
+        if (row[2] === 'soon') throw new CellError('invalid-timestamp', 'opened_at', 'not a timestamp: "soon"');
       },
     };
     const ds = dataSet('id,priority,opened_at\n1,P1,2026-01-01\n\n2,P2,soon\n');
     // header 1, row 2, blank 3, bad row 4; opened_at is the third column
     expect(await problemsOf(readCsv(ds, [strict]))).toEqual([
-      { file: ds.file, line: 4, column: 3, severity: 'error', code: 'csv-bad-timestamp', message: 'not a timestamp: "soon"' },
+      { file: ds.file, line: 4, column: 3, severity: 'error', code: 'invalid-timestamp', message: 'not a timestamp: "soon"' },
     ]);
   });
 
