@@ -87,11 +87,6 @@ export class WindowIndex {
   }
 }
 
-/** Index of the window containing ms (windows in order, disjoint), or -1. */
-export function findWindow(windows: readonly TimeWindow[], ms: number): number {
-  return new WindowIndex(windows).find(ms);
-}
-
 /** SPEC 5: windows overlap when their intersection is at least half as long as the shorter one. */
 export function windowOverlapEnough(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);

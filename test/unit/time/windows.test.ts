@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { buildWindows, findWindow, windowOverlapEnough } from '../../../src/time/windows.js';
+import { buildWindows, WindowIndex, windowOverlapEnough } from '../../../src/time/windows.js';
+
+const findWindow = (windows: ConstructorParameters<typeof WindowIndex>[0], ms: number) => new WindowIndex(windows).find(ms);
 import type { TimeWindow } from '../../../src/time/types.js';
 
 const at = (text: string) => Date.parse(text);
@@ -92,7 +94,7 @@ describe('buildWindows in Europe/Berlin', () => {
   });
 });
 
-describe('findWindow', () => {
+describe('WindowIndex.find', () => {
   const ws = buildWindows('month', 'UTC', { from: '2026-01-15', to: '2026-03-31' }, FAR);
   test.each([
     ['2026-01-15T00:00Z', 0], // clipped start
