@@ -39,6 +39,7 @@ export async function evaluate(agreements: readonly CompiledAgreement[], opts: E
     selection.owner !== undefined ||
     selection.window !== undefined ||
     selection.from !== undefined ||
-    selection.to !== undefined;
+    selection.to !== undefined ||
+    selection.latest === true;
   return { all, results, miss: miss ?? (filtered && results.length === 0 && all.length > 0 ? { filter: 'combination' } : null) };
 }

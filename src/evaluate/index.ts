@@ -5,5 +5,5 @@
 export { measureAgreements, type MeasureOptions } from './engine.js';
 export type * from './explanation.js';
 export * from './result.js';
-export { failingResults, selectResults, unmatchedFilter, type FailOn, type Selection, type SelectionMiss } from './select.js';
+export { FAIL_LEVELS, failingResults, latestWindows, selectResults, unmatchedFilter, type FailLevel, type Selection, type SelectionMiss } from './select.js';
 export { scalarText } from './where.js';

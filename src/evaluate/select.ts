@@ -11,6 +11,8 @@ export interface Selection {
   /** Local dates `YYYY-MM-DD` in each agreement's timezone; windows overlapping them are kept. */
   from?: string;
   to?: string;
+  /** SPEC 9.2: only the latest complete window of each objective (its partial one when it has none). */
+  latest?: boolean;
 }
 
 /** A filter that names nothing: which one, what was asked, and what exists (the caller words it). */
@@ -43,7 +45,7 @@ export function selectResults(
     }
     return b;
   };
-  return evaluated.filter((e) => {
+  const selected = evaluated.filter((e) => {
     if (sel.objectives?.length && !sel.objectives.some((o) => o === e.objective || o === `${e.agreement}/${e.objective}`)) return false;
     if (sel.owner && e.owner !== sel.owner) return false;
     if (sel.window && e.window.label !== sel.window) return false;
@@ -53,6 +55,24 @@ export function selectResults(
     }
     return true;
   });
+  return sel.latest ? latestWindows(selected) : selected;
+}
+
+/**
+ * Per objective, only its latest complete window, or its partial one when it has no complete
+ * window yet; the input order is kept.
+ */
+export function latestWindows(evaluated: readonly Evaluated[]): Evaluated[] {
+  const chosen = new Map<string, Evaluated>();
+  for (const e of evaluated) {
+    const key = `${e.agreement}/${e.objective}`;
+    const current = chosen.get(key);
+    if (!current) chosen.set(key, e);
+    else if (current.window.partial && !e.window.partial) chosen.set(key, e);
+    else if (current.window.partial === e.window.partial && e.startMs > current.startMs) chosen.set(key, e);
+  }
+  const keep = new Set(chosen.values());
+  return evaluated.filter((e) => keep.has(e));
 }
 
 function nextDate(date: string): string {
@@ -60,12 +80,19 @@ function nextDate(date: string): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-export type FailOn = 'breached' | 'at-risk' | 'never';
+/**
+ * SPEC 9.2 `--fail-on` levels: `breached` (complete windows), `at-risk` (implies breached),
+ * `no-data` (complete windows), `warning` (any warning of the run), `remedy` (a triggered remedy).
+ */
+export type FailLevel = 'breached' | 'at-risk' | 'no-data' | 'warning' | 'remedy';
+export const FAIL_LEVELS: readonly FailLevel[] = ['breached', 'at-risk', 'no-data', 'warning', 'remedy'];
 
-/** SPEC 6: complete windows only; `at-risk` also fails on at-risk. */
-export function failingResults(shown: readonly Evaluated[], failOn: FailOn): Evaluated[] {
-  if (failOn === 'never') return [];
-  const failing: ReadonlySet<Status> = new Set<Status>(failOn === 'at-risk' ? ['breached', 'at-risk'] : ['breached']);
+/** SPEC 6, 9.2: the shown results that reach one of the levels; complete windows only. */
+export function failingResults(shown: readonly Evaluated[], levels: ReadonlySet<FailLevel>): Evaluated[] {
+  const failing = new Set<Status>();
+  if (levels.has('breached') || levels.has('at-risk')) failing.add('breached');
+  if (levels.has('at-risk')) failing.add('at-risk');
+  if (levels.has('no-data')) failing.add('no-data');
   return shown.filter((e) => !e.window.partial && failing.has(e.status));
 }
 

@@ -1,6 +1,5 @@
 /** Every output format: pure functions from results (or problems) to text. */
 export type { AgreementInfo, EvaluationView } from './view.js';
-export { latestWindows } from './view.js';
 export { toEvaluationResult, formatJson } from './json.js';
 export { formatTable } from './table.js';
 export { formatScorecard } from './scorecard.js';

@@ -5,7 +5,7 @@ import { STATUSES, summarize, type Counts, type Evaluated } from '../evaluate/re
 import { sparkline } from './sparkline.js';
 import { paintStatus } from './status-style.js';
 import { chargedEntries, creditTotals, formatCharge, formatCredit, formatValue } from './values.js';
-import { itemKey, latestWindows, valueSeries, windowLabel, type EvaluationView } from './view.js';
+import { itemKey, valueSeries, windowLabel, type EvaluationView } from './view.js';
 
 /** Columns left out when empty in every row. */
 const OPTIONAL = new Set(['attributed to', 'credit']);
@@ -39,17 +39,14 @@ export function summaryLine(rows: readonly Evaluated[], chalk: ChalkInstance): s
   return `${rows.length} result${rows.length === 1 ? '' : 's'}: ${counts}${tail}`;
 }
 
-/**
- * With `latest`, only each objective's latest complete window (or its partial one when it has
- * none). The summary counts the rows shown; the trend spans all evaluated windows.
- */
-export function formatTable(view: EvaluationView, opts: { color: boolean; latest: boolean }): string {
+/** One row per result shown; the summary counts the rows shown; the trend spans every evaluated window (`history`). */
+export function formatTable(view: EvaluationView, opts: { color: boolean }): string {
   const chalk = new Chalk({ level: opts.color ? 1 : 0 });
-  const rows = opts.latest ? latestWindows(view.evaluated) : [...view.evaluated];
+  const rows = [...view.evaluated];
   if (rows.length === 0) {
     return `No results: no objective has a window up to as-of ${view.asOf} (or none matched the filters).\n`;
   }
-  const series = valueSeries(view.evaluated);
+  const series = valueSeries(view.history ?? view.evaluated);
   const lastRowOf = new Map<string, Evaluated>();
   for (const e of rows) lastRowOf.set(itemKey(e), e);
 

@@ -15,6 +15,8 @@ export interface EvaluationView {
   asOf: string;
   /** In SPEC 8 order (agreement id, declaration order, window start). */
   evaluated: readonly Evaluated[];
+  /** Every evaluated window, for trends across windows a selection (`--latest`) left out; default `evaluated`. */
+  history?: readonly Evaluated[];
   agreements: readonly AgreementInfo[];
 }
 
@@ -26,23 +28,6 @@ export function itemKey(r: { agreement: string; objective: string }): string {
 /** `2026-07 (partial)` for the window containing as-of. */
 export function windowLabel(r: { window: { label: string; partial: boolean } }): string {
   return r.window.partial ? `${r.window.label} (partial)` : r.window.label;
-}
-
-/**
- * Per objective, only its latest complete window, or its partial one when it has no complete
- * window yet; the input order is kept.
- */
-export function latestWindows(evaluated: readonly Evaluated[]): Evaluated[] {
-  const chosen = new Map<string, Evaluated>();
-  for (const e of evaluated) {
-    const key = itemKey(e);
-    const current = chosen.get(key);
-    if (!current) chosen.set(key, e);
-    else if (current.window.partial && !e.window.partial) chosen.set(key, e);
-    else if (current.window.partial === e.window.partial && e.startMs > current.startMs) chosen.set(key, e);
-  }
-  const keep = new Set(chosen.values());
-  return evaluated.filter((e) => keep.has(e));
 }
 
 /** Per objective, its values over all its windows in start order (for trends). */

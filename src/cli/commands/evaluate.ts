@@ -1,5 +1,5 @@
 /** `slacheck evaluate`: results per objective and window, in one or several formats; exit per SPEC 6. */
-import { failingResults, type FailOn } from '../../evaluate/select.js';
+import { FAIL_LEVELS, failingResults, type FailLevel } from '../../evaluate/select.js';
 import {
   formatGithub,
   formatJson,
@@ -25,7 +25,8 @@ export interface EvaluateCliOptions {
   owner?: string;
   format: string[];
   output: string[];
-  failOn: FailOn;
+  /** `--fail-on`: a comma-separated list of levels, or `never`. */
+  failOn: string;
   latest?: boolean;
   scorecard?: boolean;
   quiet?: boolean;
@@ -33,6 +34,18 @@ export interface EvaluateCliOptions {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** SPEC 9.2: `breached,no-data`, `at-risk`, `warning`, … or `never` (nothing fails the run). */
+export function parseFailOn(text: string): Set<FailLevel> {
+  const words = text.split(',').map((w) => w.trim());
+  if (words.length === 1 && words[0] === 'never') return new Set();
+  const unknown = words.filter((w) => !(FAIL_LEVELS as readonly string[]).includes(w));
+  if (unknown.length > 0 || words.length === 0) {
+    const hint = words.includes('never') ? '; `never` stands alone' : '';
+    throw new ExitError(EXIT_USAGE, `--fail-on ${text}: expected a comma-separated list of ${FAIL_LEVELS.join(', ')} (e.g. breached,no-data), or never${hint}`);
+  }
+  return new Set(words as FailLevel[]);
+}
 
 /** Pairs the i-th --format with the i-th --output; formats without an output go to stdout. */
 export function planOutputs(formats: readonly string[], outputs: readonly string[]): Array<{ format: Format; file?: string }> {
@@ -48,6 +61,7 @@ export function planOutputs(formats: readonly string[], outputs: readonly string
 
 export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOptions, io: Io): Promise<number> {
   const plan = planOutputs(opts.format, opts.output);
+  const failOn = parseFailOn(opts.failOn);
   for (const [flag, v] of [['--from', opts.from], ['--to', opts.to]] as const) {
     if (v !== undefined && !DATE.test(v)) throw new ExitError(EXIT_USAGE, `${flag} ${v}: expected a date YYYY-MM-DD`);
   }
@@ -57,28 +71,29 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
   const data = parseDataOverrides(opts.data);
   const { asOf, echo } = resolveAsOf(opts.asOf);
   const loaded = await loadValidAgreements(paths, io, opts.color, data);
-  const selection = { objectives: opts.objective, owner: opts.owner, window: opts.window, from: opts.from, to: opts.to };
+  const selection = { objectives: opts.objective, owner: opts.owner, window: opts.window, from: opts.from, to: opts.to, latest: opts.latest === true };
   const evaluation = await evaluateAll(loaded, { asOf, progress: !opts.quiet && io.stderr.isTTY === true, selection }, io, opts.color);
   // each filter must name something, and together they must match something: never an empty green run
   if (evaluation.miss) throw new ExitError(EXIT_USAGE, describeMiss(evaluation.miss));
   const shown = evaluation.results;
-  const view: EvaluationView = { asOf: echo, evaluated: shown, agreements: agreementInfos(loaded.agreements) };
+  const view: EvaluationView = { asOf: echo, evaluated: shown, history: evaluation.all, agreements: agreementInfos(loaded.agreements) };
   for (const { format, file } of plan) {
     const color = file ? false : decideColor(opts.color, io);
-    const text = render(format, view, { color, latest: opts.latest === true, scorecard: opts.scorecard === true });
+    const text = render(format, view, { color, scorecard: opts.scorecard === true });
     if (file) await writeFileAtomic(file, text);
     else io.stdout.write(text);
   }
-  const failing = failingResults(shown, opts.failOn);
-  if (failing.length === 0) return EXIT_OK;
-  // CI logs should say why the job failed, whatever the format and even with --latest or --output
-  const names = failing.slice(0, 5).map((e) => `${e.agreement}/${e.objective} ${e.window.label} ${e.status}`);
-  const more = failing.length > 5 ? `, and ${failing.length - 5} more` : '';
-  io.stderr.write(`slacheck: ${failing.length} complete window${failing.length === 1 ? '' : 's'} at --fail-on ${opts.failOn}: ${names.join(', ')}${more}\n`);
-  return EXIT_FAILED;
+  const failing = failingResults(shown, failOn);
+  if (failing.length > 0) {
+    // CI logs should say why the job failed, whatever the format and even with --latest or --output
+    const names = failing.slice(0, 5).map((e) => `${e.agreement}/${e.objective} ${e.window.label} ${e.status}`);
+    const more = failing.length > 5 ? `, and ${failing.length - 5} more` : '';
+    io.stderr.write(`slacheck: ${failing.length} complete window${failing.length === 1 ? '' : 's'} at --fail-on ${opts.failOn}: ${names.join(', ')}${more}\n`);
+  }
+  return failing.length > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
-function render(format: Format, view: EvaluationView, o: { color: boolean; latest: boolean; scorecard: boolean }): string {
+function render(format: Format, view: EvaluationView, o: { color: boolean; scorecard: boolean }): string {
   switch (format) {
     case 'json':
       return formatJson(view);
@@ -89,7 +104,7 @@ function render(format: Format, view: EvaluationView, o: { color: boolean; lates
     case 'github':
       return formatGithub(view);
     case 'table': {
-      const table = formatTable(view, { color: o.color, latest: o.latest });
+      const table = formatTable(view, { color: o.color });
       return o.scorecard ? `${table}\n${formatScorecard(view, { color: o.color })}` : table;
     }
   }

@@ -1,3 +1,4 @@
+import { latestWindows } from '../../../src/evaluate/select.js';
 import { describe, expect, it } from 'vitest';
 import { formatScorecard, formatTable } from '../../../src/format/index.js';
 import { partyScores } from '../../../src/format/scorecard.js';
@@ -14,7 +15,7 @@ function cells(text: string): string[][] {
 
 describe('formatTable', () => {
   it('shows one row per objective and window with human values, markers, attribution and credit', () => {
-    const out = formatTable(VIEW, { color: false, latest: false });
+    const out = formatTable(VIEW, { color: false });
     const rows = cells(out);
     expect(rows[0]).toEqual([
       'agreement', 'objective', 'owner', 'window', 'value', 'target', 'status', 'counts', 'attributed to', 'credit', 'trend',
@@ -41,8 +42,8 @@ describe('formatTable', () => {
     expect(out).not.toContain('\u001b[');
   });
 
-  it('with latest, keeps the latest complete window per objective and still trends over all of them', () => {
-    const rows = cells(formatTable(VIEW, { color: false, latest: true }));
+  it('with latest (selected before formatting), keeps the latest complete window per objective and still trends over all of them', () => {
+    const rows = cells(formatTable({ ...VIEW, evaluated: latestWindows(VIEW.evaluated), history: VIEW.evaluated }, { color: false }));
     const p1 = rows.filter((r) => r[1] === 'p1-first-response');
     expect(p1).toHaveLength(1);
     expect(p1[0]![3]).toBe('2026-04');
@@ -52,7 +53,7 @@ describe('formatTable', () => {
 
   it('with latest, shows the partial window when there is no complete one', () => {
     const only = result({ objective: 'x', label: '2026-05', partial: true, value: 99, status: 'met' });
-    const rows = cells(formatTable({ ...VIEW, evaluated: [only] }, { color: false, latest: true }));
+    const rows = cells(formatTable({ ...VIEW, evaluated: latestWindows([only]) }, { color: false }));
     expect(rows[1]![3]).toBe('2026-05 (partial)');
   });
 
@@ -61,7 +62,7 @@ describe('formatTable', () => {
       objective: 'x', value: 99, status: 'met',
       charged: { 'z-party': { records: 1, seconds: 0 }, 'company-x': { records: 2, seconds: 90 } },
     });
-    const out = formatTable({ ...VIEW, evaluated: [r] }, { color: false, latest: false });
+    const out = formatTable({ ...VIEW, evaluated: [r] }, { color: false });
     const rows = cells(out);
     expect(rows[0]).not.toContain('credit');
     expect(rows[0]).toContain('attributed to');
@@ -72,7 +73,7 @@ describe('formatTable', () => {
   });
 
   it('colours statuses only when asked', () => {
-    const out = formatTable(VIEW, { color: true, latest: false });
+    const out = formatTable(VIEW, { color: true });
     expect(out).toContain('\u001b[31mbreached\u001b[39m');
     expect(out).toContain('\u001b[32mmet\u001b[39m');
     expect(out).toContain('\u001b[33mat-risk\u001b[39m');
@@ -81,7 +82,7 @@ describe('formatTable', () => {
   });
 
   it('says clearly when there is nothing to show', () => {
-    expect(formatTable({ ...VIEW, evaluated: [] }, { color: false, latest: false })).toBe(
+    expect(formatTable({ ...VIEW, evaluated: [] }, { color: false })).toBe(
       'No results: no objective has a window up to as-of 2026-05-15T00:00:00.000Z (or none matched the filters).\n',
     );
   });
