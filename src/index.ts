@@ -4,7 +4,7 @@
  *
  *   const load = await loadAgreements(['agreements'], { cwd });
  *   const { agreements, problems } = compileAgreements(load.agreements, { cwd });
- *   const { results } = await evaluate(agreements, { asOf: '2026-07-01', readRows: (s, sinks) => readCsv(s, sinks).then(() => {}) });
+ *   const { results } = await evaluate(agreements, { asOf: '2026-07-01', readRows: (s, sinks) => readCsv(s, sinks) });
  *   const json = formatJson({ asOf: '2026-07-01', evaluated: results, agreements: [] });
  */
 export { loadAgreements, loadAgreementText, type LoadResult } from './agreement/index.js';

@@ -63,6 +63,8 @@ export type ProblemCode =
   | 'csv-syntax'
   | 'csv-ragged-row'
   | 'csv-missing-column'
+  | 'ambiguous-column'
+  | 'csv-more-problems'
   // evaluate: cells and instants
   | 'invalid-timestamp'
   | 'empty-timestamp'

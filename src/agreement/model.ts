@@ -47,6 +47,14 @@ export interface DataSet {
   file: string;
   timezone?: string;
   delimiter?: string;
+  /** SPEC 9.1: the record's identifier column; default `id`, `key` or `ticket_id` when present. */
+  key?: string;
+  /** SPEC 9.1: `iso` (default), `epoch-s`, `epoch-ms`, or a luxon format string. */
+  timestamps?: string;
+  /** SPEC 9.1: locale of month/weekday names in a format string; default `en-US`. */
+  locale?: string;
+  /** SPEC 9.1: `error` (default) or `skip` rows with a bad cell. */
+  invalid?: 'error' | 'skip';
 }
 
 export interface Monitoring {
@@ -98,6 +106,8 @@ export interface PauseStatus {
   status: string;
   values: string[];
   party: string;
+  /** SPEC 9.1: only rows matching it are part of the history. */
+  where?: Where;
 }
 export type Pause = PauseColumn | PauseStatus;
 

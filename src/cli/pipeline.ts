@@ -95,7 +95,7 @@ export async function evaluateAll(loaded: Loaded, opts: EvaluateRunOptions, io: 
 function csvReader(onProgress?: (file: string, bytes: number, total: number, rows: number) => void): ReadRows {
   return async (source, sinks) => {
     try {
-      await readCsv(source, sinks, onProgress ? { onProgress: (b, t, r) => onProgress(source.file, b, t, r) } : undefined);
+      return await readCsv(source, sinks, onProgress ? { onProgress: (b, t, r) => onProgress(source.file, b, t, r) } : undefined);
     } catch (err) {
       if (!(err instanceof DataFileError)) throw err;
       const dataId = source.key.slice(source.key.lastIndexOf('/') + 1);

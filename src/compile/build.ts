@@ -55,6 +55,10 @@ export function buildAgreements(loaded: readonly LoadedAgreement[], index: Agree
         timezone: declared.timezone ?? r.agreement.doc.timezone ?? 'UTC',
         ...(declared.delimiter !== undefined ? { delimiter: declared.delimiter } : {}),
         ...(override !== undefined ? { overridden: true } : {}),
+        ...(declared.timestamps !== undefined && declared.timestamps !== 'iso' ? { timestamps: declared.timestamps } : {}),
+        ...(declared.locale !== undefined ? { locale: declared.locale } : {}),
+        ...(declared.key !== undefined ? { keyColumn: declared.key } : {}),
+        ...(declared.invalid === 'skip' ? { skipInvalid: true } : {}),
       };
       sources.set(key, source);
     }
@@ -107,7 +111,7 @@ function buildAgreement(a: LoadedAgreement, index: AgreementIndex, dataSource: (
       aggregate,
       good: aggregate?.kind === 'ratio' ? goodRule(o.good, measure.kind) : null,
       time: o.time,
-      pauses: measure.kind === 'duration' ? (o.pause ?? []).map((p) => compiledPause(p, dataSource)) : [],
+      pauses: measure.kind === 'duration' ? (o.pause ?? []).map((p) => compiledPause(p, dataSource, dataSource(o.source))) : [],
       inputs: measure.kind === 'deadline' ? (o.inputs ?? []) : [],
       exclude: o.exclude ?? [],
     };
@@ -147,14 +151,16 @@ function compiledMeasure(o: Objective, doc: AgreementDoc, calendar: (id: string)
   return { kind: 'uptime', from: m.uptime.from, to: m.uptime.to, calendar: cal };
 }
 
-function compiledPause(p: NonNullable<Objective['pause']>[number], dataSource: (ref: string) => DataSource): CompiledPause {
+function compiledPause(p: NonNullable<Objective['pause']>[number], dataSource: (ref: string) => DataSource, measured: DataSource): CompiledPause {
   if (!('source' in p)) return { kind: 'column', column: p.column, unit: p.unit, unitSeconds: PAUSE_UNIT_SECONDS[p.unit], party: p.party };
   return {
     kind: 'status',
     source: dataSource(p.source),
     sourceRef: p.source,
     key: p.key,
-    join: p.join ?? 'id',
+    // SPEC 9.7: the join defaults to the measured data set's declared `key`, else `id`
+    join: p.join ?? measured.keyColumn ?? 'id',
+    where: p.where,
     at: p.at,
     status: p.status,
     values: p.values.map(String),

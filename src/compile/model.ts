@@ -59,6 +59,8 @@ export type CompiledPause =
       status: string;
       values: string[];
       party: string;
+      /** Only rows matching it are part of the history (SPEC 9.1). */
+      where: Where | undefined;
     };
 
 /** SPEC 6: credit tiers for the target's direction, parsed; `below` for `>=`/`>` targets, `above` for `<=`/`<`. */

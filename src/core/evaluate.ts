@@ -8,6 +8,7 @@ import type { CompiledAgreement } from '../compile/model.js';
 import type { ReadRows } from '../data/source.js';
 import { measureAgreements } from '../evaluate/engine.js';
 import type { Evaluated } from '../evaluate/result.js';
+import type { RunWarning } from '../evaluate/warnings.js';
 import { selectResults, unmatchedFilter, type Selection, type SelectionMiss } from '../evaluate/select.js';
 
 export interface EvaluateOptions {
@@ -26,11 +27,13 @@ export interface Evaluation {
   results: Evaluated[];
   /** A selection filter that names nothing (never an empty green run), or null. */
   miss: SelectionMiss | null;
+  /** SPEC 9.2: what looks wrong about the run's inputs, one per cause. */
+  warnings: RunWarning[];
 }
 
 export async function evaluate(agreements: readonly CompiledAgreement[], opts: EvaluateOptions): Promise<Evaluation> {
   const measured = await measureAgreements(agreements, { asOf: opts.asOf, readRows: opts.readRows });
-  const all = applyCredits(agreements, attributeDependencies(agreements, measured));
+  const all = applyCredits(agreements, attributeDependencies(agreements, measured.results));
   const selection = opts.selection ?? {};
   const miss = unmatchedFilter(all, agreements, selection);
   const results = selectResults(all, agreements, selection);
@@ -41,5 +44,6 @@ export async function evaluate(agreements: readonly CompiledAgreement[], opts: E
     selection.from !== undefined ||
     selection.to !== undefined ||
     selection.latest === true;
-  return { all, results, miss: miss ?? (filtered && results.length === 0 && all.length > 0 ? { filter: 'combination' } : null) };
+  const none = filtered && results.length === 0 && all.length > 0;
+  return { all, results, miss: miss ?? (none ? { filter: 'combination' } : null), warnings: measured.warnings };
 }

@@ -1,13 +1,14 @@
 /**
  * CSV ingestion (SPEC 3.4): stream a data set's file through csv-parse and hand every record to
  * the row sinks that asked for it. RFC 4180 quoting, UTF-8 with or without BOM, LF or CRLF, the
- * delimiter given or detected from the header line. The first error in a file stops the read
- * and is thrown as an InputError naming the file and line.
+ * delimiter given or detected from the header line. A malformed file (quoting, no header, a
+ * missing column) stops the read at once; bad cells are gathered and thrown together at the end
+ * (SPEC 9.1), or, with `invalid: skip`, their rows are left out and counted in the summary.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import type { CsvError } from 'csv-parse';
 import { InputError, problem } from '../problem.js';
-import type { DataSource, RowSink } from './source.js';
+import type { DataSource, ReadSummary, RowSink } from './source.js';
 import { detectDelimiter, normalizeDelimiter, type Delimiter } from './delimiter.js';
 import { createRecordParser, type RecordParser } from './record-parser.js';
 import { RowDispatch } from './row-dispatch.js';
@@ -26,11 +27,11 @@ export async function readCsv(
   ds: DataSource,
   sinks: readonly RowSink[],
   opts: ReadCsvOptions = {},
-): Promise<{ rows: number }> {
+): Promise<ReadSummary> {
   const explicit = ds.delimiter === undefined ? null : explicitDelimiter(ds);
   const { handle, size } = await openDataFile(ds);
   try {
-    const dispatch = new RowDispatch(ds.file, sinks);
+    const dispatch = new RowDispatch(ds.file, sinks, ds.skipInvalid === true);
     let parser: RecordParser | null = null;
     const start = (delimiter: Delimiter): RecordParser => {
       const created = createRecordParser(delimiter, dispatch.add);
@@ -68,7 +69,7 @@ export async function readCsv(
         problem(ds.file, 0, 0, 'csv-no-header', 'the file is empty; its first line must be a header naming the columns'),
       ]);
     }
-    return { rows: dispatch.rows };
+    return dispatch.finish();
   } finally {
     await handle.close();
   }

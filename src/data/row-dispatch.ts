@@ -1,11 +1,18 @@
 /**
  * Hands parsed CSV records to the row sinks: binds the header, numbers the lines, checks the
  * cell count and turns a sink's CellError into a problem naming file, line and column (SPEC 3.4).
+ * SPEC 9.1: a bad row does not stop the read; with `invalid: error` every bad cell is listed (up
+ * to 20) when the file ends, with `invalid: skip` the row is left out and counted.
  * This is the per-row hot path: it allocates nothing of its own per record.
  */
-import type { RowSink } from './source.js';
-import { CellError, InputError, problem } from '../problem.js';
+import { ColumnError, type ReadSummary, type RowSink } from './source.js';
+import { CellError, InputError, problem, type Problem } from '../problem.js';
 import type { ParseCounters } from './record-parser.js';
+
+/** SPEC 9.1: bad cells listed at most, then "and N more". */
+const MAX_LISTED = 20;
+/** Lines of skipped rows the warning names. */
+const MAX_LINES = 5;
 
 export class RowDispatch {
   /** Data records handed to the sinks (the header and skipped blank lines not included). */
@@ -18,9 +25,18 @@ export class RowDispatch {
   private lastEmpty = 0;
   private counters: ParseCounters | null = null;
 
+  /** Bad cells and rows found so far (`invalid: error`), the first MAX_LISTED of them. */
+  private readonly problems: Problem[] = [];
+  private unlisted = 0;
+  private invalidRows = 0;
+  private readonly invalidLines: number[] = [];
+  private lastInvalidLine = -1;
+
   constructor(
     private readonly file: string,
     private readonly sinks: readonly RowSink[],
+    /** `invalid: skip`: rows with a bad cell are left out and counted instead of failing the read. */
+    private readonly skipInvalid = false,
   ) {}
 
   /** The parser's counters, read per record to number lines without counting bytes twice. */
@@ -53,36 +69,67 @@ export class RowDispatch {
     if (record.length === 1 && record[0].trim() === '') return;
     if (this.header === null) return this.bind(record, line);
     if (record.length !== this.width) {
-      throw new InputError([
-        problem(
-          this.file,
-          line,
-          0,
-          'csv-ragged-row',
-          `row has ${record.length} ${record.length === 1 ? 'cell' : 'cells'}, the header has ${this.width}; ` +
-            'quote cells that contain the delimiter',
-        ),
-      ]);
+      const cells = `${record.length} ${record.length === 1 ? 'cell' : 'cells'}`;
+      this.bad(line, problem(this.file, line, 0, 'csv-ragged-row', `row has ${cells}, the header has ${this.width}; quote cells that contain the delimiter`));
+      return;
     }
     this.rows++;
     const sinks = this.sinks;
-    try {
-      for (let i = 0; i < sinks.length; i++) sinks[i].add(record, line);
-    } catch (err) {
-      if (err instanceof CellError) {
+    for (let i = 0; i < sinks.length; i++) {
+      try {
+        sinks[i].add(record, line);
+      } catch (err) {
+        if (!(err instanceof CellError)) throw err;
+        // every sink still sees the row: each counts what it reads, and every bad cell is named
         const column = this.header.indexOf(err.column) + 1;
-        throw new InputError([problem(this.file, line, column, err.code, err.message)]);
+        this.bad(line, problem(this.file, line, column, err.code, err.message));
       }
-      throw err;
     }
   };
+
+  /** A bad cell or row: listed (`invalid: error`) or its row counted as left out (`invalid: skip`). */
+  private bad(line: number, p: Problem): void {
+    if (this.skipInvalid) {
+      if (line === this.lastInvalidLine) return;
+      this.lastInvalidLine = line;
+      this.invalidRows++;
+      if (this.invalidLines.length < MAX_LINES) this.invalidLines.push(line);
+      return;
+    }
+    const known = this.problems.some((q) => q.line === p.line && q.column === p.column && q.code === p.code);
+    if (known) return;
+    if (this.problems.length < MAX_LISTED) this.problems.push(p);
+    else this.unlisted++;
+  }
+
+  /** At the end of the file: every bad cell as one InputError, or what was left out. */
+  finish(): ReadSummary {
+    if (this.problems.length > 0) {
+      const more = this.unlisted > 0 ? [problem(this.file, 0, 0, 'csv-more-problems', `and ${this.unlisted} more bad ${this.unlisted === 1 ? 'cell' : 'cells'} not listed`)] : [];
+      throw new InputError([...this.problems, ...more]);
+    }
+    return { rows: this.rows, invalidRows: this.invalidRows, invalidLines: [...this.invalidLines] };
+  }
 
   private bind(record: string[], line: number): void {
     const header = record.map((name) => name.trim());
     this.header = header;
     this.width = header.length;
     const missing = new Set<string>();
-    for (const sink of this.sinks) for (const name of sink.bind(header)) missing.add(name);
+    const ambiguous: Problem[] = [];
+    for (const sink of this.sinks) {
+      try {
+        for (const name of sink.bind(header)) missing.add(name);
+      } catch (err) {
+        if (!(err instanceof ColumnError)) throw err;
+        const at = err.copies.map((c) => c + 1);
+        const where = `${at.slice(0, -1).join(', ')} and ${at[at.length - 1]}`;
+        ambiguous.push(
+          problem(this.file, line, at[0]!, err.code, `column "${err.column}" occurs ${at.length} times in the header (columns ${where}); a timestamp or value column must be one of a kind: rename the copies in the export, or read another column`),
+        );
+      }
+    }
+    if (ambiguous.length > 0) throw new InputError(ambiguous);
     if (missing.size === 0) return;
     const has = header.map((name) => JSON.stringify(name)).join(', ');
     // one column holding ';' or tabs: the file most likely uses another delimiter than the one set

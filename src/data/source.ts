@@ -17,6 +17,14 @@ export interface DataSource {
   delimiter?: string;
   /** The path was given by the caller (`--data`) rather than declared in the agreement. */
   overridden?: boolean;
+  /** SPEC 9.1: how timestamp cells are written: `iso`, `epoch-s`, `epoch-ms` or a luxon format string. */
+  timestamps?: string;
+  /** Locale of names in a `timestamps` format string (default en-US). */
+  locale?: string;
+  /** The declared `key` column (SPEC 9.1), when there is one. */
+  keyColumn?: string;
+  /** SPEC 9.1: skip rows with a bad cell (counted) instead of stopping the run. */
+  skipInvalid?: boolean;
 }
 
 export interface RowSink {
@@ -34,7 +42,36 @@ export interface RowSink {
 
 /**
  * Reads one data source and hands every record to each sink, in file order. Throws `InputError`
- * with every problem it can name (file, line, column). The core is given one (the CLI passes the
+ * with every problem it can name (file, line, column), or, with `invalid: skip`, leaves rows with a
+ * bad cell out and counts them. The core is given one (the CLI passes the
  * CSV reader); tests pass rows from memory.
  */
-export type ReadRows = (source: DataSource, sinks: readonly RowSink[]) => Promise<void>;
+export type ReadRows = (source: DataSource, sinks: readonly RowSink[]) => Promise<ReadSummary>;
+
+/** What reading a data source found besides the rows it handed on (SPEC 9.1, 9.2 warnings). */
+export interface ReadSummary {
+  /** Data rows read (the header and blank lines not included). */
+  rows: number;
+  /** Rows left out for a bad cell (`invalid: skip`). */
+  invalidRows: number;
+  /** The first few of their lines. */
+  invalidLines: number[];
+}
+
+/**
+ * Thrown by `RowSink.bind` for a column it cannot use as named: SPEC 9.1, a timestamp or value
+ * column the header repeats is ambiguous. The reader reports it at the header line.
+ */
+export class ColumnError extends Error {
+  readonly code: 'ambiguous-column';
+  readonly column: string;
+  /** 0-based positions of the column's copies in the header. */
+  readonly copies: readonly number[];
+  constructor(code: 'ambiguous-column', column: string, copies: readonly number[]) {
+    super(`column "${column}" occurs ${copies.length} times in the header`);
+    this.name = 'ColumnError';
+    this.code = code;
+    this.column = column;
+    this.copies = copies;
+  }
+}

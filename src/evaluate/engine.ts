@@ -5,12 +5,14 @@
  */
 import type { WindowKind } from '../agreement/model.js';
 import type { CompiledAgreement, CompiledItem } from '../compile/model.js';
-import type { DataSource, ReadRows, RowSink } from '../data/source.js';
+import type { DataSource, ReadRows, ReadSummary, RowSink } from '../data/source.js';
 import { InputError, problem, type Problem } from '../problem.js';
-import { formatInstant, makeTimestampParser } from '../time/instant.js';
+import { formatInstant, localDayStart, makeTimestampParser } from '../time/instant.js';
 import type { TimeWindow } from '../time/types.js';
 import { buildWindows } from '../time/windows.js';
 import type { DataNeed, EvaluatorContext, ObjectiveEvaluator } from './evaluator.js';
+import { RowPlacement } from './placement.js';
+import type { RunWarning } from './warnings.js';
 import { createRecordEvaluator } from './records.js';
 import { RecordSharing } from './row-instants.js';
 import { createReportEvaluator } from './reports.js';
@@ -33,7 +35,7 @@ interface Job {
 }
 
 /** Builds the evaluators of one agreement (windows built once per kind). */
-function agreementJobs(a: CompiledAgreement, asOf: string, sharing: RecordSharing): Job[] {
+function agreementJobs(a: CompiledAgreement, asOf: string, sharing: RecordSharing, placement: (key: string) => RowPlacement): Job[] {
   const zone = a.zone;
   // SPEC 7: a bare date or local time is read in each agreement's own timezone.
   const asOfMs = makeTimestampParser(zone)(asOf);
@@ -49,8 +51,11 @@ function agreementJobs(a: CompiledAgreement, asOf: string, sharing: RecordSharin
     }
     return w;
   };
+  // the validity as instants: validity.to is an inclusive local date
+  const next = new Date(Date.parse(`${a.validity.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const validity = { from: localDayStart(a.validity.from, zone), to: localDayStart(next, zone) };
   return a.items.map((item): Job => {
-    const ctx = { zone, windows: windows(item.window), asOfMs };
+    const ctx = { zone, windows: windows(item.window), asOfMs, validity, placement };
     if (item.itemKind === 'report') return { agreement: a, item, evaluator: createReportEvaluator({ ...ctx, item }) };
     const objective: EvaluatorContext<typeof item> = { ...ctx, item };
     const evaluator = item.measure.kind === 'uptime' ? createUptimeEvaluator(objective) : createRecordEvaluator(objective, sharing);
@@ -58,8 +63,15 @@ function agreementJobs(a: CompiledAgreement, asOf: string, sharing: RecordSharin
   });
 }
 
-/** Reads each data set once for this phase, feeding all its sinks; gathers every file's problems. */
-async function readPhase(needs: readonly DataNeed[], readRows: ReadRows): Promise<void> {
+/**
+ * Reads each data set once for this phase, feeding all its sinks (the data set's row placement
+ * last, when given); gathers every file's problems; returns what each read found.
+ */
+async function readPhase(
+  needs: readonly DataNeed[],
+  readRows: ReadRows,
+  placements: ReadonlyMap<string, RowPlacement>,
+): Promise<Map<string, { dataSet: DataSource; summary: ReadSummary }>> {
   const groups = new Map<string, { dataSet: DataSource; sinks: RowSink[] }>();
   for (const need of needs) {
     const g = groups.get(need.dataSet.key);
@@ -67,15 +79,18 @@ async function readPhase(needs: readonly DataNeed[], readRows: ReadRows): Promis
     else groups.set(need.dataSet.key, { dataSet: need.dataSet, sinks: [need.sink] });
   }
   const problems: Problem[] = [];
-  for (const { dataSet, sinks } of groups.values()) {
+  const read = new Map<string, { dataSet: DataSource; summary: ReadSummary }>();
+  for (const [key, { dataSet, sinks }] of groups) {
+    const placement = placements.get(key);
     try {
-      await readRows(dataSet, sinks);
+      read.set(key, { dataSet, summary: await readRows(dataSet, placement ? [...sinks, placement] : sinks) });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       problems.push(...err.problems);
     }
   }
   if (problems.length > 0) throw new InputError(problems);
+  return read;
 }
 
 function resultsOf(job: Job): Evaluated[] {
@@ -93,6 +108,7 @@ function resultsOf(job: Job): Evaluated[] {
       owner: item.owner,
       window: { label: o.window.label, start: formatInstant(o.window.start), end: formatInstant(o.window.end), partial: o.window.partial },
       value: o.value,
+      lowerBound: o.lowerBound,
       unit: item.unit,
       target: item.target.text,
       status: verdict.status,
@@ -113,20 +129,71 @@ function resultsOf(job: Job): Evaluated[] {
   });
 }
 
+export interface Measured {
+  /** In SPEC 8 order. */
+  results: Evaluated[];
+  /** SPEC 9.2: one per cause, data sets first, then objectives in result order. */
+  warnings: RunWarning[];
+}
+
 /** Measures every objective and report per window and applies its target (no window-level attribution yet). */
-export async function measureAgreements(agreements: readonly CompiledAgreement[], opts: MeasureOptions): Promise<Evaluated[]> {
+export async function measureAgreements(agreements: readonly CompiledAgreement[], opts: MeasureOptions): Promise<Measured> {
   const sharing = new RecordSharing();
+  const placements = new Map<string, RowPlacement>();
+  const placement = (key: string): RowPlacement => {
+    let p = placements.get(key);
+    if (!p) placements.set(key, (p = new RowPlacement()));
+    return p;
+  };
   // SPEC 8: agreements by id, then objectives, then reports in file order, then window start.
   const sorted = [...agreements].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const jobs = sorted.flatMap((a) => agreementJobs(a, opts.asOf, sharing));
+  const jobs = sorted.flatMap((a) => agreementJobs(a, opts.asOf, sharing, placement));
   const needs = jobs.flatMap((j) => j.evaluator.needs());
-  await readPhase(
+  const first = await readPhase(
     needs.filter((n) => n.phase === 0),
     opts.readRows,
+    new Map(),
   );
-  await readPhase(
+  const second = await readPhase(
     needs.filter((n) => n.phase === 1),
     opts.readRows,
+    placements,
   );
-  return jobs.flatMap((job) => resultsOf(job).sort((x, y) => x.startMs - y.startMs));
+  const perJob = jobs.map((job) => resultsOf(job).sort((x, y) => x.startMs - y.startMs));
+  const warnings = [...dataSetWarnings([...first.values(), ...second.values()], placements), ...jobs.flatMap((job, i) => itemWarnings(job, perJob[i]!, second))];
+  return { results: perJob.flat(), warnings };
+}
+
+/** SPEC 9.2 warnings about data sets: empty, rows outside every reader's validity, rows left out. */
+function dataSetWarnings(read: readonly { dataSet: DataSource; summary: ReadSummary }[], placements: ReadonlyMap<string, RowPlacement>): RunWarning[] {
+  const warnings: RunWarning[] = [];
+  const seen = new Set<string>();
+  for (const { dataSet, summary } of read) {
+    if (seen.has(dataSet.key)) continue;
+    seen.add(dataSet.key);
+    const base = { agreement: dataSet.key.slice(0, dataSet.key.indexOf('/')), objective: null, file: dataSet.file };
+    if (summary.rows === 0) warnings.push({ ...base, line: null, code: 'data-empty' });
+    const outside = placements.get(dataSet.key);
+    if (outside && outside.outside > 0) warnings.push({ ...base, line: outside.firstLine, code: 'outside-validity', rows: outside.outside });
+    if (summary.invalidRows > 0) {
+      warnings.push({ ...base, line: summary.invalidLines[0] ?? null, code: 'invalid-rows', rows: summary.invalidRows, lines: summary.invalidLines });
+    }
+  }
+  return warnings;
+}
+
+/** SPEC 9.2 warnings about one objective or report: a `where` value no row has, no data at all, oversized pause columns. */
+function itemWarnings(job: Job, results: readonly Evaluated[], read: ReadonlyMap<string, { summary: ReadSummary }>): RunWarning[] {
+  const item = job.item;
+  const base = { agreement: item.agreement, objective: item.id, file: item.position.file, line: item.position.line };
+  const dataSet = item.itemKind === 'report' ? item.log.dataSet : item.dataSet;
+  const warnings: RunWarning[] = [];
+  const findings = job.evaluator.findings();
+  // an empty data set is warned about once, as such
+  if ((read.get(dataSet.key)?.summary.rows ?? 0) > 0) {
+    for (const u of findings.unmatched) warnings.push({ ...base, code: 'where-matched-nothing', column: u.column, value: u.value, seen: u.seen, dataFile: dataSet.file });
+  }
+  if (results.length > 0 && results.every((r) => r.status === 'no-data')) warnings.push({ ...base, code: 'all-no-data', windows: results.length });
+  if (findings.pauseExceeded) warnings.push({ ...base, code: 'pause-exceeds-duration', ...findings.pauseExceeded });
+  return warnings;
 }

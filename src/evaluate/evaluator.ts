@@ -10,6 +10,8 @@ import type { CompiledItem } from '../compile/model.js';
 import type { DataSource, RowSink } from '../data/source.js';
 import type { TimeWindow } from '../time/types.js';
 import type { Attribution, ComputationStep, Example } from './explanation.js';
+import type { RowPlacement } from './placement.js';
+import type { UnmatchedValue } from './where.js';
 import type { Charge, Counts } from './result.js';
 
 export interface DataNeed {
@@ -26,6 +28,18 @@ export interface EvaluatorContext<Item extends CompiledItem = CompiledItem> {
   /** Windows of this item's window kind, clipped to validity and as-of, in order. */
   windows: TimeWindow[];
   asOfMs: number;
+  /** The agreement's validity as instants [from, to). */
+  validity: { from: number; to: number };
+  /** Where this item's readers mark the rows they place (SPEC 9.2 `outside-validity`). */
+  placement: (dataSetKey: string) => RowPlacement;
+}
+
+/** What an evaluator noticed that a warning should say (SPEC 9.2). */
+export interface Findings {
+  /** `where` values of the item's own filter that no row had. */
+  unmatched: UnmatchedValue[];
+  /** A pause column larger than the duration it was subtracted from. */
+  pauseExceeded: { column: string; records: number; of: number } | null;
 }
 
 /** What one window yields before targets are applied. */
@@ -33,6 +47,8 @@ export interface WindowOutcome {
   window: TimeWindow;
   /** null when the window has no data (status `no-data`). */
   value: number | null;
+  /** Open records entered the value at what they are so far (SPEC 3.4 v1.1). */
+  lowerBound: boolean;
   counts: Counts;
   charged: Record<string, Charge>;
   /** How the value was computed, step by step, for `explain`. */
@@ -45,4 +61,5 @@ export interface WindowOutcome {
 export interface ObjectiveEvaluator {
   needs(): DataNeed[];
   finish(): WindowOutcome[];
+  findings(): Findings;
 }

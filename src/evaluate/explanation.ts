@@ -24,6 +24,8 @@ export type Example =
   | { kind: 'open-breached'; record: RecordRef; since: number; within: string; breachAt: number; zone: string }
   /** An open duration not counted (it can still be good). */
   | { kind: 'open'; record: RecordRef; since: number; elapsed: number; zone: string }
+  /** SPEC 3.4 (v1.1): an open record counted at its value so far, which already fails the target (`limit` as written). */
+  | { kind: 'open-lower-bound'; record: RecordRef; measure: MeasureKind; since: number; value: number; limit: string; breachAt: number; zone: string }
   /** An open deadline already late at as-of, counted bad. */
   | { kind: 'open-late'; record: RecordRef; due: number; lateness: number; zone: string }
   /** An open deadline not counted; `waitingOn` names the parties whose input is not delivered. */
@@ -44,6 +46,10 @@ export type ComputationStep =
   /** Any other aggregate of the counted values. */
   | { kind: 'aggregate'; aggregate: string; counted: number; measure: MeasureKind; column: string | null; calendar: string | null; value: number | null; unit: Unit }
   | { kind: 'open-counted'; records: number }
+  /** SPEC 3.4 (v1.1): open records in a non-ratio value at their value so far. */
+  | { kind: 'open-lower-bound'; records: number }
+  /** SPEC 9.1: records left out for a bad cell. */
+  | { kind: 'invalid'; records: number }
   | { kind: 'open-not-counted'; records: number }
   | { kind: 'excluded'; records: number }
   /** Records set aside for an empty cell: the value column, or null for an empty start. */

@@ -16,7 +16,7 @@ import type { DataNeed, EvaluatorContext, ObjectiveEvaluator } from './evaluator
 import { RecordSharing } from './row-instants.js';
 import type { RecordRef } from './explanation.js';
 import { buildEntries, RecordCharges, Tallies } from './tally.js';
-import { compileWhere, type CompiledWhere } from './where.js';
+import { compileWhere, keyColumn, singleColumn, type CompiledWhere } from './where.js';
 import { describeBadTimestamp } from '../time/instant.js';
 
 /** `WindowIndex.find`'s answer for an instant in no reported window. */
@@ -42,6 +42,13 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
   const goodIsUpper = good !== null && (good.kind === 'within' || good.kind === 'on-time' || good.kind === 'max');
   // SPEC 3.4: an open record can become "no longer good" only under an upper limit.
   const openLimit = isRatio && goodIsUpper && (kind === 'duration' || kind === 'deadline') ? goodLimit : null;
+  // SPEC 3.4 (v1.1): other aggregates of a duration or deadline take an open record at its value so
+  // far once that already fails a `<=`/`<` target (`> N` for `<= N`, `>= N` for `< N`).
+  const target = obj.target;
+  const lowerBoundLimit =
+    !isRatio && agg.kind !== 'count' && (kind === 'duration' || kind === 'deadline') && (target.op === '<=' || target.op === '<') ? target.value : null;
+  const failsTarget = (v: number): boolean => (target.op === '<' ? v >= target.value : v > target.value);
+  const limitText = target.text.slice(target.text.indexOf(target.op) + target.op.length).trim();
 
   const ds = obj.dataSet;
   const calendar: WorkingCalendar | null = kind === 'duration' || kind === 'deadline' ? measure.calendar : null;
@@ -49,6 +56,10 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
   const last = windows.length - 1;
   const asOf = ctx.asOfMs;
   const zone = ctx.zone;
+  const validFrom = ctx.validity.from;
+  const validTo = ctx.validity.to;
+  const placement = ctx.placement(obj.dataSet.key);
+  const skipInvalid = obj.dataSet.skipInvalid === true;
 
   const entries = buildEntries(obj);
   const tallies = new Tallies(windows.length, entries, agg);
@@ -81,7 +92,11 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
   let valueCol = -1;
   let timeCol = -1;
   let explicitTime = false;
-  let idCol = -1;
+  let keyCol = -1;
+  // SPEC 9.2 pause-exceeds-duration: closed records whose pause column exceeded their duration
+  let pauseChecked = 0;
+  let pauseExceeded = 0;
+  let pauseExceededColumn = '';
   const lateness = new Float64Array(Math.max(1, obj.inputs.length));
 
   const instants = sharing.instants(ds);
@@ -92,9 +107,14 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     }
     return ms;
   };
-  const recordOf = (row: readonly string[], line: number): RecordRef => ({ line, id: idCol >= 0 && row[idCol] !== '' ? row[idCol]! : null });
+  const recordOf = (row: readonly string[], line: number): RecordRef => ({ line, id: keyCol >= 0 && row[keyCol] !== '' ? row[keyCol]! : null });
   const windowIndex = new WindowIndex(windows);
   const windowOf = (ms: number): number => windowIndex.find(ms);
+  /** Marks where the record's placing instant lies (SPEC 9.2 outside-validity); returns its window. */
+  const place = (line: number, ms: number): number => {
+    if (ms === ms) placement.mark(line, ms >= validFrom && ms < validTo);
+    return windowOf(ms);
+  };
   const charges = new RecordCharges(entries.length);
   const charge = charges.add;
   const isGood = (value: number, row: readonly string[]): boolean =>
@@ -112,18 +132,29 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
   };
 
   /** SPEC 5: pause columns, after status pauses; charged only for what was actually subtracted. */
-  const subtractColumns = (row: readonly string[], duration: number): number => {
+  const subtractColumns = (row: readonly string[], duration: number, closed: boolean): number => {
     let d = duration;
+    let exceeded = false;
+    let checked = false;
     for (const p of columnPauses) {
       const text = row[p.col]!;
       if (text.length === 0) continue;
       const n = Number(text);
       if (!Number.isFinite(n)) throw new CellError('invalid-number', p.name, `"${text}" is not a number`);
+      checked = true;
+      if (!exceeded && Math.max(n, 0) * p.unitSeconds > Math.max(d, 0)) {
+        exceeded = true;
+        if (pauseExceededColumn === '') pauseExceededColumn = p.name;
+      }
       const sub = Math.min(Math.max(n, 0) * p.unitSeconds, Math.max(d, 0));
       if (sub > 0) {
         d -= sub;
         charge(p.entry, sub);
       }
+    }
+    if (closed && checked) {
+      pauseChecked++;
+      if (exceeded) pauseExceeded++;
     }
     return d;
   };
@@ -141,6 +172,8 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     const from = readInstant(row, startCol);
     if (from > asOf) return; // SPEC 3.4: has not started yet
     const to = readInstant(row, endCol);
+    // SPEC 9.1: a record resolved before it was created is invalid, not a perfect 0 s
+    if (to < from) throw new CellError('invalid-interval', header[endCol]!, `${header[endCol]} (${row[endCol]}) is before ${header[startCol]} (${row[startCol]})`);
     const open = to !== to || to > asOf;
     const t = explicitTime ? explicitPlace(row, open) : NO_TIME;
     if (t === IGNORE) return;
@@ -148,16 +181,16 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     const e = excl.match(row);
     if (e !== NOT_EXCLUDED || from !== from) {
       // SPEC 5: an open excluded record is reported where an open record would be.
-      const w = hasT ? windowOf(t) : open ? last : windowOf(to);
+      const w = hasT ? place(line, t) : open ? last : place(line, to);
       if (w !== OUTSIDE) setAside(w, e, row, line);
       return;
     }
     const cal = calendar!;
     if (!open) {
-      const w = windowOf(hasT ? t : to);
+      const w = place(line, hasT ? t : to);
       if (w === OUTSIDE) return;
       const paused = recordPauses ? recordPauses.compute(row, from, to, cal, charge) : 0;
-      const d = subtractColumns(row, instants.working(cal, from, to) - paused);
+      const d = subtractColumns(row, instants.working(cal, from, to) - paused, true);
       const value = d > 0 ? d : 0;
       if (tallies.count(w, value, isGood(value, row))) tallies.addBad(w, { kind: 'not-good', record: recordOf(row, line), measure: kind, value, good: good! });
       else if (tallies.wantsTop(w, value)) tallies.addTop(w, { kind: 'largest', record: recordOf(row, line), measure: kind, value });
@@ -167,22 +200,30 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     }
     const paused = recordPauses ? recordPauses.compute(row, from, asOf, cal, charge) : 0;
     const afterStatus = cal.workingSeconds(from, asOf) - paused;
-    const elapsed = subtractColumns(row, afterStatus);
-    if (openLimit !== null && elapsed > openLimit) {
+    const elapsed = subtractColumns(row, afterStatus, false);
+    const ratioBreached = openLimit !== null && elapsed > openLimit;
+    const lowerBound = lowerBoundLimit !== null && failsTarget(elapsed);
+    if (ratioBreached || lowerBound) {
       const column = afterStatus - elapsed; // all of it: elapsed is still positive
+      // SPEC 3.4: placed by its breach instant, when its elapsed time reached the limit
+      const limit = ratioBreached ? openLimit : lowerBoundLimit!;
       const breach = recordPauses
-        ? breachInstant(cal, from, openLimit, recordPauses.union.starts, recordPauses.union.ends, recordPauses.union.length, column)
-        : breachInstant(cal, from, openLimit, EMPTY, EMPTY, 0, column);
-      const w = hasT ? windowOf(t) : windowOf(breach);
+        ? breachInstant(cal, from, limit, recordPauses.union.starts, recordPauses.union.ends, recordPauses.union.length, column)
+        : breachInstant(cal, from, limit, EMPTY, EMPTY, 0, column);
+      const w = hasT ? place(line, t) : place(line, breach);
       if (w === OUTSIDE) return;
-      if (tallies.countOpenBad(w)) {
-        const within = good?.kind === 'within' ? good.written : '';
-        tallies.addBad(w, { kind: 'open-breached', record: recordOf(row, line), since: from, within, breachAt: breach, zone });
+      if (ratioBreached) {
+        if (tallies.countOpenBad(w)) {
+          const within = good?.kind === 'within' ? good.written : '';
+          tallies.addBad(w, { kind: 'open-breached', record: recordOf(row, line), since: from, within, breachAt: breach, zone });
+        }
+      } else if (tallies.countOpenLowerBound(w, elapsed)) {
+        tallies.addBad(w, { kind: 'open-lower-bound', record: recordOf(row, line), measure: kind, since: from, value: elapsed, limit: limitText, breachAt: breach, zone });
       }
       tallies.book(w, charges);
       return;
     }
-    const w = hasT ? windowOf(t) : last;
+    const w = hasT ? place(line, t) : last;
     if (w === OUTSIDE) return;
     if (tallies.open(w)) tallies.addNote(w, { kind: 'open', record: recordOf(row, line), since: from, elapsed, zone });
     tallies.book(w, charges);
@@ -198,12 +239,12 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     const hasT = t === t;
     const e = excl.match(row);
     if (e !== NOT_EXCLUDED || due !== due) {
-      const w = hasT ? windowOf(t) : open || due !== due ? last : windowOf(due);
+      const w = hasT ? place(line, t) : open || due !== due ? last : place(line, due);
       if (w !== OUTSIDE) setAside(w, e, row, line);
       return;
     }
     // Closed records are placed now; open ones once we know whether they count.
-    const placed = hasT ? windowOf(t) : open ? PLACE_LATER : windowOf(due);
+    const placed = hasT ? place(line, t) : open ? PLACE_LATER : place(line, due);
     if (placed === OUTSIDE) return;
     const cal = calendar!;
     const shift = inputs.lateness(row, open ? NaN : done, asOf, cal, lateness);
@@ -221,11 +262,17 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     } else {
       const over = cal.workingSeconds(shifted, asOf);
       const breached = openLimit !== null && over > openLimit;
+      const lowerBound = lowerBoundLimit !== null && failsTarget(over);
       // SPEC 3.4: a breached open deadline is placed by its `due` column (or its `time`).
-      w = hasT ? placed : breached ? windowOf(due) : last;
+      w = hasT ? placed : breached || lowerBound ? place(line, due) : last;
       if (w === OUTSIDE) return;
       if (breached) {
         if (tallies.countOpenBad(w)) tallies.addBad(w, { kind: 'open-late', record: recordOf(row, line), due: shifted, lateness: over, zone });
+      } else if (lowerBound) {
+        const breachAt = cal.addWorkingSeconds(shifted, lowerBoundLimit!);
+        if (tallies.countOpenLowerBound(w, over)) {
+          tallies.addBad(w, { kind: 'open-lower-bound', record: recordOf(row, line), measure: kind, since: shifted, value: over, limit: limitText, breachAt, zone });
+        }
       } else if (tallies.open(w)) {
         // an input still missing keeps the deliverable open: name whom it waits on
         tallies.addNote(w, { kind: 'open-not-due', record: recordOf(row, line), due: shifted, waitingOn: inputs.waitingOn(row, asOf), zone });
@@ -239,7 +286,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     const t = readInstant(row, timeCol);
     if (t !== t) throw new CellError('empty-timestamp', header[timeCol]!, `empty ${header[timeCol]}: the record cannot be placed in a window`);
     if (t > asOf) return;
-    const w = windowIndex.find(t);
+    const w = place(line, t);
     if (w === OUTSIDE) return;
     const e = excl.match(row);
     if (e !== NOT_EXCLUDED) return setAside(w, e, row, line);
@@ -256,12 +303,22 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
 
   const add = kind === 'duration' ? addDuration : kind === 'deadline' ? addDeadline : addValue;
 
+  /** SPEC 9.7: an invalid row counts in the window its time cell places it in, or the last one when that cell is the bad one. */
+  const countInvalid = (row: readonly string[]): void => {
+    const col = explicitTime || kind === 'count' || kind === 'value' ? timeCol : kind === 'duration' ? endCol : startCol;
+    const ms = instants.get(row, col);
+    if (ms > asOf) return; // not yet happened: not placed
+    const w = ms === ms ? windowOf(ms) : last;
+    if (w !== OUTSIDE) tallies.invalid(w);
+  };
+
   const sink: RowSink = {
     bind(h) {
       header = h;
       const missing = new Set<string>();
+      // a column read as one value must be one of a kind (SPEC 9.1: `ambiguous-column`)
       const col = (name: string): number => {
-        const i = h.indexOf(name);
+        const i = singleColumn(h, name);
         if (i < 0) missing.add(name);
         return i;
       };
@@ -291,24 +348,37 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
       // SPEC 3.4: `time` naming the default column is the default placement.
       explicitTime = obj.time !== undefined && obj.time !== defaultTime;
       if (obj.time !== undefined) timeCol = col(obj.time);
-      else if (defaultTime !== undefined) timeCol = h.indexOf(defaultTime);
+      else if (defaultTime !== undefined) timeCol = col(defaultTime);
       else missing.add('timestamp (or time, date; or set `time:` on the objective)');
       statusSources.forEach((s, i) => (s.joinCol = col(statusJoins[i]!)));
       for (const p of columnPauses) p.col = col(p.name);
-      idCol = h.indexOf('id');
+      keyCol = keyColumn(h, ds.keyColumn);
       return [...missing];
     },
     add(row, line) {
+      where.observe(row);
       if (!where.test(row)) return;
       instants.begin(row, line);
       charges.clear();
-      add(row, line);
+      if (!skipInvalid) return add(row, line);
+      try {
+        add(row, line);
+      } catch (err) {
+        // SPEC 9.1 `invalid: skip`: the row is left out, counted where its time cell places it
+        if (err instanceof CellError) countInvalid(row);
+        throw err;
+      }
     },
   };
   needs.push({ dataSet: ds, phase: 1, sink });
 
   return {
     needs: () => needs,
+    findings: () => ({
+      unmatched: where.unmatched(),
+      // SPEC 9.2: more than 1% of the records with a pause column
+      pauseExceeded: pauseExceeded > 0 && pauseExceeded * 100 > pauseChecked ? { column: pauseExceededColumn, records: pauseExceeded, of: pauseChecked } : null,
+    }),
     finish: () =>
       tallies.outcomes(windows, {
         measure: kind,

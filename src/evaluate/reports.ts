@@ -12,7 +12,7 @@ import { upperBoundBy } from '../time/search.js';
 import type { Occurrence } from '../time/types.js';
 import type { EvaluatorContext, ObjectiveEvaluator, WindowOutcome } from './evaluator.js';
 import type { ComputationStep, Example } from './explanation.js';
-import { compileWhere, type CompiledWhere } from './where.js';
+import { compileWhere, singleColumn, type CompiledWhere } from './where.js';
 
 const slotStart = (o: Occurrence): number => o.slotStart;
 
@@ -37,39 +37,62 @@ export function createReportEvaluator(ctx: EvaluatorContext<CompiledReport>): Ob
   // The earliest delivery per slot is all that decides; Infinity = nothing logged.
   const earliest = new Float64Array(due.length).fill(Infinity);
 
+  const placement = ctx.placement(dataSet.key);
+  /** SPEC 9.1 `invalid: skip`: the delivery times of left-out rows (NaN when that cell is the bad one). */
+  const invalidAt: number[] = [];
   let where: CompiledWhere;
   let atCol = -1;
   const sink: RowSink = {
     bind(header) {
       where = compileWhere(report.log.where, header);
-      atCol = header.indexOf(report.log.at);
+      atCol = singleColumn(header, report.log.at);
       return atCol < 0 ? [...where.missing, report.log.at] : where.missing;
     },
-    add(row) {
+    add(row, line) {
+      where.observe(row);
       if (!where.test(row)) return;
-      const text = (row[atCol] ?? '').trim();
-      // An empty delivery time is a logged row without a delivery: it delivers nothing.
-      if (text === '') return;
-      const at = parse(text);
-      if (Number.isNaN(at)) throw new CellError('invalid-timestamp', report.log.at, `${describeBadTimestamp(text)} (delivery time)`);
-      // SPEC 3.4: deliveries after as-of have not happened yet.
-      if (at > asOf) return;
-      // SPEC 4: a delivery outside every slot counts for nothing.
-      const k = slotIndexOf(due, at);
-      if (k >= 0 && at < earliest[k]!) earliest[k] = at;
+      if (dataSet.skipInvalid !== true) return read(row, line);
+      try {
+        read(row, line);
+      } catch (err) {
+        if (err instanceof CellError) invalidAt.push(NaN);
+        throw err;
+      }
     },
+  };
+
+  const read = (row: readonly string[], line: number): void => {
+    const text = (row[atCol] ?? '').trim();
+    // An empty delivery time is a logged row without a delivery: it delivers nothing.
+    if (text === '') return;
+    const at = parse(text);
+    if (Number.isNaN(at)) throw new CellError('invalid-timestamp', report.log.at, `${describeBadTimestamp(text)} (delivery time)`);
+    placement.mark(line, at >= ctx.validity.from && at < ctx.validity.to);
+    // SPEC 3.4: deliveries after as-of have not happened yet.
+    if (at > asOf) return;
+    // SPEC 4: a delivery outside every slot counts for nothing.
+    const k = slotIndexOf(due, at);
+    if (k >= 0 && at < earliest[k]!) earliest[k] = at;
   };
 
   return {
     needs: () => [{ dataSet, phase: 1, sink }],
+    findings: () => ({ unmatched: where.unmatched(), pauseExceeded: null }),
     finish: () => {
       // SPEC 4: occurrences are placed in windows by their due instant (both lists are in order).
       let k = 0;
-      return windows.map((window) => {
+      const lastWindow = windows.length - 1;
+      return windows.map((window, w) => {
         while (k < due.length && due[k]!.due < window.start) k++;
         const first = k;
         while (k < due.length && due[k]!.due < window.end) k++;
-        return deliveriesIn(window, due, earliest, first, k, report.schedule, asOf, calendar?.timezone ?? ctx.zone);
+        const outcome = deliveriesIn(window, due, earliest, first, k, report.schedule, asOf, calendar?.timezone ?? ctx.zone);
+        // SPEC 9.7: a left-out delivery row counts in the last window (its time cell is the bad one)
+        if (w === lastWindow && invalidAt.length > 0) {
+          outcome.counts.invalid = invalidAt.length;
+          outcome.counts.records += invalidAt.length;
+        }
+        return outcome;
       });
     },
   };
@@ -113,7 +136,8 @@ function deliveriesIn(
   return {
     window,
     value: total === 0 ? null : (100 * onTime) / total,
-    counts: { records: total, counted: total, good: onTime, open: 0, excluded: 0, skipped: 0 },
+    lowerBound: false,
+    counts: { records: total, counted: total, good: onTime, open: 0, excluded: 0, skipped: 0, invalid: 0 },
     charged: {},
     computation,
     attributions: [],

@@ -27,6 +27,8 @@ export interface Counts {
   open: number;
   excluded: number;
   skipped: number;
+  /** SPEC 9.1: rows left out for a bad cell (`invalid: skip`). */
+  invalid: number;
 }
 
 export interface Charge {
@@ -55,6 +57,8 @@ export interface ObjectiveResult {
   owner: string;
   window: WindowRef;
   value: number | null;
+  /** SPEC 3.4 (v1.1): open records entered the value as what they are at least, so the final value is at least this. */
+  lowerBound: boolean;
   unit: Unit;
   target: string;
   status: Status;
@@ -68,6 +72,8 @@ export interface EvaluationResult {
   asOf: string;
   results: ObjectiveResult[];
   summary: Record<Status, number>;
+  /** SPEC 9.2: `{ code, message, agreement, objective, file, line }`, one per cause. */
+  warnings: { code: string; message: string; agreement: string; objective: string | null; file: string; line: number | null }[];
 }
 
 /** An `ObjectiveResult` plus what people-facing output needs. */
@@ -88,7 +94,7 @@ export interface Evaluated extends ObjectiveResult {
 }
 
 export function emptyCounts(): Counts {
-  return { records: 0, counted: 0, good: 0, open: 0, excluded: 0, skipped: 0 };
+  return { records: 0, counted: 0, good: 0, open: 0, excluded: 0, skipped: 0, invalid: 0 };
 }
 
 export function summarize(results: readonly { status: Status }[]): Record<Status, number> {

@@ -78,6 +78,8 @@ class WindowTally {
   readonly counts: Counts = emptyCounts();
   readonly values: Float64List | null;
   openCounted = 0;
+  /** Open records that entered a non-ratio value at their value so far (SPEC 3.4 v1.1). */
+  openLowerBounds = 0;
   readonly entryRecords: Float64Array;
   readonly entrySeconds: Float64Array;
   readonly partyRecords: Float64Array;
@@ -169,6 +171,26 @@ export class Tallies {
     return t.bad.length < MAX_EXAMPLES;
   }
 
+  /**
+   * SPEC 3.4 (v1.1): an open record already failing a `<=`/`<` target enters a non-ratio value at
+   * its value so far, a lower bound of its final value; true when an example is wanted.
+   */
+  countOpenLowerBound(w: number, value: number): boolean {
+    const t = this.tallies[w]!;
+    t.counts.records++;
+    t.counts.counted++;
+    t.openLowerBounds++;
+    t.values?.push(value);
+    return t.bad.length < MAX_EXAMPLES;
+  }
+
+  /** SPEC 9.1: a record left out for a bad cell (`invalid: skip`). */
+  invalid(w: number): void {
+    const t = this.tallies[w]!;
+    t.counts.records++;
+    t.counts.invalid++;
+  }
+
   /** SPEC 3.4: an open record that is not counted; true when an example is wanted. */
   open(w: number): boolean {
     const t = this.tallies[w]!;
@@ -238,6 +260,7 @@ export class Tallies {
       return {
         window,
         value,
+        lowerBound: t.openLowerBounds > 0 && value !== null,
         counts: { ...c, good: this.isRatio ? c.good : 0 },
         charged,
         computation: computationSteps(info, t, value),
@@ -266,9 +289,11 @@ function computationSteps(info: TallyInfo, t: WindowTally, value: number | null)
     });
   }
   if (t.openCounted > 0) steps.push({ kind: 'open-counted', records: t.openCounted });
+  if (t.openLowerBounds > 0) steps.push({ kind: 'open-lower-bound', records: t.openLowerBounds });
   if (c.open > 0) steps.push({ kind: 'open-not-counted', records: c.open });
   if (c.excluded > 0) steps.push({ kind: 'excluded', records: c.excluded });
   if (c.skipped > 0) steps.push({ kind: 'skipped', records: c.skipped, column: info.measure === 'value' ? info.valueColumn : null });
+  if (c.invalid > 0) steps.push({ kind: 'invalid', records: c.invalid });
   if (info.unjoined > 0) steps.push({ kind: 'unjoined-status-rows', rows: info.unjoined, files: [...new Set(info.statusSources)] });
   return steps;
 }

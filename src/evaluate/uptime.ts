@@ -14,7 +14,8 @@ import type { TimeWindow, WorkingCalendar } from '../time/types.js';
 import type { EvaluatorContext, ObjectiveEvaluator, WindowOutcome } from './evaluator.js';
 import type { Attribution, ComputationStep, Example } from './explanation.js';
 import type { Charge } from './result.js';
-import { compileWhere, type CompiledWhere } from './where.js';
+import { compileWhere, keyColumn, singleColumn, type CompiledWhere } from './where.js';
+import { WindowIndex } from '../time/windows.js';
 
 const windowEnd = (w: TimeWindow): number => w.end;
 
@@ -56,6 +57,10 @@ export function createUptimeEvaluator(ctx: EvaluatorContext<CompiledObjective>):
   const parse = makeTimestampParser(dataSet.timezone);
   const asOf = ctx.asOfMs;
   const incidents: Incidents = { from: [], end: [], open: [], line: [], id: [], entry: [] };
+  const placement = ctx.placement(dataSet.key);
+  const skipInvalid = dataSet.skipInvalid === true;
+  /** SPEC 9.1 `invalid: skip`: where each left-out row starts (NaN when that cell is the bad one). */
+  const invalidAt: number[] = [];
 
   let where: CompiledWhere;
   let excludeWheres: CompiledWhere[] = [];
@@ -67,55 +72,68 @@ export function createUptimeEvaluator(ctx: EvaluatorContext<CompiledObjective>):
     bind(header) {
       where = compileWhere(objective.where, header);
       excludeWheres = exclusions.map((x) => compileWhere(x.where, header));
-      fromCol = header.indexOf(measure.from);
-      toCol = header.indexOf(measure.to);
-      idCol = header.indexOf('id');
+      fromCol = singleColumn(header, measure.from);
+      toCol = singleColumn(header, measure.to);
+      idCol = keyColumn(header, dataSet.keyColumn);
       const missing = [...where.missing, ...excludeWheres.flatMap((w) => w.missing)];
       if (fromCol < 0) missing.push(measure.from);
       if (toCol < 0) missing.push(measure.to);
       return [...new Set(missing)];
     },
     add(row, line) {
+      where.observe(row);
       if (!where.test(row)) return;
-      const fromText = row[fromCol] ?? '';
-      const from = parse(fromText);
-      if (Number.isNaN(from)) {
-        throw new CellError('invalid-timestamp', measure.from, `${describeBadTimestamp(fromText)} (downtime start)`);
+      if (!skipInvalid) return read(row, line);
+      try {
+        read(row, line);
+      } catch (err) {
+        if (err instanceof CellError) invalidAt.push(parse(row[fromCol] ?? ''));
+        throw err;
       }
-      // SPEC 3.4: a record whose start is after as-of has not happened yet.
-      if (from > asOf) return;
-      const toText = (row[toCol] ?? '').trim();
-      let to = Infinity;
-      if (toText !== '') {
-        to = parse(toText);
-        if (Number.isNaN(to)) {
-          throw new CellError('invalid-timestamp', measure.to, `${describeBadTimestamp(toText)} (downtime end)`);
-        }
-        if (to < from) {
-          throw new CellError('invalid-interval', measure.to, `downtime ends (${toText}) before it starts (${fromText})`);
-        }
-      }
-      // SPEC 3.5: an empty or future end is open and counts as downtime up to as-of.
-      const open = to > asOf;
-      let entry = -1;
-      for (let e = 0; e < excludeWheres.length; e++) {
-        if (excludeWheres[e]!.test(row)) {
-          entry = e;
-          break;
-        }
-      }
-      incidents.from.push(from);
-      incidents.end.push(open ? asOf : to);
-      incidents.open.push(open);
-      incidents.line.push(line);
-      incidents.id.push(idCol >= 0 && row[idCol] ? row[idCol]! : null);
-      incidents.entry.push(entry);
     },
+  };
+
+  const read = (row: readonly string[], line: number): void => {
+    const fromText = row[fromCol] ?? '';
+    const from = parse(fromText);
+    if (Number.isNaN(from)) {
+      throw new CellError('invalid-timestamp', measure.from, `${describeBadTimestamp(fromText)} (downtime start)`);
+    }
+    // SPEC 3.4: a record whose start is after as-of has not happened yet.
+    if (from > asOf) return;
+    const toText = (row[toCol] ?? '').trim();
+    let to = Infinity;
+    if (toText !== '') {
+      to = parse(toText);
+      if (Number.isNaN(to)) {
+        throw new CellError('invalid-timestamp', measure.to, `${describeBadTimestamp(toText)} (downtime end)`);
+      }
+      if (to < from) {
+        throw new CellError('invalid-interval', measure.to, `downtime ends (${toText}) before it starts (${fromText})`);
+      }
+    }
+    // SPEC 3.5: an empty or future end is open and counts as downtime up to as-of.
+    const open = to > asOf;
+    placement.mark(line, from < ctx.validity.to && (open ? asOf : to) > ctx.validity.from);
+    let entry = -1;
+    for (let e = 0; e < excludeWheres.length; e++) {
+      if (excludeWheres[e]!.test(row)) {
+        entry = e;
+        break;
+      }
+    }
+    incidents.from.push(from);
+    incidents.end.push(open ? asOf : to);
+    incidents.open.push(open);
+    incidents.line.push(line);
+    incidents.id.push(idCol >= 0 && row[idCol] ? row[idCol]! : null);
+    incidents.entry.push(entry);
   };
 
   return {
     needs: () => [{ dataSet, phase: 1, sink }],
-    finish: () => measureWindows(ctx, measure.calendar, exclusions, incidents),
+    finish: () => measureWindows(ctx, measure.calendar, exclusions, incidents, invalidAt),
+    findings: () => ({ unmatched: where.unmatched(), pauseExceeded: null }),
   };
 }
 
@@ -124,9 +142,18 @@ function measureWindows(
   calendar: WorkingCalendar,
   exclusions: readonly Exclusion[],
   incidents: Incidents,
+  invalidAt: readonly number[],
 ): WindowOutcome[] {
   const calendarId = calendar.id;
   const windows = ctx.windows;
+  // SPEC 9.7: a left-out row counts where its start places it, else in the last window
+  const invalid = windows.map(() => 0);
+  const windowIndex = new WindowIndex(windows);
+  for (const at of invalidAt) {
+    if (at > ctx.asOfMs) continue;
+    const w = at === at ? windowIndex.find(at) : windows.length - 1;
+    if (w >= 0) invalid[w]!++;
+  }
   const n = incidents.from.length;
   const spansOf = (keep: (i: number) => boolean): Interval[] => {
     const spans: Interval[] = [];
@@ -195,7 +222,8 @@ function measureWindows(
     return {
       window,
       value,
-      counts: { records: recs.length, counted: counted.length, good: 0, open, excluded: recs.length - counted.length, skipped: 0 },
+      lowerBound: false,
+      counts: { records: recs.length + invalid[w]!, counted: counted.length, good: 0, open, excluded: recs.length - counted.length, skipped: 0, invalid: invalid[w]! },
       charged,
       computation,
       attributions,

@@ -104,6 +104,10 @@ export function exampleText(ex: Example): string {
       return `${recordName(ex.record)}: open since ${formatLocal(ex.since, ex.zone)}, breached ${ex.within} target at ${formatLocal(ex.breachAt, ex.zone)}`;
     case 'open':
       return `${recordName(ex.record)}: open since ${formatLocal(ex.since, ex.zone)}, ${formatDuration(ex.elapsed)} elapsed, not counted`;
+    case 'open-lower-bound': {
+      const what = ex.measure === 'deadline' ? `due ${formatLocal(ex.since, ex.zone)}, at least ${formatDuration(ex.value)} late` : `open since ${formatLocal(ex.since, ex.zone)}, at least ${formatDuration(ex.value)}`;
+      return `${recordName(ex.record)}: ${what} at as-of (over the ${ex.limit} target since ${formatLocal(ex.breachAt, ex.zone)}), counted as a lower bound`;
+    }
     case 'open-late':
       return `${recordName(ex.record)}: not done, due ${formatLocal(ex.due, ex.zone)}, ${formatDuration(ex.lateness)} late at as-of`;
     case 'open-not-due': {
@@ -142,6 +146,10 @@ export function computationText(step: ComputationStep): string {
     }
     case 'open-counted':
       return `${plural(step.records, 'open record')} that can no longer be good counted as bad (in counted, not in open)`;
+    case 'open-lower-bound':
+      return `${plural(step.records, 'open record')} past the target counted at ${step.records === 1 ? 'its' : 'their'} value so far (a lower bound: the value is at least this)`;
+    case 'invalid':
+      return `${plural(step.records, 'record')} left out for a bad cell (invalid: skip)`;
     case 'open-not-counted':
       return `${plural(step.records, 'open record')} not counted`;
     case 'excluded':

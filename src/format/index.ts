@@ -10,4 +10,5 @@ export { formatExplainText, formatExplainJson } from './explain.js';
 export { chainNoteText, computationText, describeAttribution, exampleText, statusReason, verdictText } from './explanation.js';
 export { formatProblemsGithub, formatProblemsJson, formatProblemsMarkdown, formatProblemsText } from './problems.js';
 export { formatValue } from './values.js';
+export { formatWarningsText, warningJson, warningMessage } from './warnings.js';
 export { sparkline } from './sparkline.js';

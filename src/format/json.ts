@@ -7,6 +7,7 @@ import {
 } from '../evaluate/result.js';
 import type { EvaluationView } from './view.js';
 import { chargedEntries } from './values.js';
+import { warningJson } from './warnings.js';
 
 /** One result with exactly the SPEC 8 fields in SPEC 8 order (charged parties by id). */
 export function toObjectiveResult(r: ObjectiveResult): ObjectiveResult {
@@ -18,6 +19,7 @@ export function toObjectiveResult(r: ObjectiveResult): ObjectiveResult {
     owner: r.owner,
     window: { label: r.window.label, start: r.window.start, end: r.window.end, partial: r.window.partial },
     value: r.value,
+    lowerBound: r.lowerBound,
     unit: r.unit,
     target: r.target,
     status: r.status,
@@ -28,6 +30,7 @@ export function toObjectiveResult(r: ObjectiveResult): ObjectiveResult {
       open: r.counts.open,
       excluded: r.counts.excluded,
       skipped: r.counts.skipped,
+      invalid: r.counts.invalid,
     },
     charged,
     rootCause: r.rootCause
@@ -45,7 +48,7 @@ export function toObjectiveResult(r: ObjectiveResult): ObjectiveResult {
 
 export function toEvaluationResult(view: EvaluationView): EvaluationResult {
   const results = view.evaluated.map(toObjectiveResult);
-  return { asOf: view.asOf, results, summary: summarize(results) };
+  return { asOf: view.asOf, results, summary: summarize(results), warnings: (view.warnings ?? []).map(warningJson) };
 }
 
 /** SPEC 8 JSON: 2-space indent, trailing newline, byte-identical for the same input. */

@@ -1,5 +1,6 @@
 /** What the evaluation formatters receive, and the small selections several of them share. */
 import type { Evaluated } from '../evaluate/result.js';
+import type { RunWarning } from '../evaluate/warnings.js';
 
 export interface AgreementInfo {
   id: string;
@@ -17,6 +18,8 @@ export interface EvaluationView {
   evaluated: readonly Evaluated[];
   /** Every evaluated window, for trends across windows a selection (`--latest`) left out; default `evaluated`. */
   history?: readonly Evaluated[];
+  /** SPEC 9.2 warnings of the run (JSON `warnings`). */
+  warnings?: readonly RunWarning[];
   agreements: readonly AgreementInfo[];
 }
 

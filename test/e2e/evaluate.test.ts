@@ -37,11 +37,13 @@ const counts = (records: number, counted: number, good: number, open = 0, exclud
   open,
   excluded,
   skipped,
+  invalid: 0,
 });
 
-const RESOLUTION = { agreement: 'e2e-desk', objective: 'p1-resolution', owner: 'ops', unit: '%', target: '>= 75%' };
-const VOLUME = { agreement: 'e2e-desk', objective: 'p1-volume', owner: 'acme', unit: 'count', target: '<= 10' };
-const UPTIME = { agreement: 'e2e-uc', objective: 'uptime', owner: 'carrier', unit: '%', target: '>= 99%' };
+// lowerBound: no open record entered a value as a lower bound (SPEC 3.4 v1.1)
+const RESOLUTION = { agreement: 'e2e-desk', objective: 'p1-resolution', owner: 'ops', unit: '%', target: '>= 75%', lowerBound: false };
+const VOLUME = { agreement: 'e2e-desk', objective: 'p1-volume', owner: 'acme', unit: 'count', target: '<= 10', lowerBound: false };
+const UPTIME = { agreement: 'e2e-uc', objective: 'uptime', owner: 'carrier', unit: '%', target: '>= 99%', lowerBound: false };
 
 /** The full SPEC 8 document at --as-of 2026-04-01 (January–March complete, April not reported). */
 const AS_OF_APRIL = {
@@ -91,6 +93,7 @@ const AS_OF_APRIL = {
   // resolution: Jan met, Feb at-risk, Mar breached; volume: 3 met; uptime: Jan, Feb met, Mar breached
   // → met 1 + 3 + 2 = 6, at-risk 1, breached 1 + 1 = 2.
   summary: { met: 6, 'at-risk': 1, breached: 2, excused: 0, 'no-data': 0 },
+  warnings: [],
 };
 
 describe('evaluate --format json (SPEC 8)', () => {
@@ -105,12 +108,12 @@ describe('evaluate --format json (SPEC 8)', () => {
 
   test('key order is the documented one', () => {
     const json = parse(run.stdout);
-    expect(Object.keys(json)).toEqual(['asOf', 'results', 'summary']);
+    expect(Object.keys(json)).toEqual(['asOf', 'results', 'summary', 'warnings']);
     expect(Object.keys(json.results[0]!)).toEqual([
-      'agreement', 'objective', 'owner', 'window', 'value', 'unit', 'target', 'status', 'counts', 'charged', 'rootCause', 'credit',
+      'agreement', 'objective', 'owner', 'window', 'value', 'lowerBound', 'unit', 'target', 'status', 'counts', 'charged', 'rootCause', 'credit',
     ]);
     expect(Object.keys(json.results[0]!.window)).toEqual(['label', 'start', 'end', 'partial']);
-    expect(Object.keys(json.results[0]!.counts as object)).toEqual(['records', 'counted', 'good', 'open', 'excluded', 'skipped']);
+    expect(Object.keys(json.results[0]!.counts as object)).toEqual(['records', 'counted', 'good', 'open', 'excluded', 'skipped', 'invalid']);
     expect(Object.keys(json.summary)).toEqual(['met', 'at-risk', 'breached', 'excused', 'no-data']);
   });
 

@@ -20,7 +20,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 async function evaluate(path: string, asOf: string, cwd: string): Promise<Evaluated[]> {
   const loaded = await loadAgreements([path], { cwd });
   const { agreements } = compileAgreements(loaded.agreements, { cwd });
-  const readRows = async (...args: Parameters<typeof readCsv>) => void (await readCsv(...args));
+  const readRows = (...args: Parameters<typeof readCsv>) => readCsv(...args);
   return (await evaluateCore(agreements, { asOf, readRows })).results;
 }
 

@@ -7,6 +7,7 @@ import {
   formatMarkdown,
   formatScorecard,
   formatTable,
+  formatWarningsText,
   type EvaluationView,
 } from '../../format/index.js';
 import { decideColor, EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError, type Io, writeFileAtomic } from '../io.js';
@@ -76,7 +77,9 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
   // each filter must name something, and together they must match something: never an empty green run
   if (evaluation.miss) throw new ExitError(EXIT_USAGE, describeMiss(evaluation.miss));
   const shown = evaluation.results;
-  const view: EvaluationView = { asOf: echo, evaluated: shown, history: evaluation.all, agreements: agreementInfos(loaded.agreements) };
+  // SPEC 9.2: warnings go to stderr (and into the JSON), never silently
+  io.stderr.write(formatWarningsText(evaluation.warnings));
+  const view: EvaluationView = { asOf: echo, evaluated: shown, history: evaluation.all, warnings: evaluation.warnings, agreements: agreementInfos(loaded.agreements) };
   for (const { format, file } of plan) {
     const color = file ? false : decideColor(opts.color, io);
     const text = render(format, view, { color, scorecard: opts.scorecard === true });
@@ -84,13 +87,15 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
     else io.stdout.write(text);
   }
   const failing = failingResults(shown, failOn);
+  const warned = failOn.has('warning') && evaluation.warnings.length > 0;
+  if (warned) io.stderr.write(`slacheck: ${evaluation.warnings.length} warning${evaluation.warnings.length === 1 ? '' : 's'} at --fail-on ${opts.failOn}\n`);
   if (failing.length > 0) {
     // CI logs should say why the job failed, whatever the format and even with --latest or --output
     const names = failing.slice(0, 5).map((e) => `${e.agreement}/${e.objective} ${e.window.label} ${e.status}`);
     const more = failing.length > 5 ? `, and ${failing.length - 5} more` : '';
     io.stderr.write(`slacheck: ${failing.length} complete window${failing.length === 1 ? '' : 's'} at --fail-on ${opts.failOn}: ${names.join(', ')}${more}\n`);
   }
-  return failing.length > 0 ? EXIT_FAILED : EXIT_OK;
+  return failing.length > 0 || warned ? EXIT_FAILED : EXIT_OK;
 }
 
 function render(format: Format, view: EvaluationView, o: { color: boolean; scorecard: boolean }): string {

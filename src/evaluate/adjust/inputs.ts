@@ -4,6 +4,7 @@
  */
 import type { Input } from '../../agreement/model.js';
 import type { WorkingCalendar } from '../../time/types.js';
+import { singleColumn } from '../where.js';
 
 /** Reads the timestamp in column `col` of `row`: epoch ms, NaN for an empty cell; throws for a bad cell. */
 export type InstantReader = (row: readonly string[], col: number) => number;
@@ -29,8 +30,8 @@ export function compileInputs(inputs: readonly Input[] | undefined, header: read
   const doneCols: number[] = [];
   for (const input of list) {
     for (const name of [input.due, input.done]) if (!header.includes(name) && !missing.includes(name)) missing.push(name);
-    dueCols.push(header.indexOf(input.due));
-    doneCols.push(header.indexOf(input.done));
+    dueCols.push(singleColumn(header, input.due));
+    doneCols.push(singleColumn(header, input.done));
   }
   const n = list.length;
   return {

@@ -5,6 +5,7 @@ import { CellError } from '../../problem.js';
 import { appendMerging, IntervalList } from '../../time/intervals.js';
 import { describeBadTimestamp, makeTimestampParser } from '../../time/instant.js';
 import type { WorkingCalendar } from '../../time/types.js';
+import { compileWhere, singleColumn, type CompiledWhere } from '../where.js';
 import { grow, keyHash, KeyTable } from './key-table.js';
 
 type StatusPause = Extract<CompiledPause, { kind: 'status' }>;
@@ -39,6 +40,7 @@ export class StatusHistory implements RowSink {
   private keyCol = -1;
   private atCol = -1;
   private statusCol = -1;
+  private where: CompiledWhere | null = null;
   private keys = new KeyTable();
   /** Rows of paused keys, in file order. */
   private nRows = 0;
@@ -75,13 +77,16 @@ export class StatusHistory implements RowSink {
   }
 
   bind(header: readonly string[]): string[] {
-    this.keyCol = header.indexOf(this.entry.key);
-    this.atCol = header.indexOf(this.entry.at);
-    this.statusCol = header.indexOf(this.entry.status);
-    return [this.entry.key, this.entry.at, this.entry.status].filter((c) => !header.includes(c));
+    this.keyCol = singleColumn(header, this.entry.key);
+    this.atCol = singleColumn(header, this.entry.at);
+    this.statusCol = singleColumn(header, this.entry.status);
+    this.where = this.entry.where ? compileWhere(this.entry.where, header) : null;
+    return [...[this.entry.key, this.entry.at, this.entry.status].filter((c) => !header.includes(c)), ...(this.where?.missing ?? [])];
   }
 
   add(row: readonly string[], _line?: number): void {
+    // SPEC 9.1: rows failing the pause's `where` are not part of the history at all
+    if (this.where !== null && !this.where.test(row)) return;
     const key = row[this.keyCol]!;
     if (key === '') return;
     const text = row[this.atCol]!;
@@ -256,7 +261,7 @@ export class StatusHistories {
   /** `created` is true the first time: only then does the caller register the phase-0 read. */
   get(entry: StatusPause, dataSet: DataSource, asOfMs: number): { history: StatusHistory; created: boolean } {
     const values = [...new Set(entry.values)].sort();
-    const key = JSON.stringify([dataSet.key, dataSet.absPath, entry.key, entry.at, entry.status, values, asOfMs]);
+    const key = JSON.stringify([dataSet.key, dataSet.absPath, entry.key, entry.at, entry.status, values, entry.where ?? null, asOfMs]);
     const found = this.byKey.get(key);
     if (found) return { history: found, created: false };
     const history = new StatusHistory(entry, dataSet, asOfMs);

@@ -18,7 +18,7 @@ const AS_OF = '2026-03-10T12:00'; // local time, read in Europe/Berlin: 11:00Z
 let reads: Array<{ source: DataSource; sinks: readonly RowSink[] }> = [];
 const readRows: ReadRows = async (source, sinks) => {
   reads.push({ source, sinks });
-  await readCsv(source, sinks);
+  return readCsv(source, sinks);
 };
 
 async function evaluate(dataOverrides?: Record<string, string>, asOf = AS_OF): Promise<Evaluated[]> {
@@ -75,10 +75,11 @@ describe('the core evaluate() on test/fixtures/engine', () => {
       owner: 'it-ops',
       window: JAN,
       value: 100,
+      lowerBound: false,
       unit: '%',
       target: '>= 90%',
       status: 'met',
-      counts: { records: 3, counted: 3, good: 3, open: 0, excluded: 0, skipped: 0 },
+      counts: { records: 3, counted: 3, good: 3, open: 0, excluded: 0, skipped: 0, invalid: 0 },
       charged: { 'company-x': { records: 1, seconds: 2400 } },
       rootCause: null,
       credit: null,
@@ -109,29 +110,38 @@ describe('the core evaluate() on test/fixtures/engine', () => {
     const feb = find(r, 'p1-response', '2026-02');
     // 5 excluded (maintenance, charged to none); 6 responds in 45m: 0 of 1
     expect(feb).toMatchObject({ window: FEB, value: 0, status: 'breached', charged: { none: { records: 1, seconds: 0 } } });
-    expect(feb.counts).toEqual({ records: 2, counted: 1, good: 0, open: 0, excluded: 1, skipped: 0 });
+    expect(feb.counts).toEqual({ records: 2, counted: 1, good: 0, open: 0, excluded: 1, skipped: 0, invalid: 0 });
     expect(statusReason(feb)).toBe('0% < 90% (target)');
     expect(inWords(feb.explanation).examples).toEqual(['id 6 (line 7): 45m, not within 30m', 'id 5 (line 6): excluded (cause = maintenance), charged to none']);
     const mar = find(r, 'p1-response', '2026-03');
     // 7 opened Mon 9 Mar 09:00, no response by as-of: breached at 09:30, counted bad; 8 opened 11:50, 10m: open
     expect(mar).toMatchObject({ window: MAR, value: 0, status: 'breached', charged: {} });
-    expect(mar.counts).toEqual({ records: 2, counted: 1, good: 0, open: 1, excluded: 0, skipped: 0 });
+    expect(mar.counts).toEqual({ records: 2, counted: 1, good: 0, open: 1, excluded: 0, skipped: 0, invalid: 0 });
     expect(inWords(mar.explanation).examples).toEqual([
       'id 7 (line 8): open since 2026-03-09 09:00, breached 30m target at 2026-03-09 09:30',
       'id 8 (line 9): open since 2026-03-10 11:50, 10m elapsed, not counted',
     ]);
   });
 
-  test('resolution-p95 over the partial quarter', async () => {
+  test('resolution-p95 over the partial quarter: an open ticket past 8h enters as a lower bound (SPEC 3.4 v1.1)', async () => {
     const q1 = find(await evaluate(), 'resolution-p95', '2026-Q1');
-    // Closed: 5 2h, 2 2h10m, 1 3h, 6 4h, 4 6h, 3 (Wed 10-18 + Thu 8-10) 10h; 7 and 8 open; 9 after as-of.
-    // Sorted seconds 7200, 7800, 10800, 14400, 21600, 36000: h = 5·0.95 = 4.75
-    // -> 21600 + 0.75·(36000 − 21600) = 32400 = 9h > 8h
-    expect(q1).toMatchObject({ value: 32400, unit: 's', status: 'breached', target: '<= 8h', windowKind: 'quarter' });
+    // Closed: 5 2h, 2 2h10m, 1 3h, 6 4h, 4 6h, 3 (Wed 10-18 + Thu 8-10) 10h; 9 after as-of.
+    // Open at as-of (Tue 10 Mar 12:00): 7 opened Mon 9 Mar 09:00: Mon 09-18 = 9h + Tue 08-12 = 4h = 13h,
+    // past the 8h target: it enters at 13h = 46800 s, a lower bound; 8 opened Tue 11:50 (10m): not counted.
+    // Sorted seconds 7200, 7800, 10800, 14400, 21600, 36000, 46800: h = 6·0.95 = 5.7
+    // -> 36000 + 0.7·(46800 − 36000) = 43560 = 12h 6m > 8h, and the value is at least that.
+    expect(q1).toMatchObject({ value: 43560, lowerBound: true, unit: 's', status: 'breached', target: '<= 8h', windowKind: 'quarter' });
     expect(q1.window).toEqual({ label: '2026-Q1', start: JAN.start, end: MAR.end, partial: true });
-    expect(q1.counts).toEqual({ records: 8, counted: 6, good: 0, open: 2, excluded: 0, skipped: 0 });
-    expect(inWords(q1.explanation).computation[0]).toBe('p95 of 6 durations on calendar office: 9h');
-    expect(statusReason(q1)).toBe('9h > 8h (target)');
+    expect(q1.counts).toEqual({ records: 8, counted: 7, good: 0, open: 1, excluded: 0, skipped: 0, invalid: 0 });
+    expect(inWords(q1.explanation).computation.slice(0, 2)).toEqual([
+      'p95 of 7 durations on calendar office: 12h 6m',
+      '1 open record past the target counted at its value so far (a lower bound: the value is at least this)',
+    ]);
+    // it passed 8h at Mon 09:00 + 8h of office time = Mon 17:00 (Berlin)
+    expect(inWords(q1.explanation).examples[0]).toBe(
+      'id 7 (line 8): open since 2026-03-09 09:00, at least 13h at as-of (over the 8h target since 2026-03-09 17:00), counted as a lower bound',
+    );
+    expect(statusReason(q1)).toBe('12h 6m > 8h (target)');
   });
 
   test('a shared data set in another agreement, and reports dispatched to their evaluator', async () => {
@@ -157,8 +167,9 @@ describe('the core evaluate() on test/fixtures/engine', () => {
     await evaluate();
     expect(reads.map(({ source, sinks }) => [source.key, source.file, sinks.length])).toEqual([
       ['service-desk/ticket-status', 'ticket-status.csv', 1],
-      ['service-desk/tickets', 'tickets.csv', 3], // p1-response, resolution-p95, alpha-ola's count
-      ['service-desk/report-log', 'report-log.csv', 1],
+      // p1-response, resolution-p95, alpha-ola's count, and the row placement (outside-validity warning)
+      ['service-desk/tickets', 'tickets.csv', 4],
+      ['service-desk/report-log', 'report-log.csv', 2],
     ]);
   });
 

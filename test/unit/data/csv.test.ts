@@ -52,7 +52,7 @@ describe('readCsv: RFC 4180 text', () => {
         '3,"a\r\nb\r\nc",30\n' + //                  lines 5-7 (a quoted CRLF is one line break)
         '4,plain,40\n', //                           line 8
     );
-    expect(await readCsv(ds, [sink])).toEqual({ rows: 4 });
+    expect(await readCsv(ds, [sink])).toEqual({ rows: 4, invalidRows: 0, invalidLines: [] });
     expect(sink.header).toEqual(['id', 'note', 'value']);
     expect(sink.rows).toEqual([
       ['1', 'line one\nline two', '10'],
@@ -80,7 +80,7 @@ describe('readCsv: RFC 4180 text', () => {
 
   test('a last row without a line break is read', async () => {
     const sink = new Recorder();
-    expect(await readCsv(dataSet('a,b\n1,2\n3,4'), [sink])).toEqual({ rows: 2 });
+    expect(await readCsv(dataSet('a,b\n1,2\n3,4'), [sink])).toEqual({ rows: 2, invalidRows: 0, invalidLines: [] });
     expect(sink.rows).toEqual([['1', '2'], ['3', '4']]);
   });
 
@@ -94,7 +94,7 @@ describe('readCsv: RFC 4180 text', () => {
   test('blank and whitespace-only lines are skipped, before the header too', async () => {
     const sink = new Recorder();
     // 1 blank, 2 header, 3 row, 4 blank, 5 spaces, 6 blank, 7 row, 8 blank
-    expect(await readCsv(dataSet('\na,b\n1,2\n\n   \n\n3,4\n\n'), [sink])).toEqual({ rows: 2 });
+    expect(await readCsv(dataSet('\na,b\n1,2\n\n   \n\n3,4\n\n'), [sink])).toEqual({ rows: 2, invalidRows: 0, invalidLines: [] });
     expect(sink.header).toEqual(['a', 'b']);
     expect(sink.lines).toEqual([3, 7]);
   });
@@ -156,7 +156,7 @@ describe('readCsv: delimiter', () => {
 });
 
 describe('readCsv: errors', () => {
-  test('ragged row: code, line, message, and nothing after it is read', async () => {
+  test('ragged row: code, line, message; the rows after it are still read (SPEC 9.1: every bad row is named)', async () => {
     const sink = new Recorder();
     const ds = dataSet('a,b,c,d,e\n1,2,3,4,5\n1,"x\ny",3,4,5\n1,2,3,4\n9,9,9,9,9\n');
     const problems = await problemsOf(readCsv(ds, [sink]));
@@ -165,7 +165,43 @@ describe('readCsv: errors', () => {
       expect.objectContaining({ file: ds.file, line: 5, code: 'csv-ragged-row', severity: 'error' }),
     ]);
     expect(problems[0].message).toMatch(/^row has 4 cells, the header has 5/);
-    expect(sink.rows).toHaveLength(2);
+    expect(sink.rows).toHaveLength(3); // lines 2, 3-4 and 6
+  });
+
+  test('every bad cell of the file is listed, up to 20, then "and N more" (SPEC 9.1)', async () => {
+    const picky: RowSink = {
+      bind: () => [],
+      add(row) {
+        if (row[1] === 'bad') throw new CellError('invalid-timestamp', 'opened_at', `"${row[1]}" is not a timestamp`);
+        if (row[2] === 'bad') throw new CellError('invalid-number', 'cost', `"${row[2]}" is not a number`);
+      },
+    };
+    const seen = new Recorder();
+    // 25 rows (lines 2..26), each with a bad opened_at; line 3 also has a bad cost
+    const rows = Array.from({ length: 25 }, (_, i) => `${i},bad,${i === 1 ? 'bad' : '1'}`);
+    const problems = await problemsOf(readCsv(dataSet(['id,opened_at,cost', ...rows].join('\n')), [picky, seen]));
+    // 26 bad cells: the first 20 in file order (line 2 opened_at, line 3 opened_at ... ), then one summary
+    expect(problems).toHaveLength(21);
+    expect(problems.slice(0, 3).map((p) => [p.line, p.column, p.code])).toEqual([
+      [2, 2, 'invalid-timestamp'],
+      [3, 2, 'invalid-timestamp'],
+      [4, 2, 'invalid-timestamp'],
+    ]);
+    // a sink throws at its first bad cell: line 3's cost is not reached by the same sink, so 25 cells in all
+    expect(problems[20]).toMatchObject({ line: 0, code: 'csv-more-problems', message: 'and 5 more bad cells not listed' });
+    expect(seen.rows).toHaveLength(25); // every sink sees every row, whatever another sink found
+  });
+
+  test('invalid: skip leaves bad rows out and counts them with their first lines (SPEC 9.1)', async () => {
+    const picky: RowSink = {
+      bind: () => [],
+      add(row) {
+        if (row[1] === 'bad') throw new CellError('invalid-timestamp', 'opened_at', 'bad');
+      },
+    };
+    const ds = dataSet('id,opened_at\n1,bad\n2,2026-01-01\n3,bad\n4,1,extra\n', { skipInvalid: true });
+    // lines 2 and 4 have a bad cell, line 5 has too many cells: three rows left out
+    expect(await readCsv(ds, [picky])).toEqual({ rows: 3, invalidRows: 3, invalidLines: [2, 4, 5] });
   });
 
   test('missing columns: one problem per column, naming what the header has', async () => {
@@ -232,7 +268,7 @@ describe('readCsv: errors', () => {
 
   test('a header alone is fine: zero rows', async () => {
     const sink = new Recorder(['a']);
-    expect(await readCsv(dataSet('a,b\n'), [sink])).toEqual({ rows: 0 });
+    expect(await readCsv(dataSet('a,b\n'), [sink])).toEqual({ rows: 0, invalidRows: 0, invalidLines: [] });
     expect(sink.header).toEqual(['a', 'b']);
   });
 

@@ -11,7 +11,7 @@ import { RecordSharing } from '../../../src/evaluate/row-instants.js';
 import { makeTimestampParser } from '../../../src/time/instant.js';
 import { buildWindows } from '../../../src/time/windows.js';
 import { objectiveUnit } from '../../../src/compile/measure.js';
-import { compileDocs } from '../compiled.js';
+import { compileDocs, runContext } from '../compiled.js';
 
 export const OFFICE: CalendarSpec = { hours: { 'mon-fri': '08:00-18:00' } };
 
@@ -68,6 +68,7 @@ export function recordEvaluator(c: RecordCase): ObjectiveEvaluator {
     zone,
     windows: buildWindows(item.window, zone, { from: '2026-01-01', to: '2026-12-31' }, asOfMs),
     asOfMs,
+    ...runContext({ from: '2026-01-01', to: '2026-12-31' }, zone),
   };
   return createRecordEvaluator(ctx, new RecordSharing());
 }

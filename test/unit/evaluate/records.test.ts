@@ -31,7 +31,7 @@ describe('value measure × aggregates (January: 10, 30, 20 and one empty cell)',
   ])('%s', (aggregate, expected) => {
     const o = jan({ aggregate });
     expect(o.value).toBeCloseTo(expected, 10);
-    expect(o.counts).toEqual({ records: 4, counted: 3, good: 0, open: 0, excluded: 0, skipped: 1 });
+    expect(o.counts).toEqual({ records: 4, counted: 3, good: 0, open: 0, excluded: 0, skipped: 1, invalid: 0 });
   });
   test.each([
     [{ max: 20 }, 200 / 3], // 10 and 20 are ≤ 20: 2 of 3
@@ -163,20 +163,20 @@ F,2026-03-10T12:30,`;
     // Feb: C good (1h), A open since Thu 26 Feb 09:00, 4h reached at 13:00 -> counted bad. 1 of 2 = 50%
     const feb = windowOf(out, '2026-02');
     expect(feb.value).toBe(50);
-    expect(feb.counts).toEqual({ records: 2, counted: 2, good: 1, open: 0, excluded: 0, skipped: 0 });
+    expect(feb.counts).toEqual({ records: 2, counted: 2, good: 1, open: 0, excluded: 0, skipped: 0, invalid: 0 });
     expect(inWords(feb).examples[0]).toBe('id A (line 2): open since 2026-02-26 09:00, breached 4h target at 2026-02-26 13:00');
     // Mar: D closed bad (Mon 9-18 = 9h + Tue 8-11 = 3h = 12h); B open 3h; E resolved after as-of so
     // open, 08:00-12:00 = 4h elapsed, which does not exceed 4h; F opened after as-of is ignored.
     const mar = windowOf(out, '2026-03');
     expect(mar.window.partial).toBe(true);
-    expect(mar.counts).toEqual({ records: 3, counted: 1, good: 0, open: 2, excluded: 0, skipped: 0 });
+    expect(mar.counts).toEqual({ records: 3, counted: 1, good: 0, open: 2, excluded: 0, skipped: 0, invalid: 0 });
     expect(mar.value).toBe(0);
     expect(windowOf(out, '2026-01').value).toBeNull();
   });
   test('for other aggregates open tickets are never counted', () => {
     const mar = windowOf(run({ aggregate: 'max', good: undefined }), '2026-03');
     // A (breached) is reported open in the last window too: A, B, E open; D counted (12 h)
-    expect(mar.counts).toEqual({ records: 4, counted: 1, good: 0, open: 3, excluded: 0, skipped: 0 });
+    expect(mar.counts).toEqual({ records: 4, counted: 1, good: 0, open: 3, excluded: 0, skipped: 0, invalid: 0 });
     expect(mar.value).toBe(12 * 3600);
   });
   test('with an explicit time column the open ticket is placed by it', () => {
@@ -197,7 +197,7 @@ F,2026-03-10T12:30,`;
     const t = 'id,opened_at,resolved_at,reported_at\nO,2026-03-02T08:00,,2026-03-04T09:00\nC,2026-03-02T08:00,2026-03-02T08:30,2026-03-04T09:00';
     const objective = { measure: { duration: { from: 'opened_at', to: 'resolved_at', calendar: 'office' } }, aggregate: 'ratio', good: { within: '1h' }, time: 'reported_at' } as const;
     const mar = windowOf(evaluateRecords({ objective, data: { tickets: t }, asOf: '2026-03-03T06:00' }), '2026-03');
-    expect(mar.counts).toEqual({ records: 0, counted: 0, good: 0, open: 0, excluded: 0, skipped: 0 });
+    expect(mar.counts).toEqual({ records: 0, counted: 0, good: 0, open: 0, excluded: 0, skipped: 0, invalid: 0 });
     expect(mar.value).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { createReportEvaluator, slotIndexOf } from '../../../src/evaluate/report
 import { CellError } from '../../../src/problem.js';
 import { makeTimestampParser } from '../../../src/time/instant.js';
 import { buildWindows } from '../../../src/time/windows.js';
-import { compileDocs } from '../compiled.js';
+import { compileDocs, runContext } from '../compiled.js';
 
 const OFFICE_UTC: CalendarSpec = { timezone: 'UTC', hours: { 'mon-fri': '08:00-18:00' } };
 
@@ -50,6 +50,7 @@ function evaluate(csv: string, setup: Setup): WindowOutcome[] {
     zone,
     windows: buildWindows(item.window, zone, validity, asOfMs),
     asOfMs,
+    ...runContext(validity, zone),
   };
   const evaluator = createReportEvaluator(ctx);
   const [need] = evaluator.needs();
@@ -87,7 +88,7 @@ describe('report deliveries (SPEC 4)', () => {
     // 5th only another report's row → missed; 6th nothing on Friday (Saturday's delivery is
     // outside every slot) → missed. The 9 March delivery is after as-of. 2 of 5 = 40 %.
     expect(mar.value).toBe(40);
-    expect(mar.counts).toEqual({ records: 5, counted: 5, good: 2, open: 0, excluded: 0, skipped: 0 });
+    expect(mar.counts).toEqual({ records: 5, counted: 5, good: 2, open: 0, excluded: 0, skipped: 0, invalid: 0 });
     expect(inWords(mar).computation[0]).toBe('2 of 5 daily deliveries on time (by 10:00, office workdays)');
     expect(inWords(mar).computation[1]).toBe('late: 2026-03-04 (42m late)');
     expect(inWords(mar).computation[2]).toBe('missed: 2026-03-05, 2026-03-06');
@@ -143,7 +144,7 @@ describe('report deliveries (SPEC 4)', () => {
     // Q2: 5 Apr late by 1 minute; 5 May 12:00 is due after as-of (11:00) and not counted, even
     // though its delivery (10:00) was logged already: 0 of 1.
     expect(out[1]!.value).toBe(0);
-    expect(out[1]!.counts).toEqual({ records: 1, counted: 1, good: 0, open: 0, excluded: 0, skipped: 0 });
+    expect(out[1]!.counts).toEqual({ records: 1, counted: 1, good: 0, open: 0, excluded: 0, skipped: 0, invalid: 0 });
     expect(inWords(out[1]!).computation[0]).toBe('0 of 1 monthly deliveries on time (by day 5, 12:00)');
   });
 

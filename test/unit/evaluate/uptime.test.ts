@@ -8,7 +8,7 @@ import { CellError } from '../../../src/problem.js';
 import { compileCalendar } from '../../../src/time/calendar.js';
 import { makeTimestampParser } from '../../../src/time/instant.js';
 import { buildWindows } from '../../../src/time/windows.js';
-import { compileDocs } from '../compiled.js';
+import { compileDocs, runContext } from '../compiled.js';
 
 const OFFICE_UTC: CalendarSpec = { timezone: 'UTC', hours: { 'mon-fri': '08:00-18:00' } };
 const H = 3600;
@@ -53,6 +53,7 @@ function evaluate(objective: Partial<Objective>, csv: string, setup: Setup): Win
     zone,
     windows: buildWindows(item.window, zone, validity, asOfMs),
     asOfMs,
+    ...runContext(validity, zone),
   };
   const evaluator = createUptimeEvaluator(ctx);
   const [need] = evaluator.needs();
@@ -83,7 +84,7 @@ describe('uptime evaluator (SPEC 3.5)', () => {
     // Jan: [31 Jan 23:00, 1 Feb 00:00) = 1h of 31 d × 86400 = 2,678,400 s: 100 × (1 − 3600 / 2678400)
     expect(jan.value).toBeCloseTo(100 * (1 - 3600 / 2678400), 10);
     expect(jan.value).toBeCloseTo(99.86559139784946, 10);
-    expect(jan.counts).toEqual({ records: 1, counted: 1, good: 0, open: 0, excluded: 0, skipped: 0 });
+    expect(jan.counts).toEqual({ records: 1, counted: 1, good: 0, open: 0, excluded: 0, skipped: 0, invalid: 0 });
     const feb = byLabel(out, '2026-02');
     // Feb: merged [31 Jan 23:00, 1 Feb 03:00) ∩ Feb = 00:00–03:00 = 3h (not 2h + 2h = 4h);
     // service 28 d = 2,419,200 s: 100 × (1 − 10800 / 2419200) = 99.5535714…
@@ -143,7 +144,7 @@ describe('uptime evaluator (SPEC 3.5)', () => {
     // INC-10 starts after as-of: ignored. Service 1 Mar 00:00 → 10 Mar 12:00 = 9.5 d = 820,800 s.
     // 100 × (820800 − 7200) / 820800 = 99.1228070…
     expect(mar.value).toBeCloseTo(99.12280701754386, 10);
-    expect(mar.counts).toEqual({ records: 2, counted: 2, good: 0, open: 2, excluded: 0, skipped: 0 });
+    expect(mar.counts).toEqual({ records: 2, counted: 2, good: 0, open: 2, excluded: 0, skipped: 0, invalid: 0 });
     expect(inWords(mar).computation.some((l) => l.startsWith('partial window'))).toBe(true);
     expect(inWords(mar).examples[0]).toContain('open at as-of');
   });
@@ -160,7 +161,7 @@ describe('uptime evaluator (SPEC 3.5)', () => {
     // downtime [10, 14) minus excluded [12, 16) = [10, 12) = 7200 s;
     // service 2,419,200 − 4 h (14,400) = 2,404,800 s; 100 × (2404800 − 7200) / 2404800 = 99.7005988…
     expect(feb.value).toBeCloseTo(99.70059880239521, 10);
-    expect(feb.counts).toEqual({ records: 2, counted: 1, good: 0, open: 0, excluded: 1, skipped: 0 });
+    expect(feb.counts).toEqual({ records: 2, counted: 1, good: 0, open: 0, excluded: 1, skipped: 0, invalid: 0 });
     expect(feb.charged).toEqual({ none: { records: 1, seconds: 14400 } });
     expect(inWords(feb).attributions).toEqual([
       { mechanism: 'exclude', party: 'none', records: 1, seconds: 14400, detail: 'cause = maintenance' },
@@ -291,7 +292,7 @@ describe('uptime evaluator (SPEC 3.5)', () => {
         ],
       },
     ]);
-    const ctx: EvaluatorContext<CompiledObjective> = { item: agreement!.items[0] as CompiledObjective, zone: 'UTC', windows: [], asOfMs: Date.UTC(2026, 2, 1) };
+    const ctx: EvaluatorContext<CompiledObjective> = { item: agreement!.items[0] as CompiledObjective, zone: 'UTC', windows: [], asOfMs: Date.UTC(2026, 2, 1), ...runContext({ from: '2026-01-01', to: '2026-12-31' }, 'UTC') };
     const sink = createUptimeEvaluator(ctx).needs()[0]!.sink;
     expect(sink.bind(['down_from', 'cause'])).toEqual(['service', 'down_to']);
     sink.bind(['service', 'down_from', 'down_to', 'cause']);

@@ -25,6 +25,7 @@ describe('formatJson (SPEC 8)', () => {
         "partial": false
       },
       "value": 96.5,
+      "lowerBound": false,
       "unit": "%",
       "target": ">= 95%",
       "status": "met",
@@ -34,7 +35,8 @@ describe('formatJson (SPEC 8)', () => {
         "good": 191,
         "open": 2,
         "excluded": 0,
-        "skipped": 0
+        "skipped": 0,
+        "invalid": 0
       },
       "charged": {
         "company-x": {
@@ -52,17 +54,19 @@ describe('formatJson (SPEC 8)', () => {
     "breached": 0,
     "excused": 0,
     "no-data": 0
-  }
+  },
+  "warnings": []
 }
 `);
   });
 
-  it('leaves out everything that is not SPEC 8 and keeps input order', () => {
+  it('leaves out everything that is not SPEC 8 (with the v1.1 additions) and keeps input order', () => {
     const parsed = toEvaluationResult(VIEW);
-    expect(Object.keys(parsed)).toEqual(['asOf', 'results', 'summary']);
+    expect(Object.keys(parsed)).toEqual(['asOf', 'results', 'summary', 'warnings']);
     expect(Object.keys(parsed.results[0]!)).toEqual([
-      'agreement', 'objective', 'owner', 'window', 'value', 'unit', 'target', 'status', 'counts', 'charged', 'rootCause', 'credit',
+      'agreement', 'objective', 'owner', 'window', 'value', 'lowerBound', 'unit', 'target', 'status', 'counts', 'charged', 'rootCause', 'credit',
     ]);
+    expect(Object.keys(parsed.results[0]!.counts)).toEqual(['records', 'counted', 'good', 'open', 'excluded', 'skipped', 'invalid']);
     expect(parsed.results.map((r) => `${r.objective}@${r.window.label}`)).toEqual(EVALUATED.map((e) => `${e.objective}@${e.window.label}`));
     expect(parsed.summary).toEqual({ met: 2, 'at-risk': 1, breached: 3, excused: 1, 'no-data': 1 });
     expect(Object.keys(parsed.results[2]!.rootCause!)).toEqual(['agreement', 'objective', 'owner', 'window', 'path']);
@@ -89,7 +93,7 @@ function explained(): Evaluated {
     credit: { percent: 10, amount: 1200, currency: 'EUR' },
   });
   const within = { kind: 'within', limit: 1800, written: '30m' } as const;
-  const pause = { kind: 'status', source: { key: 'sd/status', file: 'status.csv', absPath: '/status.csv', timezone: 'UTC' }, sourceRef: 'status', key: 'id', join: 'id', at: 'at', status: 'status', values: ['Waiting'], party: 'company-x' } as const;
+  const pause = { kind: 'status', source: { key: 'sd/status', file: 'status.csv', absPath: '/status.csv', timezone: 'UTC' }, sourceRef: 'status', key: 'id', join: 'id', at: 'at', status: 'status', values: ['Waiting'], party: 'company-x', where: undefined } as const;
   e.explanation = {
     ...e.explanation,
     computation: [
@@ -141,7 +145,7 @@ describe('explain', () => {
     expect(Object.keys(parsed)).toEqual(['results']);
     const r = parsed.results[0];
     expect(Object.keys(r)).toEqual([
-      'agreement', 'objective', 'owner', 'window', 'value', 'unit', 'target', 'status', 'counts', 'charged', 'rootCause', 'credit',
+      'agreement', 'objective', 'owner', 'window', 'value', 'lowerBound', 'unit', 'target', 'status', 'counts', 'charged', 'rootCause', 'credit',
       'explanation',
     ]);
     expect(Object.keys(r.explanation)).toEqual(['computation', 'attributions', 'examples', 'statusReason', 'chain']);

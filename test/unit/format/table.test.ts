@@ -88,11 +88,11 @@ describe('formatTable', () => {
   });
 
   it('counts what did not enter the value', () => {
-    expect(formatCounts({ records: 200, counted: 190, good: 180, open: 2, excluded: 3, skipped: 5 })).toBe(
+    expect(formatCounts({ records: 200, counted: 190, good: 180, open: 2, excluded: 3, skipped: 5, invalid: 0 })).toBe(
       '190/200, 2 open, 3 excl., 5 skipped',
     );
     // ratios and reports also show the numerator: 180 good of 190 counted
-    expect(formatCounts({ records: 200, counted: 190, good: 180, open: 2, excluded: 0, skipped: 0 }, true)).toBe('190/200, 180 good, 2 open');
+    expect(formatCounts({ records: 200, counted: 190, good: 180, open: 2, excluded: 0, skipped: 0, invalid: 0 }, true)).toBe('190/200, 180 good, 2 open');
   });
 });
 
