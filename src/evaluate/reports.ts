@@ -8,14 +8,16 @@ import type { CompiledReport } from '../compile/model.js';
 import type { RowSink } from '../data/source.js';
 import { CellError } from '../problem.js';
 import { describeBadTimestamp, localDayStart, makeTimestampParser } from '../time/instant.js';
-import { scheduleAround } from '../time/schedule.js';
 import { upperBound } from '../time/search.js';
+import { scheduleAround } from '../time/schedule.js';
 import type { Occurrence } from '../time/types.js';
 import { buildWindows } from '../time/windows.js';
 import type { EvaluatorContext, ObjectiveEvaluator, WindowOutcome } from './evaluator.js';
 import type { ComputationStep, DeliverySearch, Example } from './explanation.js';
 import { Float64List } from './float-list.js';
 import { compileWhere, type CompiledWhere } from './where.js';
+
+const DAY_MS = 86_400_000;
 
 /** SPEC 9.7 `delivery-unmatched`: log rows whose `for` value names no occurrence. */
 export interface UnmatchedDeliveries {
@@ -70,15 +72,29 @@ export function createReportEvaluator(ctx: EvaluatorContext<CompiledReport>): Re
   const zone = calendar?.timezone ?? ctx.zone;
 
   // SPEC 9.7: the occurrences are those due in the validity, with the schedule continued one step
-  // on each side; only those due at or before as-of count (SPEC 4).
+  // on each side; only those due at or before as-of count (SPEC 4), so the range ends just after
+  // as-of and `after` is the next due of the last one.
   const [period] = buildWindows('validity', ctx.zone, report.validity, Infinity);
   const span = period === undefined || windows.length === 0
     ? { before: null, occurrences: [], after: null }
-    : scheduleAround(report.schedule, calendar, ctx.zone, period.start, period.end);
+    : scheduleAround(report.schedule, calendar, ctx.zone, period.start, Math.min(period.end, asOf + 1));
   const all: readonly Occurrence[] = span.occurrences;
-  const counted = upperBound(all.map((o) => o.due), asOf);
+  const counted = all.length;
   const previousDue = span.before?.due ?? -Infinity;
-  const nextDue = counted < all.length ? all[counted]!.due : (span.after?.due ?? Infinity);
+  const nextDue = span.after?.due ?? Infinity;
+  /** Whether a local date names an occurrence of the validity not due yet (cached: a few per log). */
+  const notDueYet = new Map<string, boolean>();
+  const namesLaterOccurrence = (date: string): boolean => {
+    let known = notDueYet.get(date);
+    if (known === undefined) {
+      const start = localDayStart(date, zone);
+      known = period !== undefined && !Number.isNaN(start) &&
+        scheduleAround(report.schedule, calendar, ctx.zone, start - DAY_MS, start + 2 * DAY_MS).occurrences
+          .some((o) => o.date === date && asOf < o.due && o.due < period.end);
+      notDueYet.set(date, known);
+    }
+    return known;
+  };
 
   // Deliveries at or before as-of (SPEC 3.4: later ones have not happened yet), with their lines.
   const deliveredAt = new Float64List();
@@ -116,7 +132,7 @@ export function createReportEvaluator(ctx: EvaluatorContext<CompiledReport>): Re
       if (date === null) return;
       const k = byDate.get(date);
       named.push(k ?? -1);
-      if (k !== undefined) return;
+      if (k !== undefined || namesLaterOccurrence(date)) return;
       unmatched.rows++;
       if (unmatched.firstLine === null || line < unmatched.firstLine) unmatched.firstLine = line;
       if (!unmatchedByValue.has(date)) {
@@ -148,7 +164,7 @@ export function createReportEvaluator(ctx: EvaluatorContext<CompiledReport>): Re
     const m = new Int32Array(counted).fill(-1);
     for (let i = 0; i < named.length; i++) {
       const k = named[i]!;
-      if (k < 0 || k >= counted) continue;
+      if (k < 0) continue;
       const j = m[k]!;
       if (j < 0 || at[i]! < at[j]! || (at[i] === at[j] && lines[i]! < lines[j]!)) m[k] = i;
     }
@@ -168,7 +184,7 @@ export function createReportEvaluator(ctx: EvaluatorContext<CompiledReport>): Re
         if (i >= 0) {
           return { kind: 'late', example: { kind: 'delivery-late', date: occ.date, deliveredAt: at[i]!, due: occ.due, zone, line: lines[i]!, forColumn } };
         }
-        const next = k + 1 < all.length ? all[k + 1]!.due : (span.after?.due ?? Infinity);
+        const next = k + 1 < all.length ? all[k + 1]!.due : nextDue;
         const previous = k > 0 ? all[k - 1]!.due : previousDue;
         const searched: DeliverySearch = forColumn !== null
           ? { by: 'for', column: forColumn }

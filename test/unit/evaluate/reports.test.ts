@@ -364,15 +364,17 @@ describe('log.for: the log names the occurrence (SPEC 4, 9.7)', () => {
       `report,delivered_at,report_date
        daily-open-tickets,2026-03-02T09:00:00Z,2026-03-02
        daily-open-tickets,2026-03-03T09:00:00Z,
-       daily-open-tickets,2026-03-03T09:00:00Z,2026-05-04`,
+       daily-open-tickets,2026-03-03T09:00:00Z,2026-05-04
+       daily-open-tickets,2026-03-03T09:00:00Z,2027-01-04`,
       { ...setup, asOf: '2026-03-03T12:00:00Z' },
     );
-    // Tue 3's delivery names nothing (an empty cell: counted as unmatched); the other one names
-    // Mon 4 May, an occurrence not due yet (not unmatched, not counted). Tue 3 is missed: 1 of 2.
+    // Tue 3's delivery names nothing (an empty cell: counted as unmatched); the next one names
+    // Mon 4 May, an occurrence not due yet (not unmatched, not counted); the last Mon 4 Jan 2027,
+    // a workday after the validity (unmatched). Tue 3 is missed: 1 of 2.
     expect(out[0]!.value).toBe(50);
     expect(inWords(out[0]!).examples).toEqual(['2026-03-03: missed (due 2026-03-03 10:00 UTC; no delivery logged for it in report_date)']);
-    expect(inWords(out[0]!).computation).toContain('1 logged delivery naming no occurrence in report_date, ignored: (empty)');
-    expect(unmatched).toEqual({ rows: 1, firstLine: 3, values: [''] });
+    expect(inWords(out[0]!).computation).toContain('2 logged deliveries naming no occurrence in report_date, ignored: (empty), 2027-01-04');
+    expect(unmatched).toEqual({ rows: 2, firstLine: 3, values: ['', '2027-01-04'] });
   });
 
   it('needs the column, and a date in it', () => {
