@@ -198,7 +198,7 @@ function serviceDeskReportLog() {
       for (const time of times) deliveries.push(day + at('1970-01-01', time));
     }
   }
-  deliveries.push(at('2026-03-14', '09:30')); // a Saturday: no workday slot, counts for nothing
+  deliveries.push(at('2026-03-14', '09:30')); // a Saturday: left over, as Monday takes its own delivery
   // Monthly service review, due on the 10th at 17:00; May's is sent on Friday the 8th.
   const review = new Set(REVIEW_DAYS.map((d) => at(d, '15:00')));
   deliveries.push(...review);

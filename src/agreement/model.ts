@@ -154,6 +154,8 @@ export interface Objective {
 }
 
 export type ScheduleEvery = 'day' | 'workday' | 'week' | 'month';
+/** SPEC 9.5: where a due date without working time in the schedule's calendar moves to. */
+export type ScheduleRoll = 'next-workday' | 'previous-workday';
 export interface Schedule {
   every: ScheduleEvery;
   /** Local time `HH:MM`. */
@@ -161,12 +163,16 @@ export interface Schedule {
   calendar?: string;
   /** `mon`..`sun` for week, 1..28 for month. */
   on?: string | number;
+  /** Needs `calendar`. */
+  roll?: ScheduleRoll;
 }
 
 export interface ReportLog {
   source: string;
   at: string;
   where?: Where;
+  /** SPEC 4: a column naming the occurrence a delivery is for (its local due date). */
+  for?: string;
 }
 
 export interface Report {

@@ -123,7 +123,8 @@ function buildAgreement(a: LoadedAgreement, index: AgreementIndex, dataSource: (
       unit: '%',
       schedule: r.schedule,
       scheduleCalendar: r.schedule.calendar === undefined ? null : calendar(r.schedule.calendar),
-      log: { dataSet: dataSource(r.log.source), at: r.log.at, where: r.log.where },
+      log: { dataSet: dataSource(r.log.source), at: r.log.at, where: r.log.where, for: r.log.for ?? null },
+      validity: doc.validity,
     }),
   );
   return {

@@ -112,9 +112,12 @@ export interface CompiledObjective extends ItemBase {
 export interface CompiledReport extends ItemBase {
   itemKind: 'report';
   schedule: Schedule;
-  /** The schedule's calendar (its timezone sets the due instants), or null. */
+  /** The schedule's calendar (its timezone sets the due instants, and `workday`/`roll` its working days), or null. */
   scheduleCalendar: WorkingCalendar | null;
-  log: { dataSet: DataSource; at: string; where: Where | undefined };
+  /** `for`: the column naming the occurrence a delivery is for (SPEC 4), or null: matched by time. */
+  log: { dataSet: DataSource; at: string; where: Where | undefined; for: string | null };
+  /** The agreement's validity: occurrences are those due in it (SPEC 9.7). */
+  validity: Validity;
 }
 
 export type CompiledItem = CompiledObjective | CompiledReport;

@@ -15,7 +15,7 @@ import { RowPlacement } from './placement.js';
 import type { RunWarning } from './warnings.js';
 import { createRecordEvaluator } from './records.js';
 import { RecordSharing } from './row-instants.js';
-import { createReportEvaluator } from './reports.js';
+import { createReportEvaluator, type ReportEvaluator } from './reports.js';
 import type { Evaluated } from './result.js';
 import { statusOf } from './status.js';
 import { createUptimeEvaluator } from './uptime.js';
@@ -195,5 +195,11 @@ function itemWarnings(job: Job, results: readonly Evaluated[], read: ReadonlyMap
   }
   if (results.length > 0 && results.every((r) => r.status === 'no-data')) warnings.push({ ...base, code: 'all-no-data', windows: results.length });
   if (findings.pauseExceeded) warnings.push({ ...base, code: 'pause-exceeds-duration', ...findings.pauseExceeded });
+  if (item.itemKind === 'report' && item.log.for !== null && 'unmatched' in job.evaluator) {
+    const unmatched = (job.evaluator as ReportEvaluator).unmatched();
+    if (unmatched.rows > 0) {
+      warnings.push({ ...base, file: dataSet.file, line: unmatched.firstLine, code: 'delivery-unmatched', column: item.log.for, rows: unmatched.rows, values: unmatched.values.slice(0, 5) });
+    }
+  }
   return warnings;
 }

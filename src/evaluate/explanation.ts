@@ -2,7 +2,7 @@
  * How a window's value, status and charges came about, as data: the evaluation stage records
  * facts (numbers, instants, rules), and only `src/format/` turns them into words.
  */
-import type { Exclusion, Input, Schedule, Where } from '../agreement/model.js';
+import type { Exclusion, Input, Schedule, ScheduleRoll, Where } from '../agreement/model.js';
 import type { Target } from '../agreement/quantity.js';
 import type { CompiledPause, GoodRule, MeasureKind, Unit } from '../compile/model.js';
 import type { Status } from './result.js';
@@ -35,8 +35,22 @@ export type Example =
   /** An uptime incident: `end` null while open at as-of; `seconds` of service time it spans in the window. */
   | { kind: 'downtime'; record: RecordRef; start: number; end: number | null; seconds: number }
   | { kind: 'downtime-excluded'; record: RecordRef; start: number; end: number | null; where: Where; party: string }
-  | { kind: 'delivery-late'; date: string; deliveredAt: number; due: number; zone: string }
-  | { kind: 'delivery-missed'; date: string; due: number; zone: string };
+  /**
+   * A late occurrence (its local due date) and the delivery matched to it (SPEC 4): the log line,
+   * and the `for` column when that column named the occurrence (null: matched by time).
+   */
+  | { kind: 'delivery-late'; date: string; deliveredAt: number; due: number; zone: string; line: number; forColumn: string | null }
+  /** A missed occurrence and where a delivery for it was looked for. */
+  | { kind: 'delivery-missed'; date: string; due: number; zone: string; searched: DeliverySearch };
+
+/**
+ * Where matching looked for a delivery (SPEC 4 v1.1): by time, an unused delivery after the
+ * previous due (null: no previous occurrence) up to the next due, or up to as-of when that comes
+ * first; or, with `log.for`, the rows naming the occurrence in that column.
+ */
+export type DeliverySearch =
+  | { by: 'time'; after: number | null; until: number; untilAsOf: boolean }
+  | { by: 'for'; column: string };
 
 /** One step of how the value was computed. */
 export type ComputationStep =
@@ -61,9 +75,17 @@ export type ComputationStep =
   | { kind: 'downtime-excluded'; records: number; removed: number }
   /** A partial window: `what` counted up to as-of. */
   | { kind: 'partial'; what: 'service time' | 'occurrences'; asOf: number }
-  | { kind: 'deliveries'; onTime: number; due: number; schedule: Schedule }
+  /** On-time occurrences of those due; `matchedBy` is the `log.for` column, null when matched by time. */
+  | { kind: 'deliveries'; onTime: number; due: number; schedule: Schedule; matchedBy: string | null }
   | { kind: 'late-deliveries'; deliveries: { date: string; delay: number }[] }
-  | { kind: 'missed-deliveries'; dates: string[] };
+  | { kind: 'missed-deliveries'; dates: string[] }
+  /** SPEC 9.5: occurrences whose due date rolled; `from` the schedule's own due dates each stands for. */
+  | { kind: 'rolled'; roll: ScheduleRoll; occurrences: { date: string; from: string[] }[] }
+  /**
+   * SPEC 9.7 `delivery-unmatched`: log rows whose `for` value names no occurrence, ignored. Placed
+   * in the window holding the named date (the first or last window for one outside them all).
+   */
+  | { kind: 'unmatched-deliveries'; column: string; rows: number; values: string[] };
 
 /** What a record-level mechanism took away from the owner (SPEC 5). */
 export type AttributionRule = { mechanism: 'pause'; pause: CompiledPause } | { mechanism: 'input'; input: Input } | { mechanism: 'exclude'; exclusion: Exclusion };

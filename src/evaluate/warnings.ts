@@ -26,6 +26,8 @@ export type RunWarning = WarningBase &
     | { code: 'all-no-data'; windows: number }
     /** A pause column larger than the duration it is subtracted from, on more than 1% of records. */
     | { code: 'pause-exceeds-duration'; column: string; records: number; of: number }
+    /** SPEC 9.7: report log rows whose `for` value names no occurrence; `values`: the first few. */
+    | { code: 'delivery-unmatched'; column: string; rows: number; values: string[] }
     /** Rows left out for a bad cell (`invalid: skip`); `lines`: the first five. */
     | { code: 'invalid-rows'; rows: number; lines: number[] }
   );

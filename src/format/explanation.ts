@@ -2,11 +2,11 @@
  * Explanations in words: the evaluation stage records what happened as data (see
  * `src/evaluate/explanation.ts`); every format that shows an explanation renders it here.
  */
-import type { Schedule, Where } from '../agreement/model.js';
+import type { Schedule, ScheduleRoll, Where } from '../agreement/model.js';
 import type { Operator, Target } from '../agreement/quantity.js';
 import type { GoodRule } from '../compile/model.js';
 import { scalarText } from '../evaluate/where.js';
-import type { AttributionRule, ChainNote, ComputationStep, Example, RecordRef, Verdict } from '../evaluate/explanation.js';
+import type { AttributionRule, ChainNote, ComputationStep, DeliverySearch, Example, RecordRef, Verdict } from '../evaluate/explanation.js';
 import type { Evaluated } from '../evaluate/result.js';
 import { formatDuration, formatLocal } from '../time/format.js';
 import { formatInstant } from '../time/instant.js';
@@ -45,18 +45,30 @@ export function describeGood(good: GoodRule): string {
   }
 }
 
-/** "daily" and "by 10:00, office workdays". */
+/** "daily" and "by 10:00, office workdays" (", rolled to the next office workday" with `roll`). */
 export function describeSchedule(schedule: Schedule): { noun: string; when: string } {
+  const roll = schedule.roll === undefined ? '' : `, ${rollText(schedule.roll)} ${schedule.calendar ?? '24x7'} workday`;
   switch (schedule.every) {
     case 'day':
-      return { noun: 'daily', when: `by ${schedule.by}` };
+      return { noun: 'daily', when: `by ${schedule.by}${roll}` };
     case 'workday':
-      return { noun: 'daily', when: `by ${schedule.by}, ${schedule.calendar ?? '24x7'} workdays` };
+      return { noun: 'daily', when: `by ${schedule.by}, ${schedule.calendar ?? '24x7'} workdays${roll}` };
     case 'week':
-      return { noun: 'weekly', when: `by ${schedule.on ?? 'mon'} ${schedule.by}` };
+      return { noun: 'weekly', when: `by ${schedule.on ?? 'mon'} ${schedule.by}${roll}` };
     case 'month':
-      return { noun: 'monthly', when: `by day ${schedule.on ?? 1}, ${schedule.by}` };
+      return { noun: 'monthly', when: `by day ${schedule.on ?? 1}, ${schedule.by}${roll}` };
   }
+}
+
+function rollText(roll: ScheduleRoll): string {
+  return roll === 'next-workday' ? 'rolled to the next' : 'rolled to the previous';
+}
+
+/** Where a missed occurrence's delivery was looked for. */
+function searchedText(s: DeliverySearch, zone: string): string {
+  if (s.by === 'for') return `no delivery logged for it in ${s.column}`;
+  const until = `${s.untilAsOf ? 'as-of' : 'the next due'} ${formatLocal(s.until, zone)}`;
+  return s.after === null ? `no unused delivery up to ${until}` : `no unused delivery after the previous due ${formatLocal(s.after, zone)} up to ${until}`;
 }
 
 /** `status in [Waiting for customer] (ticket-status)`, `column waiting_minutes (m)`, `input specs_due → specs_received`. */
@@ -124,10 +136,11 @@ export function exampleText(ex: Example): string {
       return `${recordName(ex.record)}: excluded (${describeWhere(ex.where)}, charged to ${ex.party}), ${span(ex.start, ex.end)}`;
     case 'delivery-late': {
       const delay = formatDuration((ex.deliveredAt - ex.due) / 1000);
-      return `${ex.date}: delivered ${formatLocal(ex.deliveredAt, ex.zone)}, ${delay} after the due time ${formatLocal(ex.due, ex.zone)} (${ex.zone})`;
+      const row = ex.forColumn === null ? `line ${ex.line}` : `line ${ex.line}, ${ex.forColumn} ${ex.date}`;
+      return `${ex.date}: delivered ${formatLocal(ex.deliveredAt, ex.zone)} (${row}), ${delay} after the due time ${formatLocal(ex.due, ex.zone)} (${ex.zone})`;
     }
     case 'delivery-missed':
-      return `${ex.date}: missed (due ${formatLocal(ex.due, ex.zone)} ${ex.zone}, nothing logged in its slot)`;
+      return `${ex.date}: missed (due ${formatLocal(ex.due, ex.zone)} ${ex.zone}; ${searchedText(ex.searched, ex.zone)})`;
   }
 }
 
@@ -173,7 +186,8 @@ export function computationText(step: ComputationStep): string {
       return `partial window: ${step.what === 'service time' ? 'service time counted' : 'occurrences due'} up to ${formatInstant(step.asOf)}`;
     case 'deliveries': {
       const { noun, when } = describeSchedule(step.schedule);
-      return step.due === 0 ? `no ${noun} deliveries due in this window (${when})` : `${step.onTime} of ${step.due} ${noun} deliveries on time (${when})`;
+      const how = step.matchedBy === null ? when : `${when}; matched by ${step.matchedBy}`;
+      return step.due === 0 ? `no ${noun} deliveries due in this window (${how})` : `${step.onTime} of ${step.due} ${noun} deliveries on time (${how})`;
     }
     case 'late-deliveries':
       return `late: ${listSome(
@@ -182,6 +196,15 @@ export function computationText(step: ComputationStep): string {
       )}`;
     case 'missed-deliveries':
       return `missed: ${listSome(step.dates, 10)}`;
+    case 'rolled':
+      return `${rollText(step.roll)} workday: ${listSome(
+        step.occurrences.map((o) => `${o.from.join(', ')} → ${o.date}`),
+        10,
+      )}`;
+    case 'unmatched-deliveries': {
+      const values = step.values.map((v) => (v === '' ? '(empty)' : v));
+      return `${plural(step.rows, 'logged delivery', 'logged deliveries')} naming no occurrence in ${step.column}, ignored: ${listSome(values, 10)}`;
+    }
   }
 }
 

@@ -23,6 +23,8 @@ export function warningMessage(w: RunWarning): string {
       return `${who}no data in any of its ${plural(w.windows, 'window')}: check its where, its data set and the validity`;
     case 'pause-exceeds-duration':
       return `${who}the pause column ${w.column} exceeds the duration it is subtracted from on ${w.records} of ${plural(w.of, 'record')}: the wrong column or unit?`;
+    case 'delivery-unmatched':
+      return `${who}${plural(w.rows, 'logged delivery', 'logged deliveries')} in ${w.file} name no occurrence in ${w.column} (${quoteList(w.values)}): ignored`;
     case 'invalid-rows':
       return `${plural(w.rows, 'row')} of ${w.file} left out for a bad cell (invalid: skip), at lines ${w.lines.join(', ')}${w.rows > w.lines.length ? ', …' : ''}`;
   }

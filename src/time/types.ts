@@ -32,13 +32,15 @@ export interface WorkingCalendar {
   isWorkday(localDate: string): boolean;
 }
 
-/** A report schedule occurrence (SPEC 4). */
+/** A report schedule occurrence (SPEC 4), after `roll` (SPEC 9.5). */
 export interface Occurrence {
-  /** Due instant, epoch ms. */
+  /** Due instant, epoch ms: `by` on `date`. */
   due: number;
-  /** The slot [slotStart, slotEnd) in which the earliest delivery decides. */
-  slotStart: number;
-  slotEnd: number;
-  /** Local date of the due day `YYYY-MM-DD`. */
+  /** Local date of the (rolled) due day `YYYY-MM-DD`. */
   date: string;
+  /**
+   * The schedule's own due dates this occurrence stands for, in order: `[date]`, or with `roll`
+   * the dates that rolled onto `date` (and `date` itself when it is one).
+   */
+  scheduled: string[];
 }

@@ -166,6 +166,19 @@ describe('examples at --as-of 2026-07-01', () => {
     expect(find('service-desk/daily-open-tickets', '2026-04').counts).toMatchObject({ records: 20, good: 18 });
     expect(find('service-desk/daily-open-tickets', '2026-05').counts).toMatchObject({ records: 18, good: 18 });
   });
+
+  test('reports: matched as SPEC 4 v1.1 says, with roll', () => {
+    // friction-report, roll: previous-workday: Easter Sunday 5 April → Thursday 2 April (Saturday
+    // has no hours, Good Friday is a holiday), sent 10:00 → on time; 5 May sent 14:30 → 2h 30m
+    // (9000 s) late, as June takes its own 5 June 11:00
+    const q2 = find('sales-service-ola/friction-report', '2026-Q2');
+    expect(q2.counts).toMatchObject({ records: 3, good: 2 });
+    expect(q2.explanation.computation).toContainEqual({ kind: 'rolled', roll: 'previous-workday', occurrences: [{ date: '2026-04-02', from: ['2026-04-05'] }] });
+    expect(q2.explanation.computation).toContainEqual({ kind: 'late-deliveries', deliveries: [{ date: '2026-05-05', delay: 9000 }] });
+    // daily-open-tickets, 2026-02: Tuesday 17 Feb's 10:25 is the earliest delivery left over after
+    // its due (Wednesday takes its own 09:26): 25m (1500 s) late
+    expect(find('service-desk/daily-open-tickets', '2026-02').explanation.computation).toContainEqual({ kind: 'late-deliveries', deliveries: [{ date: '2026-02-17', delay: 1500 }] });
+  });
 });
 
 describe('init starter', () => {

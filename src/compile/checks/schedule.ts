@@ -1,4 +1,4 @@
-/** SPEC 4: report schedules — `every`, `on`, `by` and the calendar a `workday` needs. */
+/** SPEC 4, 9.5: report schedules — `every`, `on`, `by` and the calendar a `workday` or a `roll` needs. */
 import { parseClock } from '../../time/clock.js';
 import { reportsOf, type AgreementCheck } from './context.js';
 
@@ -10,6 +10,9 @@ export const checkSchedules: AgreementCheck = (a, _index, report) => {
     const at = [...path, 'schedule'];
     if (s.every === 'workday' && s.calendar === undefined) {
       report(at, 'schedule-calendar', '`every: workday` needs a `calendar` that says which days are workdays, e.g. `calendar: office`');
+    }
+    if (s.roll !== undefined && s.calendar === undefined) {
+      report([...at, 'roll'], 'schedule-calendar', `\`roll: ${s.roll}\` needs a \`calendar\` that says which days have working time, e.g. \`calendar: office\``);
     }
     if (s.on !== undefined) {
       if (s.every === 'day' || s.every === 'workday') {

@@ -86,6 +86,8 @@ describe('agreement schema', () => {
     ['where with a mapping value', (d: any) => (d.objectives[0].where = { priority: { x: 1 } }), 'schema-type'],
     ['schedule every', (d: any) => (d.reports[0].schedule.every = 'hour'), 'schema-enum'],
     ['schedule by', (d: any) => (d.reports[0].schedule.by = '24:00'), 'schema-pattern'],
+    ['schedule roll', (d: any) => (d.reports[0].schedule.roll = 'next-business-day'), 'schema-enum'],
+    ['log for', (d: any) => (d.reports[0].log.for = ''), 'schema-min-length'],
     ['report without log', (d: any) => delete d.reports[0].log, 'schema-required'],
     ['monitoring key', (d: any) => (d.monitoring.owner = 'x'), 'schema-additional-property'],
     ['service key', (d: any) => (d.services['service-desk'].hours2 = 'x'), 'schema-additional-property'],

@@ -98,6 +98,18 @@ describe('checkAgreements: report schedules (SPEC 4)', () => {
     ]);
   });
 
+  it('needs a calendar for roll (SPEC 9.5), and takes roll and log.for with one', () => {
+    const text = agreementText({
+      reports: [
+        report({ schedule: '{ every: week, on: mon, by: "10:00", roll: next-workday }' }),
+        report({ id: 'b', schedule: '{ every: month, on: 5, by: "12:00", calendar: office, roll: previous-workday }', log: '{ source: report-log, at: delivered_at, for: report_date }' }),
+      ],
+    });
+    expect(check(text)).toEqual([
+      at(text, 'next-workday', 'schedule-calendar', '`roll: next-workday` needs a `calendar` that says which days have working time, e.g. `calendar: office`'),
+    ]);
+  });
+
   it('needs by as HH:MM', () => {
     const text = agreementText({ reports: [report({ schedule: '{ every: month, by: "25:00" }' })] });
     expect(check(text)).toEqual([at(text, '"25:00"', 'schedule-by', '`by: 25:00` is not a local time; write `HH:MM`, e.g. `"10:00"`')]);

@@ -31,8 +31,17 @@ describe('exampleText', () => {
     [{ kind: 'excluded', record: rec, where: { cause: ['maintenance', 'change'] }, party: 'none' }, 'id INC-7 (line 12): excluded (cause in [maintenance, change]), charged to none'],
     [{ kind: 'downtime', record: rec, start: t('2026-03-02T09:00:00Z'), end: null, seconds: 3600 }, 'id INC-7 (line 12): down 2026-03-02T09:00:00.000Z – open at as-of, spans 1h of service time in this window (before merging and exclusions)'],
     [{ kind: 'downtime-excluded', record: rec, start: t('2026-03-02T09:00:00Z'), end: t('2026-03-02T10:00:00Z'), where: { cause: 'maintenance' }, party: 'none' }, 'id INC-7 (line 12): excluded (cause = maintenance, charged to none), 2026-03-02T09:00:00.000Z – 2026-03-02T10:00:00.000Z'],
-    [{ kind: 'delivery-late', date: '2026-03-04', deliveredAt: t('2026-03-04T10:42:00Z'), due: t('2026-03-04T10:00:00Z'), zone: 'UTC' }, '2026-03-04: delivered 2026-03-04 10:42, 42m after the due time 2026-03-04 10:00 (UTC)'],
-    [{ kind: 'delivery-missed', date: '2026-03-05', due: t('2026-03-05T10:00:00Z'), zone: 'UTC' }, '2026-03-05: missed (due 2026-03-05 10:00 UTC, nothing logged in its slot)'],
+    [{ kind: 'delivery-late', date: '2026-03-04', deliveredAt: t('2026-03-04T10:42:00Z'), due: t('2026-03-04T10:00:00Z'), zone: 'UTC', line: 5, forColumn: null }, '2026-03-04: delivered 2026-03-04 10:42 (line 5), 42m after the due time 2026-03-04 10:00 (UTC)'],
+    [{ kind: 'delivery-late', date: '2026-03-04', deliveredAt: t('2026-03-05T09:00:00Z'), due: t('2026-03-04T10:00:00Z'), zone: 'UTC', line: 7, forColumn: 'report_date' }, '2026-03-04: delivered 2026-03-05 09:00 (line 7, report_date 2026-03-04), 23h after the due time 2026-03-04 10:00 (UTC)'],
+    [
+      { kind: 'delivery-missed', date: '2026-03-05', due: t('2026-03-05T10:00:00Z'), zone: 'UTC', searched: { by: 'time', after: t('2026-03-04T10:00:00Z'), until: t('2026-03-06T10:00:00Z'), untilAsOf: false } },
+      '2026-03-05: missed (due 2026-03-05 10:00 UTC; no unused delivery after the previous due 2026-03-04 10:00 up to the next due 2026-03-06 10:00)',
+    ],
+    [
+      { kind: 'delivery-missed', date: '2026-03-05', due: t('2026-03-05T10:00:00Z'), zone: 'UTC', searched: { by: 'time', after: null, until: t('2026-03-05T12:00:00Z'), untilAsOf: true } },
+      '2026-03-05: missed (due 2026-03-05 10:00 UTC; no unused delivery up to as-of 2026-03-05 12:00)',
+    ],
+    [{ kind: 'delivery-missed', date: '2026-03-05', due: t('2026-03-05T10:00:00Z'), zone: 'UTC', searched: { by: 'for', column: 'report_date' } }, '2026-03-05: missed (due 2026-03-05 10:00 UTC; no delivery logged for it in report_date)'],
   ])('%#: %s', (example, text) => expect(exampleText(example)).toBe(text));
 });
 
@@ -58,8 +67,19 @@ describe('computationText', () => {
     [{ kind: 'uptime-formula', downtime: 7200, service: 2678400, value: 100 * (1 - 7200 / 2678400) }, 'uptime = 100 × (1 − 7200s ÷ 2678400s) = 99.7312%'],
     [{ kind: 'downtime-excluded', records: 1, removed: 14400 }, 'excluded 1 record: 4h removed from downtime and service time'],
     [{ kind: 'partial', what: 'occurrences', asOf: t('2026-03-10T11:00:00Z') }, 'partial window: occurrences due up to 2026-03-10T11:00:00.000Z'],
-    [{ kind: 'deliveries', onTime: 2, due: 5, schedule }, '2 of 5 daily deliveries on time (by 10:00, office workdays)'],
-    [{ kind: 'deliveries', onTime: 0, due: 0, schedule: { every: 'month', by: '12:00', on: 5 } }, 'no monthly deliveries due in this window (by day 5, 12:00)'],
+    [{ kind: 'deliveries', onTime: 2, due: 5, schedule, matchedBy: null }, '2 of 5 daily deliveries on time (by 10:00, office workdays)'],
+    [{ kind: 'deliveries', onTime: 0, due: 0, schedule: { every: 'month', by: '12:00', on: 5 }, matchedBy: null }, 'no monthly deliveries due in this window (by day 5, 12:00)'],
+    [
+      { kind: 'deliveries', onTime: 3, due: 4, schedule: { every: 'week', by: '10:00', calendar: 'office', roll: 'next-workday' }, matchedBy: 'report_date' },
+      '3 of 4 weekly deliveries on time (by mon 10:00, rolled to the next office workday; matched by report_date)',
+    ],
+    [{ kind: 'rolled', roll: 'next-workday', occurrences: [{ date: '2026-04-07', from: ['2026-04-06'] }] }, 'rolled to the next workday: 2026-04-06 → 2026-04-07'],
+    [
+      { kind: 'rolled', roll: 'previous-workday', occurrences: [{ date: '2026-04-02', from: ['2026-04-03', '2026-04-04', '2026-04-05'] }] },
+      'rolled to the previous workday: 2026-04-03, 2026-04-04, 2026-04-05 → 2026-04-02',
+    ],
+    [{ kind: 'unmatched-deliveries', column: 'report_date', rows: 3, values: ['2026-03-07', ''] }, '3 logged deliveries naming no occurrence in report_date, ignored: 2026-03-07, (empty)'],
+    [{ kind: 'unmatched-deliveries', column: 'report_date', rows: 1, values: ['2026-03-07'] }, '1 logged delivery naming no occurrence in report_date, ignored: 2026-03-07'],
     [{ kind: 'late-deliveries', deliveries: [{ date: '2026-03-04', delay: 2520 }] }, 'late: 2026-03-04 (42m late)'],
     [{ kind: 'missed-deliveries', dates: Array.from({ length: 12 }, (_, i) => `d${i}`) }, 'missed: d0, d1, d2, d3, d4, d5, d6, d7, d8, d9 and 2 more'],
   ])('%#: %s', (step, text) => expect(computationText(step)).toBe(text));

@@ -434,7 +434,7 @@ describe('indexContaining', () => {
     }), { numRuns: NUM_RUNS });
   });
 
-  test('hand-worked: slots [10,20) [30,40), as reports.ts slotIndexOf', () => {
+  test('hand-worked: intervals [10,20) [30,40)', () => {
     const starts = [10, 30];
     const ends = [20, 40];
     // 9 before everything; 20 is the end of [10,20) (half-open) and in the gap; 40 after everything

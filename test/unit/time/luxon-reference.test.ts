@@ -9,7 +9,7 @@ import type { Schedule, WindowKind } from '../../../src/agreement/model.js';
 import { compileCalendar } from '../../../src/time/calendar.js';
 import { formatLocal } from '../../../src/time/format.js';
 import { WEEKDAYS } from '../../../src/time/hours.js';
-import { occurrences } from '../../../src/time/schedule.js';
+import { occurrences, scheduleAround } from '../../../src/time/schedule.js';
 import { buildWindows } from '../../../src/time/windows.js';
 import { DAY, FIRST_YEAR, LAST_YEAR, MINUTE, ZONES, dateOfDay, transitions } from './luxon-oracle.js';
 import { referenceBuildWindows, referenceFormatLocal, referenceOccurrences } from './reference/hand-written.js';
@@ -95,23 +95,32 @@ describe('buildWindows (luxon) equals the hand-written reference', () => {
 describe('occurrences (luxon) equal the hand-written reference', () => {
   const by = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
     .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+  const roll = fc.constantFrom<Schedule['roll']>(undefined, 'next-workday', 'previous-workday');
   const schedule: fc.Arbitrary<Schedule> = fc.oneof(
-    fc.record({ every: fc.constant('day' as const), by }),
-    fc.record({ every: fc.constant('workday' as const), by, calendar: fc.constant('office') }),
-    fc.record({ every: fc.constant('week' as const), by, on: fc.constantFrom<string | undefined>(undefined, ...WEEKDAYS) }),
-    fc.record({ every: fc.constant('month' as const), by, on: fc.option(fc.integer({ min: 1, max: 28 }), { nil: undefined }) }),
-  );
+    fc.record({ every: fc.constant('day' as const), by, roll }),
+    fc.record({ every: fc.constant('workday' as const), by, calendar: fc.constant('office'), roll }),
+    fc.record({ every: fc.constant('week' as const), by, on: fc.constantFrom<string | undefined>(undefined, ...WEEKDAYS), roll }),
+    fc.record({ every: fc.constant('month' as const), by, on: fc.option(fc.integer({ min: 1, max: 28 }), { nil: undefined }), roll }),
+  ).map((s) => (s.roll === undefined ? (({ roll: _, ...rest }) => rest)(s) : s));
 
-  test('random schedules, zones and ranges', () => {
+  test('random schedules (with and without roll), zones and ranges', () => {
     fc.assert(fc.property(
       schedule, fc.constantFrom(...ZONES), fc.constantFrom(...ZONES), firstDay,
       fc.integer({ min: -DAY, max: 120 * DAY }), fc.integer({ min: 0, max: DAY - 1 }),
       (s, zone, calendarZone, day, length, into) => {
-        const calendar = s.every === 'workday'
-          ? compileCalendar('office', { timezone: calendarZone, hours: { 'mon-fri': '08:00-17:00', sat: '00:00-01:00' }, holidays: [dateOfDay(day + 3)] }, zone)
+        // a week of holidays from day + 3 makes rolls of up to 9 days (with the weekend)
+        const holidays = Array.from({ length: 7 }, (_, i) => dateOfDay(day + 3 + i));
+        const calendar = s.every === 'workday' || s.roll !== undefined
+          ? compileCalendar('office', { timezone: calendarZone, hours: { 'mon-fri': '08:00-17:00', sat: '00:00-01:00' }, holidays }, zone)
           : null;
         const fromMs = day * DAY + into;
-        expect(occurrences(s, calendar, zone, fromMs, fromMs + length)).toEqual(referenceOccurrences(s, calendar, zone, fromMs, fromMs + length));
+        const toMs = fromMs + length;
+        expect(occurrences(s, calendar, zone, fromMs, toMs)).toEqual(referenceOccurrences(s, calendar, zone, fromMs, toMs));
+        if (length <= 0) return;
+        // the neighbours are the reference's last occurrence before the range and first after it
+        const span = scheduleAround(s, calendar, zone, fromMs, toMs);
+        expect(span.before).toEqual(referenceOccurrences(s, calendar, zone, fromMs - 40 * DAY, fromMs).at(-1) ?? null);
+        expect(span.after).toEqual(referenceOccurrences(s, calendar, zone, toMs, toMs + 40 * DAY)[0] ?? null);
       },
     ), { numRuns: 150 });
   });

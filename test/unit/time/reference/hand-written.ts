@@ -1,8 +1,9 @@
 /**
  * The hand-written window, schedule and local-format code that src/time/ used before luxon took
  * over those jobs, kept verbatim (renamed exports) as the reference the property tests in
- * luxon-agreement.test.ts hold the luxon versions to. Built only on the fast path (civil.ts,
- * instant.ts, zone.ts), which still serves the per-row work.
+ * luxon-agreement.test.ts hold the luxon versions to (report schedules since follow SPEC 4 v1.1:
+ * see `referenceOccurrences`). Built only on the fast path (civil.ts, instant.ts, zone.ts), which
+ * still serves the per-row work.
  */
 import type { Schedule, Validity, WindowKind } from '../../../../src/agreement/model.js';
 import { DAY_MS, civilFromDays, daysFromCivil, formatDays, isoWeekOf, parseDateDays, weekdayOfDays } from '../../../../src/time/civil.js';
@@ -74,46 +75,33 @@ export function referenceBuildWindows(kind: WindowKind, zone: string, validity: 
   return windows;
 }
 
-/** Which local days are due days, and the slot [first day, next first day) around a due day. */
-function dueRule(schedule: Schedule, calendar: WorkingCalendar | null): {
-  isDue(day: number): boolean;
-  slot(day: number): [number, number];
-} {
-  const oneDay = (day: number): [number, number] => [day, day + 1];
+/** Which local days are the schedule's own due days. */
+function dueRule(schedule: Schedule, calendar: WorkingCalendar | null): (day: number) => boolean {
   switch (schedule.every) {
     case 'day':
-      return { isDue: () => true, slot: oneDay };
+      return () => true;
     case 'workday': {
       if (calendar === null) throw new RangeError('schedule every: workday needs a calendar');
-      return { isDue: (day) => calendar.isWorkday(formatDays(day)), slot: oneDay };
+      return (day) => calendar.isWorkday(formatDays(day));
     }
     case 'week': {
       const on = schedule.on === undefined ? 0 : (WEEKDAYS as readonly unknown[]).indexOf(schedule.on);
       if (on < 0) throw new RangeError(`schedule on: ${String(schedule.on)} is not one of ${WEEKDAYS.join(', ')}`);
-      return {
-        isDue: (day) => weekdayOfDays(day) === on,
-        slot: (day) => [day - on, day - on + 7], // the ISO week (Monday to Monday)
-      };
+      return (day) => weekdayOfDays(day) === on;
     }
     case 'month': {
       const on = schedule.on === undefined ? 1 : Number(schedule.on);
       if (!Number.isInteger(on) || on < 1 || on > 28) throw new RangeError(`schedule on: ${String(schedule.on)} is not a day 1..28`);
-      return {
-        isDue: (day) => civilFromDays(day).day === on,
-        slot: (day) => {
-          const { year, month } = civilFromDays(day);
-          const first = day - (on - 1);
-          const next = month === 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, month + 1, 1);
-          return [first, next];
-        },
-      };
+      return (day) => civilFromDays(day).day === on;
     }
   }
 }
 
 /**
  * Every occurrence due in [fromMs, toMs), in order. The due instant is `by` on the due day in the
- * schedule calendar's timezone, else `zone` (SPEC 4); slot bounds are local midnights.
+ * schedule calendar's timezone, else `zone` (SPEC 4). Not the code luxon replaced: SPEC 4 v1.1
+ * dropped the slots, and `roll` (SPEC 9.5) is done the naive way, day by day over a wide margin,
+ * grouping the due days that roll onto one day.
  */
 export function referenceOccurrences(
   schedule: Schedule, calendar: WorkingCalendar | null, zone: string, fromMs: number, toMs: number,
@@ -122,19 +110,29 @@ export function referenceOccurrences(
   if (by === null) throw new RangeError(`schedule by: ${JSON.stringify(schedule.by)} is not HH:MM`);
   const tz = calendar?.timezone ?? zone;
   const info = zoneInfo(tz);
-  const rule = dueRule(schedule, calendar);
+  const isDue = dueRule(schedule, calendar);
+  if (schedule.roll !== undefined && calendar === null) throw new RangeError(`schedule roll: ${schedule.roll} needs a calendar`);
+  const roll = (day: number): number => {
+    if (schedule.roll === undefined) return day;
+    const step = schedule.roll === 'next-workday' ? 1 : -1;
+    for (let d = day; Math.abs(d - day) <= 60; d += step) if (calendar!.isWorkday(formatDays(d))) return d;
+    return day;
+  };
   const out: Occurrence[] = [];
   if (!(fromMs < toMs)) return out;
-  // a due instant lies within a day or so of its local date: scan one day beyond each end
-  const last = localDayNumber(toMs, tz) + 1;
-  for (let day = localDayNumber(fromMs, tz) - 1; day <= last; day++) {
-    if (!rule.isDue(day)) continue;
-    const due = info.localToUtc(day * DAY_MS + by * 60_000);
-    if (due < fromMs || due >= toMs) continue;
-    const [first, next] = rule.slot(day);
-    out.push({ due, slotStart: dayNumberStart(first, tz), slotEnd: dayNumberStart(next, tz), date: formatDays(day) });
+  const MARGIN = schedule.roll === undefined ? 1 : 60;
+  const last = localDayNumber(toMs, tz) + MARGIN;
+  for (let day = localDayNumber(fromMs, tz) - MARGIN; day <= last; day++) {
+    if (!isDue(day)) continue;
+    const rolled = roll(day);
+    const previous = out[out.length - 1];
+    if (previous !== undefined && previous.date === formatDays(rolled)) {
+      previous.scheduled.push(formatDays(day));
+      continue;
+    }
+    out.push({ due: info.localToUtc(rolled * DAY_MS + by * 60_000), date: formatDays(rolled), scheduled: [formatDays(day)] });
   }
-  return out;
+  return out.filter((o) => fromMs <= o.due && o.due < toMs);
 }
 
 const localFormats = new Map<string, Intl.DateTimeFormat>();
