@@ -22,7 +22,7 @@ export interface CompileOptions {
 }
 
 export interface Compilation {
-  /** In load order; empty when `problems` holds an error. */
+  /** In load order; empty when `problems` holds an error or an agreement has parts the schema rejected. */
   agreements: CompiledAgreement[];
   /** Semantic problems (errors and warnings), sorted. */
   problems: Problem[];
@@ -39,7 +39,10 @@ export function compileAgreements(loaded: readonly LoadedAgreement[], opts: Comp
   const unmatchedOverrides = [...overrides.keys()].filter(
     (key) => !declaredDataSets.some((d) => d === key || (!key.includes('/') && d.slice(d.indexOf('/') + 1) === key)),
   );
-  if (problems.some((p) => p.severity === 'error')) return { agreements: [], problems, unmatchedOverrides, declaredDataSets };
+  // The model is built only from agreements that are valid throughout (SPEC 9.2: a partly rejected one is only checked).
+  if (problems.some((p) => p.severity === 'error') || loaded.some((a) => a.rejected !== undefined)) {
+    return { agreements: [], problems, unmatchedOverrides, declaredDataSets };
+  }
   const dataFiles = new Map<string, string>();
   for (const key of declaredDataSets) {
     const given = overrides.get(key) ?? overrides.get(key.slice(key.indexOf('/') + 1));

@@ -15,7 +15,7 @@ export interface ValidateOptions {
 export async function runValidate(paths: readonly string[], opts: ValidateOptions, io: Io): Promise<number> {
   const load = await loadAgreements(paths.length ? paths : ['.'], { cwd: io.cwd });
   const strict = opts.strict === true;
-  let problems: Problem[] = [...load.unreadable, ...load.problems, ...compileAgreements(load.agreements, { cwd: io.cwd }).problems];
+  let problems: Problem[] = [...load.unreadable, ...load.problems, ...compileAgreements(load.checkable, { cwd: io.cwd }).problems];
   if (strict) problems = strictProblems(problems);
   if (load.agreements.length === 0 && load.unreadable.length === 0 && !problems.some((p) => p.severity === 'error')) {
     // a typo in a folder name must not make CI pass by checking nothing
