@@ -2,6 +2,7 @@
  * Resolution of references that may cross agreements (SPEC 2, 5): data sets written `data-id` or
  * `agreement-id/data-id`, dependencies written `objective-id` or `agreement-id/objective-id`.
  */
+import path from 'node:path';
 import type { Dependency, LoadedAgreement } from '../agreement/model.js';
 import { referableItemIds, referableNames, type Names } from '../agreement/rejected.js';
 import { didYouMean, knownNames } from './checks/names.js';
@@ -36,9 +37,16 @@ function idsIn(a: LoadedAgreement, kind: Kind): Names {
   return kind === 'data set' ? referableNames(a, 'data') : referableItemIds(a);
 }
 
-function notLoaded(agreementId: string, ref: string, _from: LoadedAgreement, index: AgreementIndex): string {
+/** SPEC 9.2: an agreement that is not loaded is most often in a file that was not passed. */
+function notLoaded(agreementId: string, ref: string, from: LoadedAgreement, index: AgreementIndex): string {
   const ids = [...index.byId.keys()];
-  return `unknown agreement \`${agreementId}\` in \`${ref}\`${didYouMean(agreementId, ids)}; loaded agreements are: ${knownNames(ids)}`;
+  const guess = didYouMean(agreementId, ids);
+  if (guess) return `unknown agreement \`${agreementId}\` in \`${ref}\`${guess}; loaded agreements are: ${knownNames(ids)}`;
+  const folder = path.posix.dirname(from.file);
+  return (
+    `unknown agreement \`${agreementId}\` in \`${ref}\`; it is not among the loaded files — ` +
+    `pass the folder that holds it (e.g. \`slacheck validate ${folder === '.' ? '.' : `${folder}/`}\`)`
+  );
 }
 
 function resolve(ref: string, from: LoadedAgreement, index: AgreementIndex, kind: Kind): Resolution {

@@ -138,3 +138,32 @@ describe('schema and semantic problems in one run (SPEC 9.2)', () => {
     ]);
   });
 });
+
+describe('a dependsOn naming an agreement that was not loaded (SPEC 9.2)', () => {
+  it('says which path to add', () => {
+    const text = agreementText({ objectives: [objective({ dependsOn: '[network-ola/restore-time]' })] });
+    const { problems } = validate([[FILE, text]]);
+    expect(problems).toEqual([
+      at(
+        text,
+        'network-ola/restore-time',
+        'unknown-objective',
+        'dependsOn: unknown agreement `network-ola` in `network-ola/restore-time`; it is not among the loaded files — pass the folder that holds it (e.g. `slacheck validate agreements/`)',
+      ),
+    ]);
+  });
+
+  it('keeps did-you-mean when a loaded agreement id is a close match', () => {
+    const text = agreementText({ objectives: [objective({ dependsOn: '[dsk/first-response]' })] });
+    const { problems } = validate([[FILE, text]]);
+    expect(problems.map((p) => p.message)).toEqual([
+      'dependsOn: unknown agreement `dsk` in `dsk/first-response` (did you mean `desk`?); loaded agreements are: desk',
+    ]);
+  });
+
+  it('names the current folder for a file in the working directory', () => {
+    const text = agreementText({ objectives: [objective({ dependsOn: '[network-ola/restore-time]' })] });
+    const { problems } = validate([['desk.yaml', text]]);
+    expect(problems[0]!.message).toMatch(/\(e\.g\. `slacheck validate \.`\)$/);
+  });
+});
