@@ -56,6 +56,10 @@ export type ProblemCode =
   | 'doc-report-incomplete'
   | 'doc-monitoring-missing'
   | 'doc-party-contact'
+  // compile, `validate` only: the columns named, against each data file's header line (SPEC 9.1)
+  | 'unknown-column'
+  | 'missing-time-column'
+  | 'data-file-missing'
   // data: reading CSV files
   | 'csv-unreadable'
   | 'csv-delimiter'

@@ -2,5 +2,6 @@
 export { API_VERSION, loadAgreements, loadAgreementText, type LoadResult, type TextLoad } from './loader.js';
 export * from './model.js';
 export { compare, parseDuration, parseQuantity, parseTarget, usesDayUnits, type Operator, type Quantity, type QuantityUnit, type Target } from './quantity.js';
+export { acceptedEntries, isAccepted, referableItemIds, referableNames, type MapSection, type Names } from './rejected.js';
 export { agreementSchema, schemaErrors, schemaText } from './schema.js';
 export { closestName } from './suggest.js';

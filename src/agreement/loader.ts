@@ -10,6 +10,7 @@ import { findAgreementFiles, unreadableProblem } from './files.js';
 import type { AgreementDoc, LoadedAgreement } from './model.js';
 import { agreementSchema, schemaErrors } from './schema.js';
 import { schemaProblems } from './schema-errors.js';
+import { rejectedParts } from './rejected.js';
 
 export const API_VERSION = 'slacheck/v1';
 
@@ -18,6 +19,11 @@ export interface LoadResult {
   files: string[];
   /** Schema-valid agreements in file order, then document order. */
   agreements: LoadedAgreement[];
+  /**
+   * What the semantic checks run on (SPEC 9.2), in the same order: the schema-valid agreements and
+   * those the schema rejected in part (`rejected` set; they are checked, never compiled).
+   */
+  checkable: LoadedAgreement[];
   /** Problems at error or warning level found while loading (YAML and schema). */
   problems: Problem[];
   /** Paths that do not exist or cannot be read (exit 2 for the CLI), as problems with line 0. */
@@ -26,6 +32,8 @@ export interface LoadResult {
 
 export interface TextLoad {
   agreements: LoadedAgreement[];
+  /** As in `LoadResult`. */
+  checkable: LoadedAgreement[];
   problems: Problem[];
 }
 
@@ -46,6 +54,7 @@ export async function loadAgreements(paths: readonly string[], opts: { cwd: stri
     ),
   );
   const agreements: LoadedAgreement[] = [];
+  const checkable: LoadedAgreement[] = [];
   const problems: Problem[] = [];
   const files: string[] = [];
   for (const entry of texts) {
@@ -53,9 +62,10 @@ export async function loadAgreements(paths: readonly string[], opts: { cwd: stri
     files.push(entry.file.display);
     const loaded = readAgreementText(entry.text, entry.file.display, path.dirname(entry.file.path), entry.file.explicit);
     agreements.push(...loaded.agreements);
+    checkable.push(...loaded.checkable);
     problems.push(...loaded.problems);
   }
-  return { files, agreements, problems: problems.sort(compareProblems), unreadable: unreadable.sort(compareProblems) };
+  return { files, agreements, checkable, problems: problems.sort(compareProblems), unreadable: unreadable.sort(compareProblems) };
 }
 
 /**
@@ -64,11 +74,12 @@ export async function loadAgreements(paths: readonly string[], opts: { cwd: stri
  */
 export function loadAgreementText(text: string, file: string, dir: string): TextLoad {
   const loaded = readAgreementText(text, file, dir, true);
-  return { agreements: loaded.agreements, problems: loaded.problems.sort(compareProblems) };
+  return { ...loaded, problems: loaded.problems.sort(compareProblems) };
 }
 
 function readAgreementText(text: string, file: string, dir: string, explicit: boolean): TextLoad {
   const agreements: LoadedAgreement[] = [];
+  const checkable: LoadedAgreement[] = [];
   const problems: Problem[] = [];
   let declared = false; // some document claims to be an agreement (valid or not)
   for (const doc of parseYamlDocuments(text.replace(/^\uFEFF/, ''), file)) {
@@ -90,20 +101,24 @@ function readAgreementText(text: string, file: string, dir: string, explicit: bo
       problems.push(claim.problem);
       continue;
     }
+    const locator = doc.locator;
+    const agreement: LoadedAgreement = { doc: doc.value as AgreementDoc, file, dir, locate: (p) => locator.locate(p), locateKey: (p) => locator.locateKey(p) };
     const schemaIssues = schemaErrors(doc.value);
     if (schemaIssues.length) {
       problems.push(...schemaProblems(schemaIssues, doc.locator, file, agreementSchema()));
+      // SPEC 9.2: the parts the schema accepted are still checked, in the same run.
+      checkable.push({ ...agreement, rejected: rejectedParts(schemaIssues) });
       continue;
     }
-    const locator = doc.locator;
-    agreements.push({ doc: doc.value as AgreementDoc, file, dir, locate: (p) => locator.locate(p) });
+    agreements.push(agreement);
+    checkable.push(agreement);
   }
   if (explicit && !declared) {
     problems.push(
       problem(file, 0, 0, 'no-agreement', `holds no agreement: a document needs \`apiVersion: ${API_VERSION}\` at its top level`),
     );
   }
-  return { agreements, problems };
+  return { agreements, checkable, problems };
 }
 
 type Claim = { kind: 'agreement' } | { kind: 'foreign' } | { kind: 'wrong-version'; problem: Problem };

@@ -228,6 +228,13 @@ export interface LoadedAgreement {
   dir: string;
   /** Position of the node at `path` (or of its nearest existing ancestor). */
   locate(path: NodePath): SourcePosition;
+  /** Position of the key naming the last segment of `path` (a `where` column); `locate` when absent. */
+  locateKey?(path: NodePath): SourcePosition;
+  /**
+   * Set when the JSON Schema rejected parts of the document (see `rejected.ts`): `doc` is then the
+   * document as written, valid only outside these parts. Such an agreement is checked, never compiled.
+   */
+  rejected?: readonly NodePath[];
 }
 
 export const RESERVED_CALENDAR = '24x7';

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { LoadedAgreement } from '../agreement/model.js';
+import type { ReadHeader } from '../data/header.js';
 import { compareProblems, type Problem } from '../problem.js';
 import { buildAgreements } from './build.js';
 import type { CompiledAgreement } from './model.js';
@@ -19,10 +20,17 @@ export interface CompileOptions {
    * agreement that declares it. Paths are relative to `cwd`.
    */
   dataOverrides?: ReadonlyMap<string, string>;
+  /**
+   * Reads a data file's header line (`validate` passes `readHeader` of `data/header.ts`; tests pass
+   * headers from memory): with it, every column the agreements name is checked against the header
+   * of each declared data file that exists (`unknown-column`, `missing-time-column`), and a
+   * missing file is a warning (`data-file-missing`). Without it, columns are left to `evaluate`.
+   */
+  readHeader?: ReadHeader;
 }
 
 export interface Compilation {
-  /** In load order; empty when `problems` holds an error. */
+  /** In load order; empty when `problems` holds an error or an agreement has parts the schema rejected. */
   agreements: CompiledAgreement[];
   /** Semantic problems (errors and warnings), sorted. */
   problems: Problem[];
@@ -33,13 +41,16 @@ export interface Compilation {
 }
 
 export function compileAgreements(loaded: readonly LoadedAgreement[], opts: CompileOptions): Compilation {
-  const problems = checkAgreements(loaded).sort(compareProblems);
+  const problems = checkAgreements(loaded, opts.readHeader ? { cwd: opts.cwd, readHeader: opts.readHeader } : undefined).sort(compareProblems);
   const declaredDataSets = loaded.flatMap((a) => Object.keys(a.doc.data ?? {}).map((d) => `${a.doc.id}/${d}`));
   const overrides = opts.dataOverrides ?? new Map<string, string>();
   const unmatchedOverrides = [...overrides.keys()].filter(
     (key) => !declaredDataSets.some((d) => d === key || (!key.includes('/') && d.slice(d.indexOf('/') + 1) === key)),
   );
-  if (problems.some((p) => p.severity === 'error')) return { agreements: [], problems, unmatchedOverrides, declaredDataSets };
+  // The model is built only from agreements that are valid throughout (SPEC 9.2: a partly rejected one is only checked).
+  if (problems.some((p) => p.severity === 'error') || loaded.some((a) => a.rejected !== undefined)) {
+    return { agreements: [], problems, unmatchedOverrides, declaredDataSets };
+  }
   const dataFiles = new Map<string, string>();
   for (const key of declaredDataSets) {
     const given = overrides.get(key) ?? overrides.get(key.slice(key.indexOf('/') + 1));

@@ -6,6 +6,7 @@
 import { compareProblems, type Problem } from '../problem.js';
 import type { LoadedAgreement } from '../agreement/model.js';
 import { checkAggregates } from './checks/aggregates.js';
+import { checkDataColumns, type HeaderAccess } from './checks/columns.js';
 import { indexAgreements, reporterFor, type AgreementCheck } from './checks/context.js';
 import { checkDependencyCycles } from './checks/cycles.js';
 import { checkDocumentation } from './checks/documentation.js';
@@ -31,8 +32,11 @@ const PER_AGREEMENT: readonly AgreementCheck[] = [
   checkDocumentation,
 ];
 
-/** All semantic problems of a set of loaded agreements, sorted. */
-export function checkAgreements(agreements: readonly LoadedAgreement[]): Problem[] {
+/**
+ * All semantic problems of a set of loaded agreements, sorted. With `data` (validate), the columns
+ * named are also checked against each data file's header line (SPEC 9.1).
+ */
+export function checkAgreements(agreements: readonly LoadedAgreement[], data?: HeaderAccess): Problem[] {
   const index = indexAgreements(agreements);
   const problems: Problem[] = [...checkAgreementIds(agreements)];
   for (const agreement of agreements) {
@@ -40,5 +44,6 @@ export function checkAgreements(agreements: readonly LoadedAgreement[]): Problem
     for (const check of PER_AGREEMENT) check(agreement, index, report);
   }
   problems.push(...checkDependencyCycles(agreements, index));
+  if (data) problems.push(...checkDataColumns(agreements, index, data));
   return problems.sort(compareProblems);
 }

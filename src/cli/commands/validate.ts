@@ -1,6 +1,10 @@
-/** `slacheck validate`: schema and semantic checks, exit 0 valid, 1 errors, 2 unreadable paths. */
+/**
+ * `slacheck validate`: schema and semantic checks, and the columns named against each data file's
+ * header line (SPEC 9.1); exit 0 valid, 1 errors, 2 unreadable paths.
+ */
 import { loadAgreements } from '../../agreement/loader.js';
 import { compileAgreements, strictProblems } from '../../compile/index.js';
+import { readHeader } from '../../data/header.js';
 import { formatProblemsGithub, formatProblemsJson, formatProblemsMarkdown, formatProblemsText } from '../../format/problems.js';
 import { compareProblems, problem, type Problem } from '../../problem.js';
 import { decideColor, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type Io, writeFileAtomic } from '../io.js';
@@ -15,7 +19,8 @@ export interface ValidateOptions {
 export async function runValidate(paths: readonly string[], opts: ValidateOptions, io: Io): Promise<number> {
   const load = await loadAgreements(paths.length ? paths : ['.'], { cwd: io.cwd });
   const strict = opts.strict === true;
-  let problems: Problem[] = [...load.unreadable, ...load.problems, ...compileAgreements(load.agreements, { cwd: io.cwd }).problems];
+  const compiled = compileAgreements(load.checkable, { cwd: io.cwd, readHeader }).problems.map(inCliWords);
+  let problems: Problem[] = [...load.unreadable, ...load.problems, ...compiled];
   if (strict) problems = strictProblems(problems);
   if (load.agreements.length === 0 && load.unreadable.length === 0 && !problems.some((p) => p.severity === 'error')) {
     // a typo in a folder name must not make CI pass by checking nothing
@@ -36,4 +41,11 @@ export async function runValidate(paths: readonly string[], opts: ValidateOption
   else io.stdout.write(text);
   if (load.unreadable.length) return EXIT_USAGE;
   return problems.some((p) => p.severity === 'error') ? EXIT_FAILED : EXIT_OK;
+}
+
+/** What the user can do about a problem, in terms of flags (only the CLI words things so). */
+function inCliWords(p: Problem): Problem {
+  // SPEC 9.1: a missing data file is a warning because evaluation may be given it elsewhere.
+  if (p.code === 'data-file-missing') return { ...p, message: `${p.message}; \`evaluate\` reads it there unless --data gives another file` };
+  return p;
 }

@@ -4,7 +4,7 @@ import { objectivesOf, type AgreementCheck } from './context.js';
 import { measureKind, parseAggregate } from '../measure.js';
 
 export const checkAggregates: AgreementCheck = (a, _index, report) => {
-  for (const { objective, path } of objectivesOf(a.doc)) {
+  for (const { objective, path } of objectivesOf(a)) {
     const kind = measureKind(objective.measure);
     const aggregate = objective.aggregate;
     if (kind === 'uptime') {

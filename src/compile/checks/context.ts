@@ -1,12 +1,16 @@
 /**
  * What every semantic check receives: the agreement under check, the index of all loaded
  * agreements (references may cross files), and a reporter that turns a YAML path into a Problem.
+ * Checks read the agreement through the helpers here, which leave out the parts the schema
+ * rejected (SPEC 9.2; `agreement/rejected.ts`).
  */
 import { problem, type Problem, type ProblemCode, type Severity } from '../../problem.js';
-import type { AgreementDoc, LoadedAgreement, NodePath, Objective, Report } from '../../agreement/model.js';
+import type { LoadedAgreement, NodePath, Objective, Report } from '../../agreement/model.js';
+import { isAccepted } from '../../agreement/rejected.js';
 import type { AgreementIndex } from '../resolve.js';
 
 export { indexAgreements, type AgreementIndex } from '../resolve.js';
+export { acceptedEntries, isAccepted, referableItemIds, referableNames } from '../../agreement/rejected.js';
 
 export type Reporter = (path: NodePath, code: ProblemCode, message: string, severity?: Severity) => void;
 
@@ -27,18 +31,25 @@ export interface Item {
   path: NodePath;
 }
 
-/** Objectives then reports, in declaration order (they share one id namespace, SPEC 2). */
-export function itemsOf(doc: AgreementDoc): Item[] {
+/** The accepted entries of a list section with their original indexes (never renumbered). */
+function acceptedList<T>(a: LoadedAgreement, section: 'objectives' | 'reports'): Array<{ entry: T; path: NodePath }> {
+  const list: unknown = a.doc[section];
+  if (!Array.isArray(list) || !isAccepted(a, [section])) return [];
+  return (list as T[]).flatMap((entry, i) => (isAccepted(a, [section, i]) ? [{ entry, path: [section, i] as NodePath }] : []));
+}
+
+/** Objectives then reports the schema accepted, in declaration order (they share one id namespace, SPEC 2). */
+export function itemsOf(a: LoadedAgreement): Item[] {
   return [
-    ...(doc.objectives ?? []).map((item, i): Item => ({ kind: 'objective', item, path: ['objectives', i] })),
-    ...(doc.reports ?? []).map((item, i): Item => ({ kind: 'report', item, path: ['reports', i] })),
+    ...acceptedList<Objective>(a, 'objectives').map(({ entry, path }): Item => ({ kind: 'objective', item: entry, path })),
+    ...acceptedList<Report>(a, 'reports').map(({ entry, path }): Item => ({ kind: 'report', item: entry, path })),
   ];
 }
 
-export function objectivesOf(doc: AgreementDoc): Array<{ objective: Objective; path: NodePath }> {
-  return (doc.objectives ?? []).map((objective, i) => ({ objective, path: ['objectives', i] }));
+export function objectivesOf(a: LoadedAgreement): Array<{ objective: Objective; path: NodePath }> {
+  return acceptedList<Objective>(a, 'objectives').map(({ entry, path }) => ({ objective: entry, path }));
 }
 
-export function reportsOf(doc: AgreementDoc): Array<{ report: Report; path: NodePath }> {
-  return (doc.reports ?? []).map((report, i) => ({ report, path: ['reports', i] }));
+export function reportsOf(a: LoadedAgreement): Array<{ report: Report; path: NodePath }> {
+  return acceptedList<Report>(a, 'reports').map(({ entry, path }) => ({ report: entry, path }));
 }

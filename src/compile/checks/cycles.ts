@@ -22,7 +22,7 @@ function dependencyGraph(agreements: readonly LoadedAgreement[], index: Agreemen
   const seen = new Set<string>();
   for (const a of agreements) {
     if (index.byId.get(a.doc.id) !== a) continue; // a duplicated agreement id is reported elsewhere
-    for (const { item, path } of itemsOf(a.doc)) {
+    for (const { item, path } of itemsOf(a)) {
       const key = `${a.doc.id}/${item.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -111,6 +111,8 @@ function shortestLoop(start: Node, members: ReadonlySet<string>, byKey: Readonly
 export function checkDependencyCycles(agreements: readonly LoadedAgreement[], index: AgreementIndex): Problem[] {
   const nodes = dependencyGraph(agreements, index);
   const byKey = new Map(nodes.map((n) => [n.key, n]));
+  // An edge to an objective or report the schema rejected leads nowhere that can be checked.
+  for (const node of nodes) node.edges = node.edges.filter((e) => byKey.has(e.to));
   const rank = new Map(nodes.map((n, i) => [n.key, i]));
   const problems: Problem[] = [];
   for (const component of components(nodes, byKey)) {

@@ -1,5 +1,5 @@
 /** SPEC 7: documentation gaps the seed guidance calls out; warnings (errors with --strict). */
-import { reportsOf, type AgreementCheck } from './context.js';
+import { acceptedEntries, isAccepted, reportsOf, type AgreementCheck } from './context.js';
 
 function missing<T extends object>(obj: T | undefined, keys: ReadonlyArray<keyof T & string>): string[] {
   return keys.filter((k) => {
@@ -14,20 +14,20 @@ function list(keys: readonly string[]): string {
 
 export const checkDocumentation: AgreementCheck = (a, _index, report) => {
   const doc = a.doc;
-  for (const [id, service] of Object.entries(doc.services ?? {})) {
+  for (const [id, service] of acceptedEntries(a, 'services')) {
     const gaps = missing(service, ['description', 'location', 'hours']);
     if (gaps.length) {
       report(['services', id], 'doc-service-incomplete', `service \`${id}\` does not say ${list(gaps)}; document what, where and when it is delivered`, 'warning');
     }
   }
-  for (const { report: r, path } of reportsOf(doc)) {
+  for (const { report: r, path } of reportsOf(a)) {
     const gaps = missing(r, ['format', 'channel', 'to']);
     if (gaps.length) {
       report(path, 'doc-report-incomplete', `report \`${r.id}\` does not say ${list(gaps)}; document its format, channel and recipients`, 'warning');
     }
   }
   const gaps = missing(doc.monitoring, ['collection', 'verification', 'auditor']);
-  if (gaps.length) {
+  if (gaps.length && isAccepted(a, ['monitoring'])) {
     report(
       doc.monitoring ? ['monitoring'] : [],
       'doc-monitoring-missing',
@@ -37,7 +37,7 @@ export const checkDocumentation: AgreementCheck = (a, _index, report) => {
       'warning',
     );
   }
-  for (const [id, party] of Object.entries(doc.parties ?? {})) {
+  for (const [id, party] of acceptedEntries(a, 'parties')) {
     if (missing(party, ['contact']).length) {
       report(['parties', id], 'doc-party-contact', `party \`${id}\` has no \`contact\`; add who to call or write to`, 'warning');
     }

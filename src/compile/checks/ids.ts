@@ -1,12 +1,13 @@
 /** SPEC 2: agreement ids are unique across all loaded files; objective and report ids share one namespace. */
 import { problem, type Problem } from '../../problem.js';
 import { NO_PARTY, RESERVED_CALENDAR, type LoadedAgreement } from '../../agreement/model.js';
-import { itemsOf, type AgreementCheck } from './context.js';
+import { isAccepted, itemsOf, type AgreementCheck } from './context.js';
 
 export function checkAgreementIds(agreements: readonly LoadedAgreement[]): Problem[] {
   const problems: Problem[] = [];
   const first = new Map<string, LoadedAgreement>();
   for (const a of agreements) {
+    if (!isAccepted(a, ['id'])) continue;
     const earlier = first.get(a.doc.id);
     if (!earlier) {
       first.set(a.doc.id, a);
@@ -29,7 +30,7 @@ export function checkAgreementIds(agreements: readonly LoadedAgreement[]): Probl
 
 export const checkItemIds: AgreementCheck = (a, _index, report) => {
   const seen = new Map<string, { kind: string; line: number }>();
-  for (const { kind, item, path } of itemsOf(a.doc)) {
+  for (const { kind, item, path } of itemsOf(a)) {
     const earlier = seen.get(item.id);
     if (earlier) {
       report(
@@ -44,10 +45,10 @@ export const checkItemIds: AgreementCheck = (a, _index, report) => {
 };
 
 export const checkReservedIds: AgreementCheck = (a, _index, report) => {
-  if (a.doc.parties && Object.hasOwn(a.doc.parties, NO_PARTY)) {
+  if (a.doc.parties && Object.hasOwn(a.doc.parties, NO_PARTY) && isAccepted(a, ['parties', NO_PARTY])) {
     report(['parties', NO_PARTY], 'reserved-id', `\`${NO_PARTY}\` is reserved (it charges an exclusion to nobody); rename this party`);
   }
-  if (a.doc.calendars && Object.hasOwn(a.doc.calendars, RESERVED_CALENDAR)) {
+  if (a.doc.calendars && Object.hasOwn(a.doc.calendars, RESERVED_CALENDAR) && isAccepted(a, ['calendars', RESERVED_CALENDAR])) {
     report(
       ['calendars', RESERVED_CALENDAR],
       'reserved-id',

@@ -1,14 +1,17 @@
 /** SPEC 2 and 5: role counts, and every party reference (owner, auditor, pause, inputs, exclude, report `to`). */
 import { NO_PARTY, type LoadedAgreement, type NodePath } from '../../agreement/model.js';
-import { objectivesOf, reportsOf, type AgreementCheck, type Reporter } from './context.js';
+import { acceptedEntries, isAccepted, objectivesOf, referableNames, reportsOf, type AgreementCheck, type Reporter } from './context.js';
 import { didYouMean, knownNames } from './names.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const checkRoles: AgreementCheck = (a, _index, report) => {
-  const parties = Object.entries(a.doc.parties ?? {});
+  if (!isAccepted(a, ['parties'])) return;
+  const parties = acceptedEntries(a, 'parties');
+  // A party the schema rejected (e.g. `role: provder`) may be the provider or customer sought.
+  const uncertain = parties.length < referableNames(a, 'parties').names.length;
   const providers = parties.filter(([, p]) => p.role === 'provider').map(([id]) => id);
-  if (providers.length === 0) {
+  if (providers.length === 0 && !uncertain) {
     report(['parties'], 'provider-count', 'no party has role `provider`; exactly one party must provide the service');
   } else if (providers.length > 1) {
     report(
@@ -17,7 +20,7 @@ export const checkRoles: AgreementCheck = (a, _index, report) => {
       `parties ${providers.map((p) => `\`${p}\``).join(', ')} all have role \`provider\`; exactly one may (make the others \`third-party\`)`,
     );
   }
-  if (!parties.some(([, p]) => p.role === 'customer')) {
+  if (!parties.some(([, p]) => p.role === 'customer') && !uncertain) {
     report(['parties'], 'no-customer', 'no party has role `customer`; an agreement needs at least one');
   }
 };
@@ -31,15 +34,15 @@ function checkParty(
   noneAllowed = false,
 ): void {
   if (id === undefined) return;
-  const known = Object.keys(a.doc.parties ?? {});
-  if (known.includes(id) || (noneAllowed && id === NO_PARTY)) return;
+  const { names: known, complete } = referableNames(a, 'parties');
+  if (known.includes(id) || (noneAllowed && id === NO_PARTY) || !complete) return;
   const hint = noneAllowed ? ` (or \`${NO_PARTY}\`)` : id === NO_PARTY ? ` (\`${NO_PARTY}\` is only allowed in exclude)` : '';
   report(path, 'unknown-party', `unknown party \`${id}\` in ${field}${didYouMean(id, known)}; parties are: ${knownNames(known)}${hint}`);
 }
 
 export const checkPartyReferences: AgreementCheck = (a, _index, report) => {
-  checkParty(a, a.doc.monitoring?.auditor, ['monitoring', 'auditor'], 'monitoring.auditor', report);
-  for (const { objective, path } of objectivesOf(a.doc)) {
+  if (isAccepted(a, ['monitoring'])) checkParty(a, a.doc.monitoring?.auditor, ['monitoring', 'auditor'], 'monitoring.auditor', report);
+  for (const { objective, path } of objectivesOf(a)) {
     checkParty(a, objective.owner, [...path, 'owner'], 'owner', report);
     (objective.pause ?? []).forEach((p, k) => checkParty(a, p.party, [...path, 'pause', k, 'party'], 'pause', report));
     (objective.inputs ?? []).forEach((i, k) => checkParty(a, i.party, [...path, 'inputs', k, 'party'], 'inputs', report));
@@ -47,11 +50,11 @@ export const checkPartyReferences: AgreementCheck = (a, _index, report) => {
       checkParty(a, e.party, [...path, 'exclude', k, 'party'], 'exclude', report, true),
     );
   }
-  for (const { report: r, path } of reportsOf(a.doc)) {
+  for (const { report: r, path } of reportsOf(a)) {
     checkParty(a, r.owner, [...path, 'owner'], 'owner', report);
-    const known = Object.keys(a.doc.parties ?? {});
+    const { names: known, complete } = referableNames(a, 'parties');
     (r.to ?? []).forEach((to, k) => {
-      if (EMAIL.test(to) || known.includes(to)) return;
+      if (EMAIL.test(to) || known.includes(to) || !complete) return;
       report(
         [...path, 'to', k],
         'unknown-recipient',

@@ -5,7 +5,7 @@ import { reportsOf, type AgreementCheck } from './context.js';
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 export const checkSchedules: AgreementCheck = (a, _index, report) => {
-  for (const { report: r, path } of reportsOf(a.doc)) {
+  for (const { report: r, path } of reportsOf(a)) {
     const s = r.schedule;
     const at = [...path, 'schedule'];
     if (s.every === 'workday' && s.calendar === undefined) {

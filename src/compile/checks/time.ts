@@ -2,7 +2,7 @@
 import { parseHours } from '../../time/hours.js';
 import { isValidDate, isValidZone } from '../../time/instant.js';
 import type { NodePath } from '../../agreement/model.js';
-import type { AgreementCheck, Reporter } from './context.js';
+import { acceptedEntries, isAccepted, type AgreementCheck, type Reporter } from './context.js';
 
 function checkZone(zone: string | undefined, path: NodePath, report: Reporter): void {
   if (zone === undefined || isValidZone(zone)) return;
@@ -10,7 +10,7 @@ function checkZone(zone: string | undefined, path: NodePath, report: Reporter): 
 }
 
 export const checkValidity: AgreementCheck = (a, _index, report) => {
-  if (!a.doc.validity) return; // the schema requires it
+  if (!a.doc.validity || !isAccepted(a, ['validity'])) return; // the schema requires it
   const { from, to } = a.doc.validity;
   let valid = true;
   for (const [key, date] of [['from', from], ['to', to]] as const) {
@@ -24,13 +24,13 @@ export const checkValidity: AgreementCheck = (a, _index, report) => {
 };
 
 export const checkTimezones: AgreementCheck = (a, _index, report) => {
-  checkZone(a.doc.timezone, ['timezone'], report);
-  for (const [id, cal] of Object.entries(a.doc.calendars ?? {})) checkZone(cal.timezone, ['calendars', id, 'timezone'], report);
-  for (const [id, data] of Object.entries(a.doc.data ?? {})) checkZone(data.timezone, ['data', id, 'timezone'], report);
+  if (isAccepted(a, ['timezone'])) checkZone(a.doc.timezone, ['timezone'], report);
+  for (const [id, cal] of acceptedEntries(a, 'calendars')) checkZone(cal.timezone, ['calendars', id, 'timezone'], report);
+  for (const [id, data] of acceptedEntries(a, 'data')) checkZone(data.timezone, ['data', id, 'timezone'], report);
 };
 
 export const checkCalendars: AgreementCheck = (a, _index, report) => {
-  for (const [id, cal] of Object.entries(a.doc.calendars ?? {})) {
+  for (const [id, cal] of acceptedEntries(a, 'calendars')) {
     const hours = parseHours(cal.hours ?? {});
     if (!hours.ok) {
       const path = hours.key && Object.hasOwn(cal.hours ?? {}, hours.key) ? ['calendars', id, 'hours', hours.key] : ['calendars', id, 'hours'];

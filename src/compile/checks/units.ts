@@ -1,8 +1,8 @@
 /** SPEC 3.3 and 6: targets, warnings and credit tiers parse and fit the unit of the window value. */
 import { parseQuantity, parseTarget, usesDayUnits, type QuantityUnit, type Target } from '../../agreement/quantity.js';
-import { RESERVED_CALENDAR, type CreditTier, type NodePath, type Objective } from '../../agreement/model.js';
-import { itemsOf, type AgreementCheck, type Reporter } from './context.js';
-import { effectiveCalendar, objectiveUnit, quantityUnitOf } from '../measure.js';
+import { RESERVED_CALENDAR, type CreditTier, type LoadedAgreement, type NodePath, type Objective } from '../../agreement/model.js';
+import { isAccepted, itemsOf, type AgreementCheck, type Reporter } from './context.js';
+import { effectiveCalendar, measureCalendar, objectiveUnit, quantityUnitOf } from '../measure.js';
 import { describeUnit, unitSource } from './measure.js';
 
 interface Fit {
@@ -80,15 +80,21 @@ function isStricter(warning: Target, target: Target): boolean {
   return true;
 }
 
+/** The measure's calendar; null when it comes from a service the schema rejected (it cannot be known). */
+function checkedCalendar(a: LoadedAgreement, objective: Objective): string | null {
+  if (measureCalendar(objective.measure) === null && objective.service !== undefined && !isAccepted(a, ['services', objective.service])) return null;
+  return effectiveCalendar(a.doc, objective);
+}
+
 export const checkUnits: AgreementCheck = (a, _index, report) => {
-  for (const { kind, item, path } of itemsOf(a.doc)) {
+  for (const { kind, item, path } of itemsOf(a)) {
     let fit: Fit | null;
     if (kind === 'report') {
       fit = { unit: '%', source: 'a report (share of on-time deliveries)', calendar: null };
     } else {
       const objective = item as Objective;
       const unit = objectiveUnit(objective);
-      fit = unit === null ? null : { unit: quantityUnitOf(unit), source: unitSource(objective), calendar: effectiveCalendar(a.doc, objective) };
+      fit = unit === null ? null : { unit: quantityUnitOf(unit), source: unitSource(objective), calendar: checkedCalendar(a, objective) };
       const within = objective.good && 'within' in objective.good ? String(objective.good.within) : null;
       if (within !== null && fit) dayUnitWarning(within, { ...fit, unit: 'duration' }, [...path, 'good', 'within'], report);
     }

@@ -119,6 +119,29 @@ describe('loadAgreementText', () => {
     expect(p.message).toContain('`Cust`');
   });
 
+  it('keeps a schema-invalid agreement to check, marking exactly the rejected parts (SPEC 9.2)', () => {
+    const valid = load(base());
+    expect(valid.checkable).toEqual(valid.agreements);
+    expect(valid.checkable[0]!.rejected).toBeUndefined();
+
+    // an unknown key and a missing key in objective 0, a bad party id, a bad top-level value
+    const r = load(edit(15, '    colour: red').replace('  cust:', '  Cust:').replace('title: Desk', 'title: 5'));
+    expect(r.agreements).toEqual([]);
+    expect(r.checkable).toHaveLength(1);
+    const a = r.checkable[0]!;
+    expect(a.rejected).toEqual([['title'], ['parties', 'Cust'], ['objectives', 0]]);
+    // positions are those of the document as written
+    expect(a.locate(['objectives', 0, 'target'])).toEqual({ line: 14, column: 13 });
+    expect(a.locateKey!(['objectives', 0, 'colour'])).toEqual({ line: 15, column: 5 });
+  });
+
+  it('rejects a whole section when it is not the right shape, and the whole document for a root error', () => {
+    const r = load(edit(9, 'objectives: none').split('\n').slice(0, 9).join('\n').concat('\n'));
+    expect(r.checkable[0]!.rejected).toEqual([['objectives']]);
+    const missing = load(base().replace('title: Desk\n', ''));
+    expect(missing.checkable[0]!.rejected).toEqual([['title']]);
+  });
+
   it('points an empty value (`key:`) at its key', () => {
     const p = only(edit(4, 'title:'));
     expect(p).toMatchObject({ code: 'schema-type', line: 4, column: 1 });
