@@ -81,7 +81,7 @@ async function readPhase(needs: readonly DataNeed[], readRows: ReadRows): Promis
 function resultsOf(job: Job): Evaluated[] {
   const { agreement: a, item } = job;
   return job.evaluator.finish().map((o) => {
-    const verdict = statusOf(o.value, item.target, item.warning, item.unit);
+    const verdict = statusOf(o.value, item.target, item.warning, item.unit, item.credits);
     const charged: Evaluated['charged'] = {};
     for (const party of Object.keys(o.charged).sort()) {
       const c = o.charged[party]!;

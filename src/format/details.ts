@@ -1,13 +1,13 @@
 /** Plain-text lines describing one result, shared by the JUnit and GitHub formats. */
 import type { Evaluated } from '../evaluate/result.js';
 import { statusReason } from './explanation.js';
-import { chargedEntries, formatCharge, formatCredit, formatValue } from './values.js';
+import { chargedEntries, formatCharge, formatCredit, formatResultValue } from './values.js';
 import { windowLabel } from './view.js';
 
 /** `service-desk/p1-first-response 2026-03: 91.2% (target >= 95%), breached`. */
 export function headline(e: Evaluated): string {
   return (
-    `${e.agreement}/${e.objective} ${windowLabel(e)}: ${formatValue(e.value, e.unit)} ` +
+    `${e.agreement}/${e.objective} ${windowLabel(e)}: ${formatResultValue(e)} ` +
     `(target ${e.target}), ${e.status}`
   );
 }

@@ -10,7 +10,20 @@ import type { AttributionRule, ChainNote, ComputationStep, Example, RecordRef, V
 import type { Evaluated } from '../evaluate/result.js';
 import { formatDuration, formatLocal } from '../time/format.js';
 import { formatInstant } from '../time/instant.js';
-import { formatCredit, formatValue } from './values.js';
+import { formatCredit, formatNumber, formatValueAgainst, MAX_DECIMALS, resultThresholds, verdictThresholds } from './values.js';
+
+/**
+ * What the words for one result's explanation need besides the explanation's data: the thresholds
+ * its values are shown against (target, warning, credit tiers), so the computation and the examples
+ * print the value as the verdict does (SPEC 9.2).
+ */
+export interface Wording {
+  thresholds: readonly number[];
+}
+
+export function wordingOf(e: Pick<Evaluated, 'target' | 'explanation'>): Wording {
+  return { thresholds: resultThresholds(e) };
+}
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -37,9 +50,9 @@ export function describeGood(good: GoodRule): string {
     case 'on-time':
       return 'on time';
     case 'max':
-      return `≤ ${formatValue(good.limit, 'number')}`;
+      return `≤ ${formatNumber(good.limit, MAX_DECIMALS)}`;
     case 'min':
-      return `≥ ${formatValue(good.limit, 'number')}`;
+      return `≥ ${formatNumber(good.limit, MAX_DECIMALS)}`;
     case 'where':
       return `matching ${describeWhere(good.where)}`;
   }
@@ -78,26 +91,35 @@ function recordName(record: RecordRef): string {
   return record.id !== null ? `id ${record.id} (line ${record.line})` : `line ${record.line}`;
 }
 
-/** A value of a measure as an example shows it: durations, lateness (`2h late`, `30m early`), values. */
-function measured(measure: Example & { kind: 'largest' | 'not-good' }, earlyToo: boolean): string {
-  if (measure.measure === 'duration') return formatDuration(measure.value);
+/** The limit a record's value is judged good against, if it has one. */
+function goodLimits(good: GoodRule): number[] {
+  return good.kind === 'where' ? [] : [good.limit];
+}
+
+/**
+ * A value of a measure as an example shows it: durations, lateness (`2h late`, `30m early`), values;
+ * kept on the right side of `thresholds` as the window value is.
+ */
+function measured(measure: Example & { kind: 'largest' | 'not-good' }, thresholds: readonly number[], earlyToo: boolean): string {
+  if (measure.measure === 'duration') return formatValueAgainst(measure.value, 's', thresholds);
   if (measure.measure === 'deadline') {
-    if (measure.value > 0) return `${formatDuration(measure.value)} late`;
-    return earlyToo ? `${formatDuration(-measure.value)} early` : 'on time';
+    if (measure.value > 0) return `${formatValueAgainst(measure.value, 's', thresholds)} late`;
+    return earlyToo ? `${formatValueAgainst(-measure.value, 's', thresholds.map((t) => -t))} early` : 'on time';
   }
-  return formatValue(measure.value, 'number');
+  return formatValueAgainst(measure.value, 'number', thresholds);
 }
 
 function span(start: number, end: number | null): string {
   return `${formatInstant(start)} – ${end === null ? 'open at as-of' : formatInstant(end)}`;
 }
 
-export function exampleText(ex: Example): string {
+/** An example in words; the largest values are shown against the window's thresholds (`wording`). */
+export function exampleText(ex: Example, wording: Wording): string {
   switch (ex.kind) {
     case 'not-good':
-      return `${recordName(ex.record)}: ${measured(ex, false)}, not ${describeGood(ex.good)}`;
+      return `${recordName(ex.record)}: ${measured(ex, goodLimits(ex.good), false)}, not ${describeGood(ex.good)}`;
     case 'largest':
-      return `largest: ${recordName(ex.record)}: ${measured(ex, true)}`;
+      return `largest: ${recordName(ex.record)}: ${measured(ex, wording.thresholds, true)}`;
     case 'paused':
       return `${recordName(ex.record)}: clock paused ${formatDuration(ex.seconds)}`;
     case 'open-breached':
@@ -129,7 +151,8 @@ export function exampleText(ex: Example): string {
 
 const MEASURED_NOUN = { count: 'records', value: 'values', duration: 'durations', deadline: 'lateness values', uptime: 'records' } as const;
 
-export function computationText(step: ComputationStep): string {
+/** A computation step in words; the value it arrives at is shown against `wording`'s thresholds. */
+export function computationText(step: ComputationStep, wording: Wording): string {
   const onCalendar = (calendar: string | null) => (calendar === null ? '' : ` on calendar ${calendar}`);
   switch (step.kind) {
     case 'ratio':
@@ -138,7 +161,7 @@ export function computationText(step: ComputationStep): string {
       return `count: ${plural(step.counted, 'record')}`;
     case 'aggregate': {
       const noun = step.measure === 'value' ? `values of ${step.column}` : MEASURED_NOUN[step.measure];
-      return `${step.aggregate} of ${step.counted} ${noun}${onCalendar(step.calendar)}: ${step.value === null ? 'no data' : formatValue(step.value, step.unit)}`;
+      return `${step.aggregate} of ${step.counted} ${noun}${onCalendar(step.calendar)}: ${step.value === null ? 'no data' : formatValueAgainst(step.value, step.unit, wording.thresholds)}`;
     }
     case 'open-counted':
       return `${plural(step.records, 'open record')} that can no longer be good counted as bad (in counted, not in open)`;
@@ -157,8 +180,9 @@ export function computationText(step: ComputationStep): string {
       return `downtime ${formatDuration(step.downtime)} of ${formatDuration(step.service)} service time (calendar ${step.calendar}), ${incidents}`;
     }
     case 'uptime-formula':
-      // the formula shows its operands in plain seconds, as a reader would retype them
-      return `uptime = 100 × (1 − ${step.downtime}s ÷ ${step.service}s) = ${Number(step.value.toFixed(4))}%`;
+      // the formula shows its operands in plain seconds, as a reader would retype them, and its
+      // result with at least 4 decimals (more when the target needs them)
+      return `uptime = 100 × (1 − ${step.downtime}s ÷ ${step.service}s) = ${formatValueAgainst(step.value, '%', wording.thresholds, 4)}`;
     case 'downtime-excluded':
       return `excluded ${plural(step.records, 'record')}: ${formatDuration(step.removed)} removed from downtime and service time`;
     case 'partial':
@@ -196,7 +220,7 @@ function thresholdText(t: Target): string {
 /** `94.12% < 95% (target)`, `98% ≥ 95% (target) and ≥ 97% (warning)`, `96.5% ≥ 95% (target) but below the 97% warning`. */
 export function verdictText(v: Verdict): string {
   if (v.status === 'no-data') return 'no counted records in the window';
-  const shown = formatValue(v.value, v.unit);
+  const shown = formatValueAgainst(v.value, v.unit, verdictThresholds(v));
   const t = thresholdText(v.target);
   if (v.status === 'breached') return `${shown} ${NEGATED[v.target.op]} ${t} (target)`;
   const met = `${shown} ${SYMBOL[v.target.op]} ${t} (target)`;

@@ -11,6 +11,7 @@ import { formatValue } from '../../../src/format/values.js';
 const t = (ms: string) => Date.parse(ms);
 const rec = { line: 12, id: 'INC-7' };
 const within = { kind: 'within', limit: 14400, written: '4h' } as const;
+const NO_THRESHOLDS = { thresholds: [] };
 
 describe('exampleText', () => {
   test.each<[Example, string]>([
@@ -33,7 +34,7 @@ describe('exampleText', () => {
     [{ kind: 'downtime-excluded', record: rec, start: t('2026-03-02T09:00:00Z'), end: t('2026-03-02T10:00:00Z'), where: { cause: 'maintenance' }, party: 'none' }, 'id INC-7 (line 12): excluded (cause = maintenance, charged to none), 2026-03-02T09:00:00.000Z – 2026-03-02T10:00:00.000Z'],
     [{ kind: 'delivery-late', date: '2026-03-04', deliveredAt: t('2026-03-04T10:42:00Z'), due: t('2026-03-04T10:00:00Z'), zone: 'UTC' }, '2026-03-04: delivered 2026-03-04 10:42, 42m after the due time 2026-03-04 10:00 (UTC)'],
     [{ kind: 'delivery-missed', date: '2026-03-05', due: t('2026-03-05T10:00:00Z'), zone: 'UTC' }, '2026-03-05: missed (due 2026-03-05 10:00 UTC, nothing logged in its slot)'],
-  ])('%#: %s', (example, text) => expect(exampleText(example)).toBe(text));
+  ])('%#: %s', (example, text) => expect(exampleText(example, NO_THRESHOLDS)).toBe(text));
 });
 
 describe('computationText', () => {
@@ -62,18 +63,49 @@ describe('computationText', () => {
     [{ kind: 'deliveries', onTime: 0, due: 0, schedule: { every: 'month', by: '12:00', on: 5 } }, 'no monthly deliveries due in this window (by day 5, 12:00)'],
     [{ kind: 'late-deliveries', deliveries: [{ date: '2026-03-04', delay: 2520 }] }, 'late: 2026-03-04 (42m late)'],
     [{ kind: 'missed-deliveries', dates: Array.from({ length: 12 }, (_, i) => `d${i}`) }, 'missed: d0, d1, d2, d3, d4, d5, d6, d7, d8, d9 and 2 more'],
-  ])('%#: %s', (step, text) => expect(computationText(step)).toBe(text));
+  ])('%#: %s', (step, text) => expect(computationText(step, NO_THRESHOLDS)).toBe(text));
 });
 
 describe('verdictText and one value formatter', () => {
   const target = (s: string) => parseTarget(s)!;
   test('a value prints the same in the verdict as in the table (4.25678 -> 4.26, 1234 -> 1,234)', () => {
-    const v = { status: 'breached' as const, value: 4.25678, unit: 'number' as const, target: target('>= 5'), warning: null };
+    const v = { status: 'breached' as const, value: 4.25678, unit: 'number' as const, target: target('>= 5'), warning: null, credits: null };
     expect(verdictText(v)).toBe(`${formatValue(4.25678, 'number')} < 5 (target)`);
     expect(verdictText(v)).toBe('4.26 < 5 (target)');
-    expect(verdictText({ status: 'met', value: 1234, unit: 'count', target: target('>= 1000'), warning: null })).toBe('1,234 ≥ 1000 (target)');
+    expect(verdictText({ status: 'met', value: 1234, unit: 'count', target: target('>= 1000'), warning: null, credits: null })).toBe('1,234 ≥ 1000 (target)');
   });
   test('no data', () => expect(verdictText({ status: 'no-data' })).toBe('no counted records in the window'));
+  test('the value never looks equal to, or on the wrong side of, the target, warning or credit tiers (SPEC 9.2)', () => {
+    const verdict = (status: 'met' | 'at-risk' | 'breached', value: number, unit: '%' | 's', t: string, w: string | null = null) =>
+      ({ status, value, unit, target: target(t), warning: w ? target(w) : null, credits: null });
+    // the report that started this: 99.98759% against >= 99.99% read "99.99% < 99.99%"
+    expect(verdictText(verdict('breached', 99.98759, '%', '>= 99.99%'))).toBe('99.988% < 99.99% (target)');
+    // exactly on the target: 2 decimals, and "≥" is true as shown
+    expect(verdictText(verdict('met', 99.99, '%', '>= 99.99%'))).toBe('99.99% ≥ 99.99% (target)');
+    // 99.995 would round to 100%, which is above 99.99 but claims nothing failed: 99.995%
+    expect(verdictText(verdict('met', 99.995, '%', '>= 99.99%'))).toBe('99.995% ≥ 99.99% (target)');
+    // at-risk 96.996 against a 97% warning: not "97% … but below the 97% warning"
+    expect(verdictText(verdict('at-risk', 96.996, '%', '>= 95%', '>= 97%'))).toBe('96.996% ≥ 95% (target) but below the 97% warning');
+    // 4h 0m 0.4s against <= 4h (14400 s): not "4h > 4h"
+    expect(verdictText(verdict('breached', 14400.4, 's', '<= 4h'))).toBe('4h 0m 0.4s > 4h (target)');
+    // credit tiers: 98.997 is below the 99% tier (SPEC 6), so it must not read 99%
+    const credits = { direction: 'below' as const, tiers: [{ threshold: 99, percent: 10 }, { threshold: 98, percent: 25 }] };
+    expect(verdictText({ ...verdict('breached', 98.997, '%', '>= 99.5%'), credits })).toBe('98.997% < 99.5% (target)');
+  });
+  test('computation and examples show values as the verdict does', () => {
+    const wording = { thresholds: [14400] };
+    const p95 = { kind: 'aggregate', aggregate: 'p95', counted: 6, measure: 'duration', column: null, calendar: null, value: 14400.4, unit: 's' } as const;
+    expect(computationText(p95, wording)).toBe('p95 of 6 durations: 4h 0m 0.4s');
+    expect(exampleText({ kind: 'largest', record: rec, measure: 'duration', value: 14400.4 }, wording)).toBe('largest: id INC-7 (line 12): 4h 0m 0.4s');
+    // a record against its own good rule: 4h 0m 0.4s is not within 4h
+    expect(exampleText({ kind: 'not-good', record: rec, measure: 'duration', value: 14400.4, good: within }, NO_THRESHOLDS)).toBe('id INC-7 (line 12): 4h 0m 0.4s, not within 4h');
+    expect(exampleText({ kind: 'not-good', record: rec, measure: 'value', value: 10.004, good: { kind: 'max', limit: 10 } }, NO_THRESHOLDS)).toBe('id INC-7 (line 12): 10.004, not ≤ 10');
+    // the limit as written, not rounded to 2 decimals (10.13)
+    expect(exampleText({ kind: 'not-good', record: rec, measure: 'value', value: 10.5, good: { kind: 'max', limit: 10.125 } }, NO_THRESHOLDS)).toBe('id INC-7 (line 12): 10.5, not ≤ 10.125');
+    // 100 × (1 − 1s ÷ 8035200s) = 99.99998755…: 4 decimals would say 100%, 5 say 99.99999
+    expect(computationText({ kind: 'uptime-formula', downtime: 1, service: 8035200, value: 100 * (1 - 1 / 8035200) }, { thresholds: [99.99] }))
+      .toBe('uptime = 100 × (1 − 1s ÷ 8035200s) = 99.99999%');
+  });
   test('describeGood', () => {
     expect(describeGood({ kind: 'min', limit: 2.5 })).toBe('≥ 2.5');
     expect(describeGood({ kind: 'on-time', limit: 0 })).toBe('on time');
