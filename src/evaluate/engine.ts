@@ -102,6 +102,7 @@ function resultsOf(job: Job): Evaluated[] {
       credit: null,
       agreementKind: a.kind,
       agreementTitle: a.title,
+      zone: a.zone,
       source: item.position,
       windowKind: o.window.kind,
       startMs: o.window.start,

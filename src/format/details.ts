@@ -1,5 +1,6 @@
 /** Plain-text lines describing one result, shared by the JUnit and GitHub formats. */
 import type { Evaluated } from '../evaluate/result.js';
+import { formatLocalWithOffset } from '../time/format.js';
 import { statusReason } from './explanation.js';
 import { chargedEntries, formatCharge, formatCredit, formatResultValue } from './values.js';
 import { windowLabel } from './view.js';
@@ -24,7 +25,8 @@ export function detailLines(e: Evaluated): string[] {
   const lines = [
     headline(e),
     `owner: ${e.owner}`,
-    `window: ${e.window.label} [${e.window.start}, ${e.window.end})${e.window.partial ? ' partial (contains as-of)' : ''}`,
+    `window: ${e.window.label} [${formatLocalWithOffset(e.startMs, e.zone)}, ${formatLocalWithOffset(e.endMs, e.zone)})` +
+      (e.window.partial ? ' partial (contains as-of)' : ''),
     `counts: ${c.records} records, ${c.counted} counted, ${c.good} good, ${c.open} open, ${c.excluded} excluded, ${c.skipped} skipped`,
   ];
   const charged = chargedEntries(e.charged).map(([party, charge]) => formatCharge(party, charge));

@@ -4,7 +4,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Evaluated } from '../evaluate/result.js';
-import { formatDuration } from '../time/format.js';
+import { formatDuration, formatLocalWithOffset } from '../time/format.js';
 import { chainNoteText, computationText, describeAttribution, exampleText, statusReason, wordingOf } from './explanation.js';
 import { toObjectiveResult } from './json.js';
 import { paintStatus } from './status-style.js';
@@ -30,7 +30,7 @@ function block(e: Evaluated, chalk: ChalkInstance): string[] {
   out.push(...field('owner', [e.owner]));
   out.push(
     ...field('window', [
-      `${e.window.label} (${e.windowKind}) ${e.window.start} → ${e.window.end}` +
+      `${e.window.label} (${e.windowKind}) ${formatLocalWithOffset(e.startMs, e.zone)} → ${formatLocalWithOffset(e.endMs, e.zone)}` +
         (e.window.partial ? chalk.yellow(' partial: contains as-of, still running') : ''),
     ]),
   );

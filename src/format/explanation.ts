@@ -8,21 +8,22 @@ import type { GoodRule } from '../compile/model.js';
 import { scalarText } from '../evaluate/where.js';
 import type { AttributionRule, ChainNote, ComputationStep, Example, RecordRef, Verdict } from '../evaluate/explanation.js';
 import type { Evaluated } from '../evaluate/result.js';
-import { formatDuration, formatLocal } from '../time/format.js';
-import { formatInstant } from '../time/instant.js';
+import { formatDuration, formatLocalWithOffset } from '../time/format.js';
 import { formatCredit, formatNumber, formatValueAgainst, MAX_DECIMALS, resultThresholds, verdictThresholds } from './values.js';
 
 /**
- * What the words for one result's explanation need besides the explanation's data: the thresholds
- * its values are shown against (target, warning, credit tiers), so the computation and the examples
- * print the value as the verdict does (SPEC 9.2).
+ * What the words for one result's explanation need besides the explanation's data (SPEC 9.2): the
+ * thresholds its values are shown against (target, warning, credit tiers), so the computation and
+ * the examples print the value as the verdict does, and the agreement's timezone for instants that
+ * do not carry one.
  */
 export interface Wording {
   thresholds: readonly number[];
+  zone: string;
 }
 
-export function wordingOf(e: Pick<Evaluated, 'target' | 'explanation'>): Wording {
-  return { thresholds: resultThresholds(e) };
+export function wordingOf(e: Pick<Evaluated, 'target' | 'explanation' | 'zone'>): Wording {
+  return { thresholds: resultThresholds(e), zone: e.zone };
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -109,11 +110,14 @@ function measured(measure: Example & { kind: 'largest' | 'not-good' }, threshold
   return formatValueAgainst(measure.value, 'number', thresholds);
 }
 
-function span(start: number, end: number | null): string {
-  return `${formatInstant(start)} – ${end === null ? 'open at as-of' : formatInstant(end)}`;
+function span(start: number, end: number | null, zone: string): string {
+  return `${formatLocalWithOffset(start, zone)} – ${end === null ? 'open at as-of' : formatLocalWithOffset(end, zone)}`;
 }
 
-/** An example in words; the largest values are shown against the window's thresholds (`wording`). */
+/**
+ * An example in words: the largest values against the window's thresholds, instants in the example's
+ * zone (downtime spans, which have none, in the agreement's), with the offset.
+ */
 export function exampleText(ex: Example, wording: Wording): string {
   switch (ex.kind) {
     case 'not-good':
@@ -123,29 +127,29 @@ export function exampleText(ex: Example, wording: Wording): string {
     case 'paused':
       return `${recordName(ex.record)}: clock paused ${formatDuration(ex.seconds)}`;
     case 'open-breached':
-      return `${recordName(ex.record)}: open since ${formatLocal(ex.since, ex.zone)}, breached ${ex.within} target at ${formatLocal(ex.breachAt, ex.zone)}`;
+      return `${recordName(ex.record)}: open since ${formatLocalWithOffset(ex.since, ex.zone)}, breached ${ex.within} target at ${formatLocalWithOffset(ex.breachAt, ex.zone)}`;
     case 'open':
-      return `${recordName(ex.record)}: open since ${formatLocal(ex.since, ex.zone)}, ${formatDuration(ex.elapsed)} elapsed, not counted`;
+      return `${recordName(ex.record)}: open since ${formatLocalWithOffset(ex.since, ex.zone)}, ${formatDuration(ex.elapsed)} elapsed, not counted`;
     case 'open-late':
-      return `${recordName(ex.record)}: not done, due ${formatLocal(ex.due, ex.zone)}, ${formatDuration(ex.lateness)} late at as-of`;
+      return `${recordName(ex.record)}: not done, due ${formatLocalWithOffset(ex.due, ex.zone)}, ${formatDuration(ex.lateness)} late at as-of`;
     case 'open-not-due': {
       const onWhom = ex.waitingOn.length ? `, waiting on ${ex.waitingOn.join(', ')} (input not delivered)` : '';
-      return `${recordName(ex.record)}: not done, due ${formatLocal(ex.due, ex.zone)}${onWhom}, not counted`;
+      return `${recordName(ex.record)}: not done, due ${formatLocalWithOffset(ex.due, ex.zone)}${onWhom}, not counted`;
     }
     case 'shifted':
-      return `${recordName(ex.record)}: due ${formatLocal(ex.due, ex.zone)} shifted ${formatDuration(ex.shift)} by late inputs to ${formatLocal(ex.shifted, ex.zone)}`;
+      return `${recordName(ex.record)}: due ${formatLocalWithOffset(ex.due, ex.zone)} shifted ${formatDuration(ex.shift)} by late inputs to ${formatLocalWithOffset(ex.shifted, ex.zone)}`;
     case 'excluded':
       return `${recordName(ex.record)}: excluded (${describeWhere(ex.where)}), charged to ${ex.party}`;
     case 'downtime':
-      return `${recordName(ex.record)}: down ${span(ex.start, ex.end)}, spans ${formatDuration(ex.seconds)} of service time in this window (before merging and exclusions)`;
+      return `${recordName(ex.record)}: down ${span(ex.start, ex.end, wording.zone)}, spans ${formatDuration(ex.seconds)} of service time in this window (before merging and exclusions)`;
     case 'downtime-excluded':
-      return `${recordName(ex.record)}: excluded (${describeWhere(ex.where)}, charged to ${ex.party}), ${span(ex.start, ex.end)}`;
+      return `${recordName(ex.record)}: excluded (${describeWhere(ex.where)}, charged to ${ex.party}), ${span(ex.start, ex.end, wording.zone)}`;
     case 'delivery-late': {
       const delay = formatDuration((ex.deliveredAt - ex.due) / 1000);
-      return `${ex.date}: delivered ${formatLocal(ex.deliveredAt, ex.zone)}, ${delay} after the due time ${formatLocal(ex.due, ex.zone)} (${ex.zone})`;
+      return `${ex.date}: delivered ${formatLocalWithOffset(ex.deliveredAt, ex.zone)}, ${delay} after the due time ${formatLocalWithOffset(ex.due, ex.zone)} (${ex.zone})`;
     }
     case 'delivery-missed':
-      return `${ex.date}: missed (due ${formatLocal(ex.due, ex.zone)} ${ex.zone}, nothing logged in its slot)`;
+      return `${ex.date}: missed (due ${formatLocalWithOffset(ex.due, ex.zone)} ${ex.zone}, nothing logged in its slot)`;
   }
 }
 
@@ -186,7 +190,7 @@ export function computationText(step: ComputationStep, wording: Wording): string
     case 'downtime-excluded':
       return `excluded ${plural(step.records, 'record')}: ${formatDuration(step.removed)} removed from downtime and service time`;
     case 'partial':
-      return `partial window: ${step.what === 'service time' ? 'service time counted' : 'occurrences due'} up to ${formatInstant(step.asOf)}`;
+      return `partial window: ${step.what === 'service time' ? 'service time counted' : 'occurrences due'} up to ${formatLocalWithOffset(step.asOf, wording.zone)}`;
     case 'deliveries': {
       const { noun, when } = describeSchedule(step.schedule);
       return step.due === 0 ? `no ${noun} deliveries due in this window (${when})` : `${step.onTime} of ${step.due} ${noun} deliveries on time (${when})`;

@@ -84,6 +84,7 @@ describe('the core evaluate() on test/fixtures/engine', () => {
       credit: null,
       agreementKind: 'SLA',
       agreementTitle: 'Service desk for Company X',
+      zone: 'Europe/Berlin',
       source: { file: 'agreements.yaml', line: 19, column: 5 },
       windowKind: 'month',
       startMs: Date.parse(JAN.start),
@@ -117,8 +118,8 @@ describe('the core evaluate() on test/fixtures/engine', () => {
     expect(mar).toMatchObject({ window: MAR, value: 0, status: 'breached', charged: {} });
     expect(mar.counts).toEqual({ records: 2, counted: 1, good: 0, open: 1, excluded: 0, skipped: 0 });
     expect(inWords(mar.explanation).examples).toEqual([
-      'id 7 (line 8): open since 2026-03-09 09:00, breached 30m target at 2026-03-09 09:30',
-      'id 8 (line 9): open since 2026-03-10 11:50, 10m elapsed, not counted',
+      'id 7 (line 8): open since 2026-03-09 09:00 +01:00, breached 30m target at 2026-03-09 09:30 +01:00',
+      'id 8 (line 9): open since 2026-03-10 11:50 +01:00, 10m elapsed, not counted',
     ]);
   });
 

@@ -92,7 +92,7 @@ describe('report deliveries (SPEC 4)', () => {
     expect(inWords(mar).computation[1]).toBe('late: 2026-03-04 (42m late)');
     expect(inWords(mar).computation[2]).toBe('missed: 2026-03-05, 2026-03-06');
     expect(inWords(mar).examples).toHaveLength(3);
-    expect(inWords(mar).examples[0]).toBe('2026-03-04: delivered 2026-03-04 10:42, 42m after the due time 2026-03-04 10:00 (UTC)');
+    expect(inWords(mar).examples[0]).toBe('2026-03-04: delivered 2026-03-04 10:42 +00:00, 42m after the due time 2026-03-04 10:00 +00:00 (UTC)');
     expect(mar.charged).toEqual({});
     // Before any delivery was logged, Jan and Feb simply missed every workday: 0 %.
     expect(out[0]!.value).toBe(0);

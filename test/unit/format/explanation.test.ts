@@ -11,7 +11,8 @@ import { formatValue } from '../../../src/format/values.js';
 const t = (ms: string) => Date.parse(ms);
 const rec = { line: 12, id: 'INC-7' };
 const within = { kind: 'within', limit: 14400, written: '4h' } as const;
-const NO_THRESHOLDS = { thresholds: [] };
+/** No thresholds; instants without a zone of their own (downtime, as-of) in Berlin, UTC+1 in early March. */
+const BERLIN = { thresholds: [], zone: 'Europe/Berlin' };
 
 describe('exampleText', () => {
   test.each<[Example, string]>([
@@ -23,18 +24,18 @@ describe('exampleText', () => {
     [{ kind: 'largest', record: rec, measure: 'duration', value: 36000 }, 'largest: id INC-7 (line 12): 10h'],
     [{ kind: 'paused', record: rec, seconds: 2400 }, 'id INC-7 (line 12): clock paused 40m'],
     // Berlin in March is UTC+1: 08:00Z is 09:00 local
-    [{ kind: 'open-breached', record: rec, since: t('2026-03-09T08:00:00Z'), within: '30m', breachAt: t('2026-03-09T08:30:00Z'), zone: 'Europe/Berlin' }, 'id INC-7 (line 12): open since 2026-03-09 09:00, breached 30m target at 2026-03-09 09:30'],
-    [{ kind: 'open', record: rec, since: t('2026-03-10T10:50:00Z'), elapsed: 600, zone: 'Europe/Berlin' }, 'id INC-7 (line 12): open since 2026-03-10 11:50, 10m elapsed, not counted'],
-    [{ kind: 'open-late', record: rec, due: t('2026-03-02T09:00:00Z'), lateness: 7200, zone: 'UTC' }, 'id INC-7 (line 12): not done, due 2026-03-02 09:00, 2h late at as-of'],
-    [{ kind: 'open-not-due', record: rec, due: t('2026-03-02T09:00:00Z'), waitingOn: ['company-x'], zone: 'UTC' }, 'id INC-7 (line 12): not done, due 2026-03-02 09:00, waiting on company-x (input not delivered), not counted'],
-    [{ kind: 'open-not-due', record: rec, due: t('2026-03-02T09:00:00Z'), waitingOn: [], zone: 'UTC' }, 'id INC-7 (line 12): not done, due 2026-03-02 09:00, not counted'],
-    [{ kind: 'shifted', record: rec, due: t('2026-03-02T09:00:00Z'), shift: 3600, shifted: t('2026-03-02T10:00:00Z'), zone: 'UTC' }, 'id INC-7 (line 12): due 2026-03-02 09:00 shifted 1h by late inputs to 2026-03-02 10:00'],
+    [{ kind: 'open-breached', record: rec, since: t('2026-03-09T08:00:00Z'), within: '30m', breachAt: t('2026-03-09T08:30:00Z'), zone: 'Europe/Berlin' }, 'id INC-7 (line 12): open since 2026-03-09 09:00 +01:00, breached 30m target at 2026-03-09 09:30 +01:00'],
+    [{ kind: 'open', record: rec, since: t('2026-03-10T10:50:00Z'), elapsed: 600, zone: 'Europe/Berlin' }, 'id INC-7 (line 12): open since 2026-03-10 11:50 +01:00, 10m elapsed, not counted'],
+    [{ kind: 'open-late', record: rec, due: t('2026-03-02T09:00:00Z'), lateness: 7200, zone: 'UTC' }, 'id INC-7 (line 12): not done, due 2026-03-02 09:00 +00:00, 2h late at as-of'],
+    [{ kind: 'open-not-due', record: rec, due: t('2026-03-02T09:00:00Z'), waitingOn: ['company-x'], zone: 'UTC' }, 'id INC-7 (line 12): not done, due 2026-03-02 09:00 +00:00, waiting on company-x (input not delivered), not counted'],
+    [{ kind: 'open-not-due', record: rec, due: t('2026-03-02T09:00:00Z'), waitingOn: [], zone: 'UTC' }, 'id INC-7 (line 12): not done, due 2026-03-02 09:00 +00:00, not counted'],
+    [{ kind: 'shifted', record: rec, due: t('2026-03-02T09:00:00Z'), shift: 3600, shifted: t('2026-03-02T10:00:00Z'), zone: 'UTC' }, 'id INC-7 (line 12): due 2026-03-02 09:00 +00:00 shifted 1h by late inputs to 2026-03-02 10:00 +00:00'],
     [{ kind: 'excluded', record: rec, where: { cause: ['maintenance', 'change'] }, party: 'none' }, 'id INC-7 (line 12): excluded (cause in [maintenance, change]), charged to none'],
-    [{ kind: 'downtime', record: rec, start: t('2026-03-02T09:00:00Z'), end: null, seconds: 3600 }, 'id INC-7 (line 12): down 2026-03-02T09:00:00.000Z – open at as-of, spans 1h of service time in this window (before merging and exclusions)'],
-    [{ kind: 'downtime-excluded', record: rec, start: t('2026-03-02T09:00:00Z'), end: t('2026-03-02T10:00:00Z'), where: { cause: 'maintenance' }, party: 'none' }, 'id INC-7 (line 12): excluded (cause = maintenance, charged to none), 2026-03-02T09:00:00.000Z – 2026-03-02T10:00:00.000Z'],
-    [{ kind: 'delivery-late', date: '2026-03-04', deliveredAt: t('2026-03-04T10:42:00Z'), due: t('2026-03-04T10:00:00Z'), zone: 'UTC' }, '2026-03-04: delivered 2026-03-04 10:42, 42m after the due time 2026-03-04 10:00 (UTC)'],
-    [{ kind: 'delivery-missed', date: '2026-03-05', due: t('2026-03-05T10:00:00Z'), zone: 'UTC' }, '2026-03-05: missed (due 2026-03-05 10:00 UTC, nothing logged in its slot)'],
-  ])('%#: %s', (example, text) => expect(exampleText(example, NO_THRESHOLDS)).toBe(text));
+    [{ kind: 'downtime', record: rec, start: t('2026-03-02T09:00:00Z'), end: null, seconds: 3600 }, 'id INC-7 (line 12): down 2026-03-02 10:00 +01:00 – open at as-of, spans 1h of service time in this window (before merging and exclusions)'],
+    [{ kind: 'downtime-excluded', record: rec, start: t('2026-03-02T09:00:00Z'), end: t('2026-03-02T10:00:00Z'), where: { cause: 'maintenance' }, party: 'none' }, 'id INC-7 (line 12): excluded (cause = maintenance, charged to none), 2026-03-02 10:00 +01:00 – 2026-03-02 11:00 +01:00'],
+    [{ kind: 'delivery-late', date: '2026-03-04', deliveredAt: t('2026-03-04T10:42:00Z'), due: t('2026-03-04T10:00:00Z'), zone: 'UTC' }, '2026-03-04: delivered 2026-03-04 10:42 +00:00, 42m after the due time 2026-03-04 10:00 +00:00 (UTC)'],
+    [{ kind: 'delivery-missed', date: '2026-03-05', due: t('2026-03-05T10:00:00Z'), zone: 'UTC' }, '2026-03-05: missed (due 2026-03-05 10:00 +00:00 UTC, nothing logged in its slot)'],
+  ])('%#: %s', (example, text) => expect(exampleText(example, BERLIN)).toBe(text));
 });
 
 describe('computationText', () => {
@@ -58,12 +59,12 @@ describe('computationText', () => {
     // 100 × (1 − 7200 ÷ 2678400) = 99.731182…
     [{ kind: 'uptime-formula', downtime: 7200, service: 2678400, value: 100 * (1 - 7200 / 2678400) }, 'uptime = 100 × (1 − 7200s ÷ 2678400s) = 99.7312%'],
     [{ kind: 'downtime-excluded', records: 1, removed: 14400 }, 'excluded 1 record: 4h removed from downtime and service time'],
-    [{ kind: 'partial', what: 'occurrences', asOf: t('2026-03-10T11:00:00Z') }, 'partial window: occurrences due up to 2026-03-10T11:00:00.000Z'],
+    [{ kind: 'partial', what: 'occurrences', asOf: t('2026-03-10T11:00:00Z') }, 'partial window: occurrences due up to 2026-03-10 12:00 +01:00'],
     [{ kind: 'deliveries', onTime: 2, due: 5, schedule }, '2 of 5 daily deliveries on time (by 10:00, office workdays)'],
     [{ kind: 'deliveries', onTime: 0, due: 0, schedule: { every: 'month', by: '12:00', on: 5 } }, 'no monthly deliveries due in this window (by day 5, 12:00)'],
     [{ kind: 'late-deliveries', deliveries: [{ date: '2026-03-04', delay: 2520 }] }, 'late: 2026-03-04 (42m late)'],
     [{ kind: 'missed-deliveries', dates: Array.from({ length: 12 }, (_, i) => `d${i}`) }, 'missed: d0, d1, d2, d3, d4, d5, d6, d7, d8, d9 and 2 more'],
-  ])('%#: %s', (step, text) => expect(computationText(step, NO_THRESHOLDS)).toBe(text));
+  ])('%#: %s', (step, text) => expect(computationText(step, BERLIN)).toBe(text));
 });
 
 describe('verdictText and one value formatter', () => {
@@ -93,17 +94,17 @@ describe('verdictText and one value formatter', () => {
     expect(verdictText({ ...verdict('breached', 98.997, '%', '>= 99.5%'), credits })).toBe('98.997% < 99.5% (target)');
   });
   test('computation and examples show values as the verdict does', () => {
-    const wording = { thresholds: [14400] };
+    const wording = { thresholds: [14400], zone: 'UTC' };
     const p95 = { kind: 'aggregate', aggregate: 'p95', counted: 6, measure: 'duration', column: null, calendar: null, value: 14400.4, unit: 's' } as const;
     expect(computationText(p95, wording)).toBe('p95 of 6 durations: 4h 0m 0.4s');
     expect(exampleText({ kind: 'largest', record: rec, measure: 'duration', value: 14400.4 }, wording)).toBe('largest: id INC-7 (line 12): 4h 0m 0.4s');
     // a record against its own good rule: 4h 0m 0.4s is not within 4h
-    expect(exampleText({ kind: 'not-good', record: rec, measure: 'duration', value: 14400.4, good: within }, NO_THRESHOLDS)).toBe('id INC-7 (line 12): 4h 0m 0.4s, not within 4h');
-    expect(exampleText({ kind: 'not-good', record: rec, measure: 'value', value: 10.004, good: { kind: 'max', limit: 10 } }, NO_THRESHOLDS)).toBe('id INC-7 (line 12): 10.004, not ≤ 10');
+    expect(exampleText({ kind: 'not-good', record: rec, measure: 'duration', value: 14400.4, good: within }, BERLIN)).toBe('id INC-7 (line 12): 4h 0m 0.4s, not within 4h');
+    expect(exampleText({ kind: 'not-good', record: rec, measure: 'value', value: 10.004, good: { kind: 'max', limit: 10 } }, BERLIN)).toBe('id INC-7 (line 12): 10.004, not ≤ 10');
     // the limit as written, not rounded to 2 decimals (10.13)
-    expect(exampleText({ kind: 'not-good', record: rec, measure: 'value', value: 10.5, good: { kind: 'max', limit: 10.125 } }, NO_THRESHOLDS)).toBe('id INC-7 (line 12): 10.5, not ≤ 10.125');
+    expect(exampleText({ kind: 'not-good', record: rec, measure: 'value', value: 10.5, good: { kind: 'max', limit: 10.125 } }, BERLIN)).toBe('id INC-7 (line 12): 10.5, not ≤ 10.125');
     // 100 × (1 − 1s ÷ 8035200s) = 99.99998755…: 4 decimals would say 100%, 5 say 99.99999
-    expect(computationText({ kind: 'uptime-formula', downtime: 1, service: 8035200, value: 100 * (1 - 1 / 8035200) }, { thresholds: [99.99] }))
+    expect(computationText({ kind: 'uptime-formula', downtime: 1, service: 8035200, value: 100 * (1 - 1 / 8035200) }, { thresholds: [99.99], zone: 'UTC' }))
       .toBe('uptime = 100 × (1 − 1s ÷ 8035200s) = 99.99999%');
   });
   test('describeGood', () => {

@@ -51,6 +51,7 @@ export function result(p: {
     credit: p.credit ?? null,
     agreementKind: agreement === 'network-ola' ? 'OLA' : 'SLA',
     agreementTitle: agreement === 'network-ola' ? 'Network operations' : 'Service desk for Company X',
+    zone: 'Europe/Berlin',
     source: { file: p.file ?? `agreements/${agreement}.yaml`, line: 20, column: 5 },
     windowKind: 'month',
     startMs: Date.parse(start),

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatDuration, formatDurationExact } from '../../../src/time/format.js';
+import { formatDuration, formatDurationExact, formatLocalWithOffset } from '../../../src/time/format.js';
 
 test.each([
   [3 * 3600 + 25 * 60, '3h 25m'], // 12300
@@ -28,3 +28,11 @@ test.each([
   [-(3600 + 0.5), 1, '-1h 0m 0.5s'],
   [0.0000004, 6, '0s'],
 ])('%d s with %d decimals -> %s', (seconds, decimals, text) => expect(formatDurationExact(seconds, decimals)).toBe(text));
+
+test.each([
+  // Berlin: CET (+01:00) in winter, CEST (+02:00) from 29 March 2026
+  ['2026-02-28T23:00:00Z', 'Europe/Berlin', '2026-03-01 00:00 +01:00'],
+  ['2026-03-31T22:00:00Z', 'Europe/Berlin', '2026-04-01 00:00 +02:00'],
+  ['2026-03-01T00:00:00Z', 'UTC', '2026-03-01 00:00 +00:00'],
+  ['2026-03-01T12:00:00Z', 'America/St_Johns', '2026-03-01 08:30 -03:30'],
+])('%s in %s -> %s', (iso, zone, text) => expect(formatLocalWithOffset(Date.parse(iso), zone)).toBe(text));
