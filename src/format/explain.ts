@@ -8,7 +8,7 @@ import { formatDuration, formatLocalWithOffset } from '../time/format.js';
 import { chainNoteText, computationText, describeAttribution, exampleText, statusReason, wordingOf } from './explanation.js';
 import { toObjectiveResult } from './json.js';
 import { paintStatus } from './status-style.js';
-import { chargedEntries, formatCredit, formatResultValue } from './values.js';
+import { chargedEntries, formatCredit, formatResultValue, partyLabel } from './values.js';
 
 const LABEL_WIDTH = 12;
 
@@ -44,13 +44,13 @@ function block(e: Evaluated, chalk: ChalkInstance): string[] {
     ]),
   );
   const taken = x.attributions.map(
-    (a) => `${a.mechanism} → ${a.party}: ${records(a.records)}` +
+    (a) => `${a.mechanism} → ${partyLabel(a.party)}: ${records(a.records)}` +
       (a.seconds ? `, ${formatDuration(a.seconds)}` : '') +
       (describeAttribution(a.rule) ? ` (${describeAttribution(a.rule)})` : ''),
   );
   out.push(...field('taken away', taken));
   const charged = chargedEntries(e.charged).map(
-    ([party, ch]) => `${party}: ${records(ch.records)}` + (ch.seconds ? `, ${formatDuration(ch.seconds)}` : ''),
+    ([party, ch]) => `${partyLabel(party)}: ${records(ch.records)}` + (ch.seconds ? `, ${formatDuration(ch.seconds)}` : ''),
   );
   out.push(...field('charged', charged));
   out.push(...field('examples', x.examples.map((ex) => `- ${exampleText(ex, wording)}`)));

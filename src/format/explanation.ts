@@ -9,6 +9,7 @@ import { scalarText } from '../evaluate/where.js';
 import type { AttributionRule, ChainNote, ComputationStep, Example, RecordRef, Verdict } from '../evaluate/explanation.js';
 import type { Evaluated } from '../evaluate/result.js';
 import { formatDuration, formatLocalWithOffset } from '../time/format.js';
+import { NO_PARTY } from '../agreement/model.js';
 import { formatCredit, formatNumber, formatValueAgainst, MAX_DECIMALS, resultThresholds, verdictThresholds } from './values.js';
 
 /**
@@ -87,6 +88,11 @@ export function describeAttribution(rule: AttributionRule): string {
   }
 }
 
+/** `charged to company-x`, or `charged to no party` for the reserved `none` (SPEC 5). */
+function chargedTo(party: string): string {
+  return party === NO_PARTY ? 'charged to no party' : `charged to ${party}`;
+}
+
 /** `id 42 (line 12)`, or `line 12` when the record has no id. */
 function recordName(record: RecordRef): string {
   return record.id !== null ? `id ${record.id} (line ${record.line})` : `line ${record.line}`;
@@ -139,11 +145,11 @@ export function exampleText(ex: Example, wording: Wording): string {
     case 'shifted':
       return `${recordName(ex.record)}: due ${formatLocalWithOffset(ex.due, ex.zone)} shifted ${formatDuration(ex.shift)} by late inputs to ${formatLocalWithOffset(ex.shifted, ex.zone)}`;
     case 'excluded':
-      return `${recordName(ex.record)}: excluded (${describeWhere(ex.where)}), charged to ${ex.party}`;
+      return `${recordName(ex.record)}: excluded (${describeWhere(ex.where)}), ${chargedTo(ex.party)}`;
     case 'downtime':
       return `${recordName(ex.record)}: down ${span(ex.start, ex.end, wording.zone)}, spans ${formatDuration(ex.seconds)} of service time in this window (before merging and exclusions)`;
     case 'downtime-excluded':
-      return `${recordName(ex.record)}: excluded (${describeWhere(ex.where)}, charged to ${ex.party}), ${span(ex.start, ex.end, wording.zone)}`;
+      return `${recordName(ex.record)}: excluded (${describeWhere(ex.where)}, ${chargedTo(ex.party)}), ${span(ex.start, ex.end, wording.zone)}`;
     case 'delivery-late': {
       const delay = formatDuration((ex.deliveredAt - ex.due) / 1000);
       return `${ex.date}: delivered ${formatLocalWithOffset(ex.deliveredAt, ex.zone)}, ${delay} after the due time ${formatLocalWithOffset(ex.due, ex.zone)} (${ex.zone})`;

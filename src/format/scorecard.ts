@@ -8,7 +8,7 @@ import { STATUSES, type Status } from '../evaluate/result.js';
 import { NO_PARTY } from '../agreement/model.js';
 import { formatDuration } from '../time/format.js';
 import { paintStatus } from './status-style.js';
-import { formatNumber } from './values.js';
+import { formatNumber, partyLabel } from './values.js';
 import type { EvaluationView } from './view.js';
 
 export interface PartyScore {
@@ -27,7 +27,8 @@ export interface PartyScore {
 
 /**
  * Parties in agreement order (each agreement's provider, then customers, then third parties), so
- * a customer's obligations sit next to its provider's; others (e.g. `none`) follow as first seen.
+ * a customer's obligations sit next to its provider's; others (e.g. `none`, shown as `excluded (no
+ * party)`) follow as first seen.
  * Only parties that own a result or were charged something appear.
  */
 export function partyScores(view: EvaluationView): PartyScore[] {
@@ -51,7 +52,7 @@ export function partyScores(view: EvaluationView): PartyScore[] {
       const known = info.get(party);
       s = {
         party,
-        name: known?.name ?? (party === NO_PARTY ? '(nobody)' : party),
+        name: known?.name ?? (party === NO_PARTY ? '' : party),
         roles: known ? [...known.roles] : [],
         owned: 0,
         statuses: { met: 0, 'at-risk': 0, breached: 0, excused: 0, 'no-data': 0 },
@@ -95,7 +96,7 @@ export function formatScorecard(view: EvaluationView, opts: { color: boolean }):
   const table = new Table({ head: head.map((h) => chalk.bold(h)), style: { head: [], border: [], compact: true } });
   for (const s of scores) {
     table.push([
-      s.party,
+      partyLabel(s.party),
       s.name,
       s.roles.join(', '),
       s.owned > 0 ? String(s.owned) : '',

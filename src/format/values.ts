@@ -1,4 +1,5 @@
 /** Numbers as people read them in every output format: values with units, amounts, charges, credits. */
+import { NO_PARTY } from '../agreement/model.js';
 import { parseDuration, parseTarget } from '../agreement/quantity.js';
 import type { Verdict } from '../evaluate/explanation.js';
 import type { Charge, Credit, Evaluated, Unit } from '../evaluate/result.js';
@@ -128,10 +129,18 @@ export function formatCredit(credit: Credit | null): string {
   return `${percent} (${formatAmount(credit.amount, credit.currency)})`;
 }
 
+/**
+ * A party as a charge names it: its id, or `excluded (no party)` for the reserved `none` an
+ * exclusion may charge (SPEC 5), which is nobody rather than a party called "none".
+ */
+export function partyLabel(party: string): string {
+  return party === NO_PARTY ? 'excluded (no party)' : party;
+}
+
 /** `company-x 3 (1h 30m)`: records charged to a party and, when any, the working time taken away. */
 export function formatCharge(party: string, charge: Charge): string {
   const time = charge.seconds !== 0 ? ` (${formatDuration(charge.seconds)})` : '';
-  return `${party} ${charge.records}${time}`;
+  return `${partyLabel(party)} ${charge.records}${time}`;
 }
 
 /** Charged parties in a stable order (party id), so every format lists them the same way. */

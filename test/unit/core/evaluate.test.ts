@@ -112,7 +112,7 @@ describe('the core evaluate() on test/fixtures/engine', () => {
     expect(feb).toMatchObject({ window: FEB, value: 0, status: 'breached', charged: { none: { records: 1, seconds: 0 } } });
     expect(feb.counts).toEqual({ records: 2, counted: 1, good: 0, open: 0, excluded: 1, skipped: 0 });
     expect(statusReason(feb)).toBe('0% < 90% (target)');
-    expect(inWords(feb.explanation).examples).toEqual(['id 6 (line 7): 45m, not within 30m', 'id 5 (line 6): excluded (cause = maintenance), charged to none']);
+    expect(inWords(feb.explanation).examples).toEqual(['id 6 (line 7): 45m, not within 30m', 'id 5 (line 6): excluded (cause = maintenance), charged to no party']);
     const mar = find(r, 'p1-response', '2026-03');
     // 7 opened Mon 9 Mar 09:00, no response by as-of: breached at 09:30, counted bad; 8 opened 11:50, 10m: open
     expect(mar).toMatchObject({ window: MAR, value: 0, status: 'breached', charged: {} });

@@ -162,3 +162,17 @@ describe('display never contradicts the status (SPEC 9.2)', () => {
     expect(formatExplainText([breached], { color: false })).toContain('value       99.988%, target >= 99.99%');
   });
 });
+
+describe('a charge to the reserved party none reads as an exclusion, in every format', () => {
+  const r = result({ objective: 'uptime', value: 90, status: 'breached', charged: { none: { records: 1, seconds: 7200 } } });
+  const view = { ...VIEW, evaluated: [r] };
+  it('says excluded (no party), never "none 1 (2h)"', () => {
+    expect(formatTable(view, { color: false, latest: false })).toContain('│ excluded (no party) 1 (2h) │');
+    expect(formatJunit(view)).toContain('charged: excluded (no party) 1 (2h)');
+    expect(formatGithub(view)).toContain('; charged: excluded (no party) 1 (2h)');
+    expect(formatExplainText([r], { color: false })).toContain('  charged     excluded (no party): 1 record, 2h');
+    for (const out of [formatTable(view, { color: false, latest: false }), formatJunit(view), formatGithub(view), formatExplainText([r], { color: false })]) {
+      expect(out).not.toMatch(/\bnone\b/);
+    }
+  });
+});

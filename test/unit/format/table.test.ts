@@ -115,8 +115,11 @@ describe('scorecard', () => {
     const scores = partyScores({ asOf: VIEW.asOf, evaluated: [r], agreements: AGREEMENTS });
     expect(scores.map((s) => [s.party, s.name, s.owned, s.chargedRecords])).toEqual([
       ['it-ops', 'IT Operations', 1, 0],
-      ['none', '(nobody)', 0, 4],
+      ['none', '', 0, 4],
     ]);
+    // shown as every format names a charge to none
+    const rows = cells(formatScorecard({ asOf: VIEW.asOf, evaluated: [r], agreements: AGREEMENTS }, { color: false }));
+    expect(rows[2]!.slice(0, 4)).toEqual(['excluded (no party)', '', '', '']);
   });
 
   it('renders a row per party with kept share and charged time', () => {

@@ -117,7 +117,8 @@ describe('credits and charges', () => {
   it('formats a charge with its working time', () => {
     // 5400 s = 1h 30m
     expect(formatCharge('company-x', { records: 3, seconds: 5400 })).toBe('company-x 3 (1h 30m)');
-    expect(formatCharge('none', { records: 2, seconds: 0 })).toBe('none 2');
+    // the reserved party `none` is nobody: an exclusion's records, not a party called "none"
+    expect(formatCharge('none', { records: 2, seconds: 0 })).toBe('excluded (no party) 2');
   });
   it('totals credits per agreement and currency', () => {
     const rows = [
