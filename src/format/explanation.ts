@@ -2,14 +2,13 @@
  * Explanations in words: the evaluation stage records what happened as data (see
  * `src/evaluate/explanation.ts`); every format that shows an explanation renders it here.
  */
-import type { Schedule, Where } from '../agreement/model.js';
+import { NO_PARTY, type Schedule, type Where } from '../agreement/model.js';
 import type { Operator, Target } from '../agreement/quantity.js';
 import type { GoodRule } from '../compile/model.js';
 import { scalarText } from '../evaluate/where.js';
 import type { AttributionRule, ChainNote, ComputationStep, Example, RecordRef, Verdict } from '../evaluate/explanation.js';
 import type { Evaluated } from '../evaluate/result.js';
 import { formatDuration, formatLocalWithOffset } from '../time/format.js';
-import { NO_PARTY } from '../agreement/model.js';
 import { formatCredit, formatNumber, formatValueAgainst, MAX_DECIMALS, resultThresholds, verdictThresholds } from './values.js';
 
 /**
