@@ -1,6 +1,6 @@
 /** The process boundary: streams, environment, colour and exit codes. Only src/cli/ uses it. */
 import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface Io {
@@ -33,9 +33,25 @@ export function decideColor(flag: boolean | undefined, io: Io, stream: 'stdout' 
   return io[stream].isTTY === true;
 }
 
-/** Writes a report file atomically: a temp file beside it, then a rename. */
+/** Why a folder cannot be made or written in, in words (`code` from a failed fs call). */
+function folderProblem(code: string | undefined, dir: string): string | null {
+  if (code === 'ENOTDIR' || code === 'EEXIST') return `${dir} (or a folder on the way) is a file, not a directory`;
+  if (code === 'EACCES' || code === 'EPERM') return `permission denied in ${dir}`;
+  return null;
+}
+
+/**
+ * Writes a report file atomically: a temp file beside it, then a rename. Missing parent folders
+ * are created first (SPEC 9.2: `--output reports/2026-07/sla.md` in a fresh CI checkout).
+ */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
   const dir = dirname(path);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ExitError(EXIT_USAGE, `cannot write ${path}: ${folderProblem(code, dir) ?? code ?? (err as Error).message}`);
+  }
   const tmp = join(dir, `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(tmp, content, 'utf8');
@@ -45,12 +61,10 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
     const code = (err as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'
-        ? `the directory ${dir} does not exist`
-        : code === 'EACCES' || code === 'EPERM'
-          ? `permission denied in ${dir}`
-          : code === 'EISDIR'
-            ? 'it is a directory'
-            : (code ?? (err as Error).message);
+        ? `the directory ${dir} does not exist` // removed while we wrote
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : (folderProblem(code, dir) ?? code ?? (err as Error).message);
     throw new ExitError(EXIT_USAGE, `cannot write ${path}: ${why}`);
   }
 }

@@ -96,7 +96,7 @@ async function readPhase(
 function resultsOf(job: Job): Evaluated[] {
   const { agreement: a, item } = job;
   return job.evaluator.finish().map((o) => {
-    const verdict = statusOf(o.value, item.target, item.warning, item.unit);
+    const verdict = statusOf(o.value, item.target, item.warning, item.unit, item.credits);
     const charged: Evaluated['charged'] = {};
     for (const party of Object.keys(o.charged).sort()) {
       const c = o.charged[party]!;
@@ -118,6 +118,7 @@ function resultsOf(job: Job): Evaluated[] {
       credit: null,
       agreementKind: a.kind,
       agreementTitle: a.title,
+      zone: a.zone,
       source: item.position,
       windowKind: o.window.kind,
       startMs: o.window.start,

@@ -4,7 +4,7 @@
  */
 import type { Exclusion, Input, Schedule, ScheduleRoll, Where } from '../agreement/model.js';
 import type { Target } from '../agreement/quantity.js';
-import type { CompiledPause, GoodRule, MeasureKind, Unit } from '../compile/model.js';
+import type { CompiledPause, CreditTiers, GoodRule, MeasureKind, Unit } from '../compile/model.js';
 import type { Status } from './result.js';
 
 /** A CSV record named in an explanation: its line, and its `id` cell when the data set has one. */
@@ -99,10 +99,14 @@ export interface Attribution {
   rule: AttributionRule;
 }
 
-/** Why a status is what it is: the value against the target (and warning), or no data. */
+/**
+ * Why a status is what it is: the value against the target (and warning), or no data. The credit
+ * tiers are the other thresholds the value is judged against (SPEC 6), so every format can show the
+ * value on the right side of each of them (SPEC 9.2).
+ */
 export type Verdict =
   | { status: 'no-data' }
-  | { status: 'met' | 'at-risk' | 'breached'; value: number; unit: Unit; target: Target; warning: Target | null };
+  | { status: 'met' | 'at-risk' | 'breached'; value: number; unit: Unit; target: Target; warning: Target | null; credits: CreditTiers | null };
 
 /** Why a dependency link was or was not followed. */
 export type ChainNote =

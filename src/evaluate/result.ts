@@ -80,6 +80,8 @@ export interface EvaluationResult {
 export interface Evaluated extends ObjectiveResult {
   agreementKind: AgreementKind;
   agreementTitle: string;
+  /** The agreement's IANA timezone: human formats show instants in it, with the offset (SPEC 9.2). */
+  zone: string;
   /** File and position of the objective's (or report's) YAML node. */
   source: { file: string; line: number; column: number };
   windowKind: WindowKind;

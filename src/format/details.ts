@@ -1,13 +1,14 @@
 /** Plain-text lines describing one result, shared by the JUnit and GitHub formats. */
 import type { Evaluated } from '../evaluate/result.js';
+import { formatLocalWithOffset } from '../time/format.js';
 import { statusReason } from './explanation.js';
-import { chargedEntries, formatCharge, formatCredit, formatValue } from './values.js';
+import { chargedEntries, formatCharge, formatCredit, formatResultValue } from './values.js';
 import { windowLabel } from './view.js';
 
 /** `service-desk/p1-first-response 2026-03: 91.2% (target >= 95%), breached`. */
 export function headline(e: Evaluated): string {
   return (
-    `${e.agreement}/${e.objective} ${windowLabel(e)}: ${formatValue(e.value, e.unit)} ` +
+    `${e.agreement}/${e.objective} ${windowLabel(e)}: ${formatResultValue(e)} ` +
     `(target ${e.target}), ${e.status}`
   );
 }
@@ -24,7 +25,8 @@ export function detailLines(e: Evaluated): string[] {
   const lines = [
     headline(e),
     `owner: ${e.owner}`,
-    `window: ${e.window.label} [${e.window.start}, ${e.window.end})${e.window.partial ? ' partial (contains as-of)' : ''}`,
+    `window: ${e.window.label} [${formatLocalWithOffset(e.startMs, e.zone)}, ${formatLocalWithOffset(e.endMs, e.zone)})` +
+      (e.window.partial ? ' partial (contains as-of)' : ''),
     `counts: ${c.records} records, ${c.counted} counted, ${c.good} good, ${c.open} open, ${c.excluded} excluded, ${c.skipped} skipped`,
   ];
   const charged = chargedEntries(e.charged).map(([party, charge]) => formatCharge(party, charge));

@@ -4,11 +4,11 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Evaluated } from '../evaluate/result.js';
-import { formatDuration } from '../time/format.js';
-import { chainNoteText, computationText, describeAttribution, exampleText, statusReason } from './explanation.js';
+import { formatDuration, formatLocalWithOffset } from '../time/format.js';
+import { chainNoteText, computationText, describeAttribution, exampleText, statusReason, wordingOf } from './explanation.js';
 import { toObjectiveResult } from './json.js';
 import { paintStatus } from './status-style.js';
-import { chargedEntries, formatCredit, formatValue } from './values.js';
+import { chargedEntries, formatCredit, formatResultValue, partyLabel } from './values.js';
 
 const LABEL_WIDTH = 12;
 
@@ -25,16 +25,17 @@ function records(n: number): string {
 function block(e: Evaluated, chalk: ChalkInstance): string[] {
   const x = e.explanation;
   const c = e.counts;
+  const wording = wordingOf(e);
   const out = [chalk.bold(`${e.agreement}/${e.objective}`) + ` — ${e.agreementKind} ${e.agreementTitle}`];
   out.push(...field('owner', [e.owner]));
   out.push(
     ...field('window', [
-      `${e.window.label} (${e.windowKind}) ${e.window.start} → ${e.window.end}` +
+      `${e.window.label} (${e.windowKind}) ${formatLocalWithOffset(e.startMs, e.zone)} → ${formatLocalWithOffset(e.endMs, e.zone)}` +
         (e.window.partial ? chalk.yellow(' partial: contains as-of, still running') : ''),
     ]),
   );
-  out.push(...field('value', [`${formatValue(e.value, e.unit)}, target ${e.target}`]));
-  out.push(...field('computed', x.computation.map(computationText)));
+  out.push(...field('value', [`${formatResultValue(e)}, target ${e.target}`]));
+  out.push(...field('computed', x.computation.map((step) => computationText(step, wording))));
   out.push(
     ...field('counts', [
       `${records(c.records)}: ${c.counted} counted` +
@@ -43,16 +44,16 @@ function block(e: Evaluated, chalk: ChalkInstance): string[] {
     ]),
   );
   const taken = x.attributions.map(
-    (a) => `${a.mechanism} → ${a.party}: ${records(a.records)}` +
+    (a) => `${a.mechanism} → ${partyLabel(a.party)}: ${records(a.records)}` +
       (a.seconds ? `, ${formatDuration(a.seconds)}` : '') +
       (describeAttribution(a.rule) ? ` (${describeAttribution(a.rule)})` : ''),
   );
   out.push(...field('taken away', taken));
   const charged = chargedEntries(e.charged).map(
-    ([party, ch]) => `${party}: ${records(ch.records)}` + (ch.seconds ? `, ${formatDuration(ch.seconds)}` : ''),
+    ([party, ch]) => `${partyLabel(party)}: ${records(ch.records)}` + (ch.seconds ? `, ${formatDuration(ch.seconds)}` : ''),
   );
   out.push(...field('charged', charged));
-  out.push(...field('examples', x.examples.map((ex) => `- ${exampleText(ex)}`)));
+  out.push(...field('examples', x.examples.map((ex) => `- ${exampleText(ex, wording)}`)));
   out.push(
     ...field('status', [
       paintStatus(chalk, e.status, e.status.toUpperCase()) + ` — ${statusReason(e)}`,
@@ -91,21 +92,24 @@ export function formatExplainText(evaluated: readonly Evaluated[], opts: { color
  * statusReason, chain } } ] }`; no `asOf` (the caller did not pass one), 2-space indent.
  */
 export function formatExplainJson(evaluated: readonly Evaluated[]): string {
-  const results = evaluated.map((e) => ({
-    ...toObjectiveResult(e),
-    explanation: {
-      computation: e.explanation.computation.map(computationText),
-      attributions: e.explanation.attributions.map((a) => ({
-        mechanism: a.mechanism,
-        party: a.party,
-        records: a.records,
-        seconds: a.seconds,
-        detail: describeAttribution(a.rule),
-      })),
-      examples: e.explanation.examples.map(exampleText),
-      statusReason: statusReason(e),
-      chain: e.explanation.chain.map((l) => ({ objective: l.objective, window: l.window, status: l.status, note: chainNoteText(l.note) })),
-    },
-  }));
+  const results = evaluated.map((e) => {
+    const wording = wordingOf(e);
+    return {
+      ...toObjectiveResult(e),
+      explanation: {
+        computation: e.explanation.computation.map((step) => computationText(step, wording)),
+        attributions: e.explanation.attributions.map((a) => ({
+          mechanism: a.mechanism,
+          party: a.party,
+          records: a.records,
+          seconds: a.seconds,
+          detail: describeAttribution(a.rule),
+        })),
+        examples: e.explanation.examples.map((ex) => exampleText(ex, wording)),
+        statusReason: statusReason(e),
+        chain: e.explanation.chain.map((l) => ({ objective: l.objective, window: l.window, status: l.status, note: chainNoteText(l.note) })),
+      },
+    };
+  });
   return JSON.stringify({ results }, null, 2) + '\n';
 }

@@ -2,15 +2,29 @@
  * Explanations in words: the evaluation stage records what happened as data (see
  * `src/evaluate/explanation.ts`); every format that shows an explanation renders it here.
  */
-import type { Schedule, ScheduleRoll, Where } from '../agreement/model.js';
+import { NO_PARTY, type Schedule, type ScheduleRoll, type Where } from '../agreement/model.js';
 import type { Operator, Target } from '../agreement/quantity.js';
 import type { GoodRule } from '../compile/model.js';
 import { scalarText } from '../evaluate/where.js';
 import type { AttributionRule, ChainNote, ComputationStep, DeliverySearch, Example, RecordRef, Verdict } from '../evaluate/explanation.js';
 import type { Evaluated } from '../evaluate/result.js';
-import { formatDuration, formatLocal } from '../time/format.js';
-import { formatInstant } from '../time/instant.js';
-import { formatCredit, formatValue } from './values.js';
+import { formatDuration, formatLocalWithOffset } from '../time/format.js';
+import { formatCredit, formatNumber, formatValueAgainst, MAX_DECIMALS, resultThresholds, verdictThresholds } from './values.js';
+
+/**
+ * What the words for one result's explanation need besides the explanation's data (SPEC 9.2): the
+ * thresholds its values are shown against (target, warning, credit tiers), so the computation and
+ * the examples print the value as the verdict does, and the agreement's timezone for instants that
+ * do not carry one.
+ */
+export interface Wording {
+  thresholds: readonly number[];
+  zone: string;
+}
+
+export function wordingOf(e: Pick<Evaluated, 'target' | 'explanation' | 'zone'>): Wording {
+  return { thresholds: resultThresholds(e), zone: e.zone };
+}
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -37,9 +51,9 @@ export function describeGood(good: GoodRule): string {
     case 'on-time':
       return 'on time';
     case 'max':
-      return `≤ ${formatValue(good.limit, 'number')}`;
+      return `≤ ${formatNumber(good.limit, MAX_DECIMALS)}`;
     case 'min':
-      return `≥ ${formatValue(good.limit, 'number')}`;
+      return `≥ ${formatNumber(good.limit, MAX_DECIMALS)}`;
     case 'where':
       return `matching ${describeWhere(good.where)}`;
   }
@@ -67,8 +81,8 @@ function rollText(roll: ScheduleRoll): string {
 /** Where a missed occurrence's delivery was looked for. */
 function searchedText(s: DeliverySearch, zone: string): string {
   if (s.by === 'for') return `no delivery logged for it in ${s.column}`;
-  const until = `${s.untilAsOf ? 'as-of' : 'the next due'} ${formatLocal(s.until, zone)}`;
-  return s.after === null ? `no unused delivery up to ${until}` : `no unused delivery after the previous due ${formatLocal(s.after, zone)} up to ${until}`;
+  const until = `${s.untilAsOf ? 'as-of' : 'the next due'} ${formatLocalWithOffset(s.until, zone)}`;
+  return s.after === null ? `no unused delivery up to ${until}` : `no unused delivery after the previous due ${formatLocalWithOffset(s.after, zone)} up to ${until}`;
 }
 
 /** `status in [Waiting for customer] (ticket-status)`, `column waiting_minutes (m)`, `input specs_due → specs_received`. */
@@ -85,68 +99,86 @@ export function describeAttribution(rule: AttributionRule): string {
   }
 }
 
+/** `charged to company-x`, or `charged to no party` for the reserved `none` (SPEC 5). */
+function chargedTo(party: string): string {
+  return party === NO_PARTY ? 'charged to no party' : `charged to ${party}`;
+}
+
 /** `id 42 (line 12)`, or `line 12` when the record has no id. */
 function recordName(record: RecordRef): string {
   return record.id !== null ? `id ${record.id} (line ${record.line})` : `line ${record.line}`;
 }
 
-/** A value of a measure as an example shows it: durations, lateness (`2h late`, `30m early`), values. */
-function measured(measure: Example & { kind: 'largest' | 'not-good' }, earlyToo: boolean): string {
-  if (measure.measure === 'duration') return formatDuration(measure.value);
+/** The limit a record's value is judged good against, if it has one. */
+function goodLimits(good: GoodRule): number[] {
+  return good.kind === 'where' ? [] : [good.limit];
+}
+
+/**
+ * A value of a measure as an example shows it: durations, lateness (`2h late`, `30m early`), values;
+ * kept on the right side of `thresholds` as the window value is.
+ */
+function measured(measure: Example & { kind: 'largest' | 'not-good' }, thresholds: readonly number[], earlyToo: boolean): string {
+  if (measure.measure === 'duration') return formatValueAgainst(measure.value, 's', thresholds);
   if (measure.measure === 'deadline') {
-    if (measure.value > 0) return `${formatDuration(measure.value)} late`;
-    return earlyToo ? `${formatDuration(-measure.value)} early` : 'on time';
+    if (measure.value > 0) return `${formatValueAgainst(measure.value, 's', thresholds)} late`;
+    return earlyToo ? `${formatValueAgainst(-measure.value, 's', thresholds.map((t) => -t))} early` : 'on time';
   }
-  return formatValue(measure.value, 'number');
+  return formatValueAgainst(measure.value, 'number', thresholds);
 }
 
-function span(start: number, end: number | null): string {
-  return `${formatInstant(start)} – ${end === null ? 'open at as-of' : formatInstant(end)}`;
+function span(start: number, end: number | null, zone: string): string {
+  return `${formatLocalWithOffset(start, zone)} – ${end === null ? 'open at as-of' : formatLocalWithOffset(end, zone)}`;
 }
 
-export function exampleText(ex: Example): string {
+/**
+ * An example in words: the largest values against the window's thresholds, instants in the example's
+ * zone (downtime spans, which have none, in the agreement's), with the offset.
+ */
+export function exampleText(ex: Example, wording: Wording): string {
   switch (ex.kind) {
     case 'not-good':
-      return `${recordName(ex.record)}: ${measured(ex, false)}, not ${describeGood(ex.good)}`;
+      return `${recordName(ex.record)}: ${measured(ex, goodLimits(ex.good), false)}, not ${describeGood(ex.good)}`;
     case 'largest':
-      return `largest: ${recordName(ex.record)}: ${measured(ex, true)}`;
+      return `largest: ${recordName(ex.record)}: ${measured(ex, wording.thresholds, true)}`;
     case 'paused':
       return `${recordName(ex.record)}: clock paused ${formatDuration(ex.seconds)}`;
     case 'open-breached':
-      return `${recordName(ex.record)}: open since ${formatLocal(ex.since, ex.zone)}, breached ${ex.within} target at ${formatLocal(ex.breachAt, ex.zone)}`;
+      return `${recordName(ex.record)}: open since ${formatLocalWithOffset(ex.since, ex.zone)}, breached ${ex.within} target at ${formatLocalWithOffset(ex.breachAt, ex.zone)}`;
     case 'open':
-      return `${recordName(ex.record)}: open since ${formatLocal(ex.since, ex.zone)}, ${formatDuration(ex.elapsed)} elapsed, not counted`;
+      return `${recordName(ex.record)}: open since ${formatLocalWithOffset(ex.since, ex.zone)}, ${formatDuration(ex.elapsed)} elapsed, not counted`;
     case 'open-lower-bound': {
-      const what = ex.measure === 'deadline' ? `due ${formatLocal(ex.since, ex.zone)}, at least ${formatDuration(ex.value)} late` : `open since ${formatLocal(ex.since, ex.zone)}, at least ${formatDuration(ex.value)}`;
-      return `${recordName(ex.record)}: ${what} at as-of (over the ${ex.limit} target since ${formatLocal(ex.breachAt, ex.zone)}), counted as a lower bound`;
+      const what = ex.measure === 'deadline' ? `due ${formatLocalWithOffset(ex.since, ex.zone)}, at least ${formatDuration(ex.value)} late` : `open since ${formatLocalWithOffset(ex.since, ex.zone)}, at least ${formatDuration(ex.value)}`;
+      return `${recordName(ex.record)}: ${what} at as-of (over the ${ex.limit} target since ${formatLocalWithOffset(ex.breachAt, ex.zone)}), counted as a lower bound`;
     }
     case 'open-late':
-      return `${recordName(ex.record)}: not done, due ${formatLocal(ex.due, ex.zone)}, ${formatDuration(ex.lateness)} late at as-of`;
+      return `${recordName(ex.record)}: not done, due ${formatLocalWithOffset(ex.due, ex.zone)}, ${formatDuration(ex.lateness)} late at as-of`;
     case 'open-not-due': {
       const onWhom = ex.waitingOn.length ? `, waiting on ${ex.waitingOn.join(', ')} (input not delivered)` : '';
-      return `${recordName(ex.record)}: not done, due ${formatLocal(ex.due, ex.zone)}${onWhom}, not counted`;
+      return `${recordName(ex.record)}: not done, due ${formatLocalWithOffset(ex.due, ex.zone)}${onWhom}, not counted`;
     }
     case 'shifted':
-      return `${recordName(ex.record)}: due ${formatLocal(ex.due, ex.zone)} shifted ${formatDuration(ex.shift)} by late inputs to ${formatLocal(ex.shifted, ex.zone)}`;
+      return `${recordName(ex.record)}: due ${formatLocalWithOffset(ex.due, ex.zone)} shifted ${formatDuration(ex.shift)} by late inputs to ${formatLocalWithOffset(ex.shifted, ex.zone)}`;
     case 'excluded':
-      return `${recordName(ex.record)}: excluded (${describeWhere(ex.where)}), charged to ${ex.party}`;
+      return `${recordName(ex.record)}: excluded (${describeWhere(ex.where)}), ${chargedTo(ex.party)}`;
     case 'downtime':
-      return `${recordName(ex.record)}: down ${span(ex.start, ex.end)}, spans ${formatDuration(ex.seconds)} of service time in this window (before merging and exclusions)`;
+      return `${recordName(ex.record)}: down ${span(ex.start, ex.end, wording.zone)}, spans ${formatDuration(ex.seconds)} of service time in this window (before merging and exclusions)`;
     case 'downtime-excluded':
-      return `${recordName(ex.record)}: excluded (${describeWhere(ex.where)}, charged to ${ex.party}), ${span(ex.start, ex.end)}`;
+      return `${recordName(ex.record)}: excluded (${describeWhere(ex.where)}, ${chargedTo(ex.party)}), ${span(ex.start, ex.end, wording.zone)}`;
     case 'delivery-late': {
       const delay = formatDuration((ex.deliveredAt - ex.due) / 1000);
       const row = ex.forColumn === null ? `line ${ex.line}` : `line ${ex.line}, ${ex.forColumn} ${ex.date}`;
-      return `${ex.date}: delivered ${formatLocal(ex.deliveredAt, ex.zone)} (${row}), ${delay} after the due time ${formatLocal(ex.due, ex.zone)} (${ex.zone})`;
+      return `${ex.date}: delivered ${formatLocalWithOffset(ex.deliveredAt, ex.zone)} (${row}), ${delay} after the due time ${formatLocalWithOffset(ex.due, ex.zone)} (${ex.zone})`;
     }
     case 'delivery-missed':
-      return `${ex.date}: missed (due ${formatLocal(ex.due, ex.zone)} ${ex.zone}; ${searchedText(ex.searched, ex.zone)})`;
+      return `${ex.date}: missed (due ${formatLocalWithOffset(ex.due, ex.zone)} ${ex.zone}; ${searchedText(ex.searched, ex.zone)})`;
   }
 }
 
 const MEASURED_NOUN = { count: 'records', value: 'values', duration: 'durations', deadline: 'lateness values', uptime: 'records' } as const;
 
-export function computationText(step: ComputationStep): string {
+/** A computation step in words; the value it arrives at is shown against `wording`'s thresholds. */
+export function computationText(step: ComputationStep, wording: Wording): string {
   const onCalendar = (calendar: string | null) => (calendar === null ? '' : ` on calendar ${calendar}`);
   switch (step.kind) {
     case 'ratio':
@@ -155,7 +187,7 @@ export function computationText(step: ComputationStep): string {
       return `count: ${plural(step.counted, 'record')}`;
     case 'aggregate': {
       const noun = step.measure === 'value' ? `values of ${step.column}` : MEASURED_NOUN[step.measure];
-      return `${step.aggregate} of ${step.counted} ${noun}${onCalendar(step.calendar)}: ${step.value === null ? 'no data' : formatValue(step.value, step.unit)}`;
+      return `${step.aggregate} of ${step.counted} ${noun}${onCalendar(step.calendar)}: ${step.value === null ? 'no data' : formatValueAgainst(step.value, step.unit, wording.thresholds)}`;
     }
     case 'open-counted':
       return `${plural(step.records, 'open record')} that can no longer be good counted as bad (in counted, not in open)`;
@@ -178,12 +210,13 @@ export function computationText(step: ComputationStep): string {
       return `downtime ${formatDuration(step.downtime)} of ${formatDuration(step.service)} service time (calendar ${step.calendar}), ${incidents}`;
     }
     case 'uptime-formula':
-      // the formula shows its operands in plain seconds, as a reader would retype them
-      return `uptime = 100 × (1 − ${step.downtime}s ÷ ${step.service}s) = ${Number(step.value.toFixed(4))}%`;
+      // the formula shows its operands in plain seconds, as a reader would retype them, and its
+      // result with at least 4 decimals (more when the target needs them)
+      return `uptime = 100 × (1 − ${step.downtime}s ÷ ${step.service}s) = ${formatValueAgainst(step.value, '%', wording.thresholds, 4)}`;
     case 'downtime-excluded':
       return `excluded ${plural(step.records, 'record')}: ${formatDuration(step.removed)} removed from downtime and service time`;
     case 'partial':
-      return `partial window: ${step.what === 'service time' ? 'service time counted' : 'occurrences due'} up to ${formatInstant(step.asOf)}`;
+      return `partial window: ${step.what === 'service time' ? 'service time counted' : 'occurrences due'} up to ${formatLocalWithOffset(step.asOf, wording.zone)}`;
     case 'deliveries': {
       const { noun, when } = describeSchedule(step.schedule);
       const how = step.matchedBy === null ? when : `${when}; matched by ${step.matchedBy}`;
@@ -225,9 +258,10 @@ function thresholdText(t: Target): string {
 }
 
 /** `94.12% < 95% (target)`, `98% ≥ 95% (target) and ≥ 97% (warning)`, `96.5% ≥ 95% (target) but below the 97% warning`. */
-export function verdictText(v: Verdict): string {
+export function verdictText(v: Verdict, lowerBound = false): string {
   if (v.status === 'no-data') return 'no counted records in the window';
-  const shown = formatValue(v.value, v.unit);
+  // SPEC 3.4 (v1.1): a value open records entered at their value so far is a lower bound
+  const shown = `${lowerBound ? '≥ ' : ''}${formatValueAgainst(v.value, v.unit, verdictThresholds(v))}`;
   const t = thresholdText(v.target);
   if (v.status === 'breached') return `${shown} ${NEGATED[v.target.op]} ${t} (target)`;
   const met = `${shown} ${SYMBOL[v.target.op]} ${t} (target)`;
@@ -238,7 +272,7 @@ export function verdictText(v: Verdict): string {
 
 /** Why the status is what it is: the verdict, then the root cause and whether it excuses, then the credit. */
 export function statusReason(e: Evaluated): string {
-  let text = verdictText(e.explanation.verdict);
+  let text = verdictText(e.explanation.verdict, e.lowerBound);
   const rc = e.rootCause;
   if (rc) {
     const cause = `root cause ${rc.agreement}/${rc.objective} ${rc.window} (owner ${rc.owner})`;

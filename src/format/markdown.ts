@@ -3,7 +3,7 @@ import { STATUSES, summarize, type Evaluated } from '../evaluate/result.js';
 import type { WindowKind } from '../agreement/model.js';
 import { markdownCell, markdownText } from './markdown-cell.js';
 import { STATUS_MARK } from './status-style.js';
-import { creditTotals, formatAmount, formatCredit, formatValue } from './values.js';
+import { creditTotals, formatAmount, formatCredit, formatResultValue } from './values.js';
 import { agreementIds, itemKey, windowLabel, type AgreementInfo, type EvaluationView } from './view.js';
 
 /** Beyond this many windows of one kind, only the latest are tabled (breaches and credits still list all). */
@@ -31,7 +31,7 @@ function summarySection(view: EvaluationView): string[] {
     for (const e of breaches) {
       const root = e.rootCause ? `, root cause ${rootCauseText(e)}` : '';
       lines.push(
-        `- ${STATUS_MARK.breached} ${itemKey(e)} ${windowLabel(e)}: ${formatValue(e.value, e.unit)} ` +
+        `- ${STATUS_MARK.breached} ${itemKey(e)} ${windowLabel(e)}: ${formatResultValue(e)} ` +
           `(target ${e.target})${root}`,
       );
     }
@@ -82,7 +82,7 @@ function windowTables(results: readonly Evaluated[]): string[] {
       const byLabel = new Map(cells.map((e) => [e.window.label, e]));
       const row = shown.map(([label]) => {
         const e = byLabel.get(label);
-        return e ? `${STATUS_MARK[e.status]} ${markdownCell(formatValue(e.value, e.unit))}` : '';
+        return e ? `${STATUS_MARK[e.status]} ${markdownCell(formatResultValue(e))}` : '';
       });
       lines.push(
         `| ${markdownCell(objective)} | ${markdownCell(first.owner)} | ${markdownCell(first.target)} | ${row.join(' | ')} |`,

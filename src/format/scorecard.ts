@@ -1,6 +1,7 @@
 /**
- * Per party: how the objectives it owns fared in complete windows, and what other owners' results
- * charged to it (SPEC 3: customer obligations are scored like the provider's objectives).
+ * Per party: how the objectives it owns fared in complete windows, how many breaches elsewhere
+ * were traced to them (SPEC 5), and what other owners' results charged to it (SPEC 3: customer
+ * obligations are scored like the provider's objectives).
  */
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
@@ -8,7 +9,7 @@ import { STATUSES, type Status } from '../evaluate/result.js';
 import { NO_PARTY } from '../agreement/model.js';
 import { formatDuration } from '../time/format.js';
 import { paintStatus } from './status-style.js';
-import { formatNumber } from './values.js';
+import { formatNumber, partyLabel } from './values.js';
 import type { EvaluationView } from './view.js';
 
 export interface PartyScore {
@@ -20,6 +21,11 @@ export interface PartyScore {
   owned: number;
   /** Status counts over complete windows. */
   statuses: Record<Status, number>;
+  /**
+   * Breached or excused complete windows, of any owner, whose root cause is one of this party's
+   * objectives: a party whose breach broke two others must not look as if it broke one.
+   */
+  rootCauseOf: number;
   /** Charged to this party across all results. */
   chargedRecords: number;
   chargedSeconds: number;
@@ -27,7 +33,8 @@ export interface PartyScore {
 
 /**
  * Parties in agreement order (each agreement's provider, then customers, then third parties), so
- * a customer's obligations sit next to its provider's; others (e.g. `none`) follow as first seen.
+ * a customer's obligations sit next to its provider's; others (e.g. `none`, shown as `excluded (no
+ * party)`) follow as first seen.
  * Only parties that own a result or were charged something appear.
  */
 export function partyScores(view: EvaluationView): PartyScore[] {
@@ -51,10 +58,11 @@ export function partyScores(view: EvaluationView): PartyScore[] {
       const known = info.get(party);
       s = {
         party,
-        name: known?.name ?? (party === NO_PARTY ? '(nobody)' : party),
+        name: known?.name ?? (party === NO_PARTY ? '' : party),
         roles: known ? [...known.roles] : [],
         owned: 0,
         statuses: { met: 0, 'at-risk': 0, breached: 0, excused: 0, 'no-data': 0 },
+        rootCauseOf: 0,
         chargedRecords: 0,
         chargedSeconds: 0,
       };
@@ -71,6 +79,7 @@ export function partyScores(view: EvaluationView): PartyScore[] {
     owned.set(e.owner, keys);
     s.owned = keys.size;
     if (!e.window.partial) s.statuses[e.status]++;
+    if (!e.window.partial && e.rootCause) score(e.rootCause.owner).rootCauseOf++;
     for (const [party, charge] of Object.entries(e.charged)) {
       const c = score(party);
       c.chargedRecords += charge.records;
@@ -91,22 +100,24 @@ export function formatScorecard(view: EvaluationView, opts: { color: boolean }):
   const chalk = new Chalk({ level: opts.color ? 1 : 0 });
   const scores = partyScores(view);
   if (scores.length === 0) return `No results: no objective has a window up to as-of ${view.asOf}.\n`;
-  const head = ['party', 'name', 'role', 'owns', ...STATUSES, 'kept', 'charged records', 'charged time'];
+  const head = ['party', 'name', 'role', 'owns', ...STATUSES, 'kept', 'root cause of', 'charged records', 'charged time'];
   const table = new Table({ head: head.map((h) => chalk.bold(h)), style: { head: [], border: [], compact: true } });
   for (const s of scores) {
     table.push([
-      s.party,
+      partyLabel(s.party),
       s.name,
       s.roles.join(', '),
       s.owned > 0 ? String(s.owned) : '',
       ...STATUSES.map((st) => (s.owned > 0 ? paintStatus(chalk, st, String(s.statuses[st])) : '')),
       kept(s),
+      s.owned > 0 || s.rootCauseOf > 0 ? String(s.rootCauseOf) : '',
       String(s.chargedRecords),
       s.chargedSeconds !== 0 ? formatDuration(s.chargedSeconds) : '',
     ]);
   }
   return (
     `Scorecard as of ${view.asOf}: statuses over complete windows; ` +
+    `root cause of = breached or excused complete windows traced to the party's objectives; ` +
     `charged = records and working time taken from other owners' results and charged to the party.\n` +
     `${table.toString()}\n`
   );

@@ -4,7 +4,7 @@ import Table from 'cli-table3';
 import { STATUSES, summarize, type Counts, type Evaluated } from '../evaluate/result.js';
 import { sparkline } from './sparkline.js';
 import { paintStatus } from './status-style.js';
-import { chargedEntries, creditTotals, formatCharge, formatCredit, formatValue } from './values.js';
+import { chargedEntries, creditTotals, formatCharge, formatCredit, formatResultValue } from './values.js';
 import { itemKey, valueSeries, windowLabel, type EvaluationView } from './view.js';
 
 /** Columns left out when empty in every row. */
@@ -57,7 +57,7 @@ export function formatTable(view: EvaluationView, opts: { color: boolean }): str
       e.objective,
       e.owner,
       windowLabel(e),
-      formatValue(e.value, e.unit),
+      formatResultValue(e),
       e.target,
       paintStatus(chalk, e.status),
       formatCounts(e.counts, e.aggregate === 'ratio' || e.itemKind === 'report'),

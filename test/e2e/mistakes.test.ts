@@ -1,5 +1,5 @@
 /** Common user mistakes through the built CLI: each gets one clear line and exit 2 (or 1), never a stack trace. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -33,10 +33,26 @@ describe('mistakes', () => {
     expect(r.stderr).toBe('slacheck: --from 2026-04-01 is after --to 2026-03-01\n');
   });
 
-  test('--output into a directory that does not exist', async () => {
-    const r = await runMain(['evaluate', 'examples', '--as-of', '2026-07-01', '--fail-on', 'never', '--format', 'json', '--output', join(tmp, 'nodir', 'x.json')]);
+  test('--output into folders that do not exist yet creates them (SPEC 9.2)', async () => {
+    const file = join(tmp, 'reports', '2026-07', 'x.json');
+    const r = await runMain(['evaluate', 'examples', '--as-of', '2026-07-01', '--fail-on', 'never', '--format', 'json', '--output', file]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ asOf: '2026-07-01' });
+    // only the report: no temp file left beside it
+    expect(readdirSync(join(tmp, 'reports', '2026-07'))).toEqual(['x.json']);
+  });
+
+  test('--output under a regular file: one clear line, exit 2', async () => {
+    writeFileSync(join(tmp, 'plain'), 'x');
+    const file = join(tmp, 'plain', 'sub', 'x.json');
+    const r = await runMain(['evaluate', 'examples', '--as-of', '2026-07-01', '--fail-on', 'never', '--format', 'json', '--output', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`slacheck: cannot write ${join(tmp, 'nodir', 'x.json')}: the directory ${join(tmp, 'nodir')} does not exist\n`);
+    expect(r.stderr).toBe(`slacheck: cannot write ${file}: ${join(tmp, 'plain', 'sub')} (or a folder on the way) is a file, not a directory\n`);
+    // the parent is the file itself
+    const r2 = await runMain(['evaluate', 'examples', '--as-of', '2026-07-01', '--fail-on', 'never', '--format', 'json', '--output', join(tmp, 'plain', 'x.json')]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toBe(`slacheck: cannot write ${join(tmp, 'plain', 'x.json')}: ${join(tmp, 'plain')} (or a folder on the way) is a file, not a directory\n`);
   });
 
   test('init into a path that is a file', async () => {

@@ -2,8 +2,11 @@
  * The README's examples run: every ```console block whose first line is `$ slacheck …` is run
  * in-process through slacheck's `main()` and must print exactly what the README shows. A
  * `<!-- cwd: DIR -->` line just before a block runs it in DIR (relative to the repository root).
+ *
+ * Update mode: after an intended output change, `UPDATE_README=1 npx vitest run test/e2e/readme.test.ts`
+ * rewrites each block's output with what slacheck prints now; read the diff before committing.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT, runMain } from './cli.js';
@@ -27,10 +30,20 @@ function examples(): Example[] {
 /** Splits a shell-like command line (no quoting needed in our examples). */
 const argv = (command: string) => command.split(/\s+/).slice(1);
 
+const UPDATE = process.env.UPDATE_README === '1';
+
 describe('README examples print what the README shows', () => {
   const list = examples();
+  test.runIf(UPDATE)('update mode: rewrite every block with what slacheck prints now', async () => {
+    let text = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const e of list) {
+      const r = await runMain(argv(e.command), { cwd: e.cwd });
+      text = text.replace(`$ ${e.command}\n${e.expected}\`\`\``, `$ ${e.command}\n${r.stdout}\`\`\``);
+    }
+    writeFileSync(join(ROOT, 'README.md'), text);
+  });
   test('the README has runnable examples', () => expect(list.length).toBeGreaterThanOrEqual(4));
-  test.each(list.map((e) => [e.command, e] as const))('%s', async (_command, e) => {
+  test.skipIf(UPDATE).each(list.map((e) => [e.command, e] as const))('%s', async (_command, e) => {
     const r = await runMain(argv(e.command), { cwd: e.cwd });
     // stderr may only carry the one-line reason of an exit 1 (breached windows), never an error
     expect(r.stderr).toMatch(/^(|slacheck: \d+ complete windows? at --fail-on \w[\w-]*: .*\n)$/);

@@ -35,6 +35,7 @@ function result(agreement: string, objective: string, owner: string, label: stri
     credit: null,
     agreementKind: 'SLA',
     agreementTitle: agreement,
+    zone: 'Europe/Berlin',
     source: { file: 'x.yaml', line: 1, column: 1 },
     windowKind: 'month',
     startMs: Date.parse(start),

@@ -9,6 +9,7 @@ import type { DataSource, ReadRows, RowSink } from '../../../src/data/source.js'
 import type { Evaluated } from '../../../src/evaluate/result.js';
 import { InputError } from '../../../src/problem.js';
 import { statusReason } from '../../../src/format/explanation.js';
+import { formatResultValue } from '../../../src/format/values.js';
 import { inWords } from '../in-words.js';
 
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/engine');
@@ -85,6 +86,7 @@ describe('the core evaluate() on test/fixtures/engine', () => {
       credit: null,
       agreementKind: 'SLA',
       agreementTitle: 'Service desk for Company X',
+      zone: 'Europe/Berlin',
       source: { file: 'agreements.yaml', line: 19, column: 5 },
       windowKind: 'month',
       startMs: Date.parse(JAN.start),
@@ -112,14 +114,14 @@ describe('the core evaluate() on test/fixtures/engine', () => {
     expect(feb).toMatchObject({ window: FEB, value: 0, status: 'breached', charged: { none: { records: 1, seconds: 0 } } });
     expect(feb.counts).toEqual({ records: 2, counted: 1, good: 0, open: 0, excluded: 1, skipped: 0, invalid: 0 });
     expect(statusReason(feb)).toBe('0% < 90% (target)');
-    expect(inWords(feb.explanation).examples).toEqual(['id 6 (line 7): 45m, not within 30m', 'id 5 (line 6): excluded (cause = maintenance), charged to none']);
+    expect(inWords(feb.explanation).examples).toEqual(['id 6 (line 7): 45m, not within 30m', 'id 5 (line 6): excluded (cause = maintenance), charged to no party']);
     const mar = find(r, 'p1-response', '2026-03');
     // 7 opened Mon 9 Mar 09:00, no response by as-of: breached at 09:30, counted bad; 8 opened 11:50, 10m: open
     expect(mar).toMatchObject({ window: MAR, value: 0, status: 'breached', charged: {} });
     expect(mar.counts).toEqual({ records: 2, counted: 1, good: 0, open: 1, excluded: 0, skipped: 0, invalid: 0 });
     expect(inWords(mar.explanation).examples).toEqual([
-      'id 7 (line 8): open since 2026-03-09 09:00, breached 30m target at 2026-03-09 09:30',
-      'id 8 (line 9): open since 2026-03-10 11:50, 10m elapsed, not counted',
+      'id 7 (line 8): open since 2026-03-09 09:00 +01:00, breached 30m target at 2026-03-09 09:30 +01:00',
+      'id 8 (line 9): open since 2026-03-10 11:50 +01:00, 10m elapsed, not counted',
     ]);
   });
 
@@ -139,9 +141,10 @@ describe('the core evaluate() on test/fixtures/engine', () => {
     ]);
     // it passed 8h at Mon 09:00 + 8h of office time = Mon 17:00 (Berlin)
     expect(inWords(q1.explanation).examples[0]).toBe(
-      'id 7 (line 8): open since 2026-03-09 09:00, at least 13h at as-of (over the 8h target since 2026-03-09 17:00), counted as a lower bound',
+      'id 7 (line 8): open since 2026-03-09 09:00 +01:00, at least 13h at as-of (over the 8h target since 2026-03-09 17:00 +01:00), counted as a lower bound',
     );
-    expect(statusReason(q1)).toBe('12h 6m > 8h (target)');
+    expect(statusReason(q1)).toBe('≥ 12h 6m > 8h (target)');
+    expect(formatResultValue(q1)).toBe('≥ 12h 6m'); // every human format prints it so
   });
 
   test('a shared data set in another agreement, and reports dispatched to their evaluator', async () => {

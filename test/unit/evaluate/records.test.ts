@@ -164,7 +164,7 @@ F,2026-03-10T12:30,`;
     const feb = windowOf(out, '2026-02');
     expect(feb.value).toBe(50);
     expect(feb.counts).toEqual({ records: 2, counted: 2, good: 1, open: 0, excluded: 0, skipped: 0, invalid: 0 });
-    expect(inWords(feb).examples[0]).toBe('id A (line 2): open since 2026-02-26 09:00, breached 4h target at 2026-02-26 13:00');
+    expect(inWords(feb).examples[0]).toBe('id A (line 2): open since 2026-02-26 09:00 +01:00, breached 4h target at 2026-02-26 13:00 +01:00');
     // Mar: D closed bad (Mon 9-18 = 9h + Tue 8-11 = 3h = 12h); B open 3h; E resolved after as-of so
     // open, 08:00-12:00 = 4h elapsed, which does not exceed 4h; F opened after as-of is ignored.
     const mar = windowOf(out, '2026-03');

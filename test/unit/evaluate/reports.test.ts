@@ -108,11 +108,11 @@ describe('report deliveries (SPEC 4 v1.1: matching by time)', () => {
     expect(inWords(mar).computation).toEqual([
       '3 of 5 daily deliveries on time (by 10:00, office workdays)',
       'late: 2026-03-04 (42m late), 2026-03-06 (23h late)',
-      'partial window: occurrences due up to 2026-03-07T12:00:00.000Z',
+      'partial window: occurrences due up to 2026-03-07 12:00 +00:00',
     ]);
     expect(inWords(mar).examples).toEqual([
-      '2026-03-04: delivered 2026-03-04 10:42 (line 5), 42m after the due time 2026-03-04 10:00 (UTC)',
-      '2026-03-06: delivered 2026-03-07 09:00 (line 7), 23h after the due time 2026-03-06 10:00 (UTC)',
+      '2026-03-04: delivered 2026-03-04 10:42 +00:00 (line 5), 42m after the due time 2026-03-04 10:00 +00:00 (UTC)',
+      '2026-03-06: delivered 2026-03-07 09:00 +00:00 (line 7), 23h after the due time 2026-03-06 10:00 +00:00 (UTC)',
     ]);
     expect(mar.charged).toEqual({});
     // Before any delivery was logged, Jan and Feb simply missed every workday: 0 %.
@@ -122,7 +122,7 @@ describe('report deliveries (SPEC 4 v1.1: matching by time)', () => {
     // The first occurrence of the validity has the schedule's previous workday (Wed 31 Dec 2025)
     // as its previous due; Fri 2 Jan's next due is Mon 5 Jan.
     expect(inWords(out[0]!).examples[0]).toBe(
-      '2026-01-01: missed (due 2026-01-01 10:00 UTC; no unused delivery after the previous due 2025-12-31 10:00 up to the next due 2026-01-02 10:00)',
+      '2026-01-01: missed (due 2026-01-01 10:00 +00:00 UTC; no unused delivery after the previous due 2025-12-31 10:00 +00:00 up to the next due 2026-01-02 10:00 +00:00)',
     );
   });
 
@@ -160,7 +160,7 @@ describe('report deliveries (SPEC 4 v1.1: matching by time)', () => {
     // unused delivery in (Mon 10:00, Tue 10:00]: Mon 11:00 → late by 1h.
     expect(out.map((o) => [o.window.label, o.value])).toEqual([['2026-03-01', null], ['2026-03-02', 0], ['2026-03-03', 100]]);
     expect(inWords(out[1]!).computation).toContain('late: 2026-03-02 (1h late)');
-    expect(inWords(out[1]!).examples).toEqual(['2026-03-02: delivered 2026-03-02 11:00 (line 2), 1h after the due time 2026-03-02 10:00 (UTC)']);
+    expect(inWords(out[1]!).examples).toEqual(['2026-03-02: delivered 2026-03-02 11:00 +00:00 (line 2), 1h after the due time 2026-03-02 10:00 +00:00 (UTC)']);
     // At as-of Monday 12:00 Tuesday is not due (and its delivery has not happened): Monday is
     // late by 1h all the same.
     const monday = evaluate(csv, { ...setup, asOf: '2026-03-02T12:00:00Z' });
@@ -183,10 +183,10 @@ describe('report deliveries (SPEC 4 v1.1: matching by time)', () => {
     expect(inWords(out[0]!).computation).toEqual([
       '1 of 2 daily deliveries on time (by 10:00, office workdays)',
       'missed: 2026-03-02',
-      'partial window: occurrences due up to 2026-03-03T12:00:00.000Z',
+      'partial window: occurrences due up to 2026-03-03 12:00 +00:00',
     ]);
     expect(inWords(out[0]!).examples).toEqual([
-      '2026-03-02: missed (due 2026-03-02 10:00 UTC; no unused delivery after the previous due 2026-02-27 10:00 up to the next due 2026-03-03 10:00)',
+      '2026-03-02: missed (due 2026-03-02 10:00 +00:00 UTC; no unused delivery after the previous due 2026-02-27 10:00 +00:00 up to the next due 2026-03-03 10:00 +00:00)',
     ]);
   });
 
@@ -216,7 +216,7 @@ describe('report deliveries (SPEC 4 v1.1: matching by time)', () => {
     expect(inWords(out[0]!).computation).toContain('late: 2026-04-08 (23h late)');
     expect(inWords(out[0]!).computation).toContain('missed: 2026-04-29');
     expect(inWords(out[0]!).examples).toContain(
-      '2026-04-29: missed (due 2026-04-29 09:00 UTC; no unused delivery after the previous due 2026-04-22 09:00 up to as-of 2026-05-01 00:00)',
+      '2026-04-29: missed (due 2026-04-29 09:00 +00:00 UTC; no unused delivery after the previous due 2026-04-22 09:00 +00:00 up to as-of 2026-05-01 00:00 +00:00)',
     );
   });
 
@@ -351,11 +351,11 @@ describe('log.for: the log names the occurrence (SPEC 4, 9.7)', () => {
       '3 of 5 daily deliveries on time (by 10:00, office workdays; matched by report_date)',
       'late: 2026-03-03 (23h late), 2026-03-06 (30m late)',
       '2 logged deliveries naming no occurrence in report_date, ignored: 2026-03-07, 2026-02-27',
-      'partial window: occurrences due up to 2026-03-06T12:00:00.000Z',
+      'partial window: occurrences due up to 2026-03-06 12:00 +00:00',
     ]);
     expect(inWords(out[0]!).examples).toEqual([
-      '2026-03-03: delivered 2026-03-04 09:00 (line 3, report_date 2026-03-03), 23h after the due time 2026-03-03 10:00 (UTC)',
-      '2026-03-06: delivered 2026-03-06 10:30 (line 8, report_date 2026-03-06), 30m after the due time 2026-03-06 10:00 (UTC)',
+      '2026-03-03: delivered 2026-03-04 09:00 +00:00 (line 3, report_date 2026-03-03), 23h after the due time 2026-03-03 10:00 +00:00 (UTC)',
+      '2026-03-06: delivered 2026-03-06 10:30 +00:00 (line 8, report_date 2026-03-06), 30m after the due time 2026-03-06 10:00 +00:00 (UTC)',
     ]);
     expect(unmatched).toEqual({ rows: 2, firstLine: 5, values: ['2026-03-07', '2026-02-27'] });
   });
@@ -373,7 +373,7 @@ describe('log.for: the log names the occurrence (SPEC 4, 9.7)', () => {
     // Mon 4 May, an occurrence not due yet (not unmatched, not counted); the last Mon 4 Jan 2027,
     // a workday after the validity (unmatched). Tue 3 is missed: 1 of 2.
     expect(out[0]!.value).toBe(50);
-    expect(inWords(out[0]!).examples).toEqual(['2026-03-03: missed (due 2026-03-03 10:00 UTC; no delivery logged for it in report_date)']);
+    expect(inWords(out[0]!).examples).toEqual(['2026-03-03: missed (due 2026-03-03 10:00 +00:00 UTC; no delivery logged for it in report_date)']);
     expect(inWords(out[0]!).computation).toContain('2 logged deliveries naming no occurrence in report_date, ignored: (empty), 2027-01-04');
     expect(unmatched).toEqual({ rows: 2, firstLine: 3, values: ['', '2027-01-04'] });
   });
@@ -474,7 +474,7 @@ describe('schedule.roll (SPEC 9.5, 9.7)', () => {
     expect(inWords(out[0]!).computation).toEqual([
       '1 of 1 monthly deliveries on time (by day 5, 12:00, rolled to the previous office workday)',
       'rolled to the previous workday: 2026-04-05 → 2026-04-02',
-      'partial window: occurrences due up to 2026-04-29T22:00:00.000Z',
+      'partial window: occurrences due up to 2026-04-29 22:00 +00:00',
     ]);
   });
 });

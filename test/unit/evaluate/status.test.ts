@@ -6,7 +6,7 @@ import type { Unit } from '../../../src/compile/index.js';
 
 /** The status, and the verdict in the words `explain` shows. */
 function statusOf(value: number | null, target: ReturnType<typeof parseTarget> & object, warning: ReturnType<typeof parseTarget>, unit: Unit) {
-  const verdict = verdictOf(value, target, warning, unit);
+  const verdict = verdictOf(value, target, warning, unit, null);
   return { status: verdict.status, reason: verdictText(verdict) };
 }
 

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { marked, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { formatGithub, formatJunit, formatMarkdown } from '../../../src/format/index.js';
+import { formatExplainText, formatGithub, formatJunit, formatMarkdown, formatTable } from '../../../src/format/index.js';
 import { cdata, xmlAttr } from '../../../src/format/xml.js';
 import { markdownCell } from '../../../src/format/markdown-cell.js';
 import { NASTY, VIEW, result } from './fixture.js';
@@ -138,5 +138,41 @@ describe('formatMarkdown', () => {
     const table = marked.lexer(formatMarkdown({ ...VIEW, evaluated: [r] })).find((t) => t.type === 'table') as Tokens.Table;
     expect(table.rows[0]!.map((c) => c.text)).toEqual(['a|b', 'x|y', '>= 95%', '✅ 1%']);
     expect(markdownCell(NASTY)).toBe('a\\|b <c> & d ]]> 50% x:y, "q" next');
+  });
+});
+
+describe('display never contradicts the status (SPEC 9.2)', () => {
+  // the report: 99.98759% against >= 99.99% showed "BREACHED — 99.99% < 99.99%", and the table
+  // and Markdown showed ✅ 99.99% beside ❌ 99.99%
+  const met = result({ objective: 'uptime', label: '2026-03', value: 99.99, target: '>= 99.99%', status: 'met' });
+  const breached = result({ objective: 'uptime', label: '2026-04', value: 99.98759, target: '>= 99.99%', status: 'breached' });
+  const view = { ...VIEW, evaluated: [met, breached] };
+
+  it('every format shows 99.988% for the breach and 99.99% for the window exactly on target', () => {
+    const table = formatTable(view, { color: false });
+    expect(table).toMatch(/│\s+99\.99% │ >= 99\.99% │ met/);
+    expect(table).toMatch(/│\s+99\.988% │ >= 99\.99% │ breached/);
+    const md = formatMarkdown(view);
+    expect(md).toContain('| uptime | it-ops | >= 99.99% | ✅ 99.99% | ❌ 99.988% |');
+    expect(md).toContain('- ❌ service-desk/uptime 2026-04: 99.988% (target >= 99.99%)');
+    expect(formatJunit(view)).toContain('message="service-desk/uptime 2026-04: 99.988% (target &gt;= 99.99%), breached"');
+    expect(formatJunit(view)).toContain('why: 99.988% < 99.99% (target)');
+    expect(formatGithub(view)).toContain('99.988%25 (target >= 99.99%25), breached; 99.988%25 < 99.99%25 (target)');
+    expect(formatExplainText([breached], { color: false })).toContain('BREACHED — 99.988% < 99.99% (target)');
+    expect(formatExplainText([breached], { color: false })).toContain('value       99.988%, target >= 99.99%');
+  });
+});
+
+describe('a charge to the reserved party none reads as an exclusion, in every format', () => {
+  const r = result({ objective: 'uptime', value: 90, status: 'breached', charged: { none: { records: 1, seconds: 7200 } } });
+  const view = { ...VIEW, evaluated: [r] };
+  it('says excluded (no party), never "none 1 (2h)"', () => {
+    expect(formatTable(view, { color: false })).toContain('│ excluded (no party) 1 (2h) │');
+    expect(formatJunit(view)).toContain('charged: excluded (no party) 1 (2h)');
+    expect(formatGithub(view)).toContain('; charged: excluded (no party) 1 (2h)');
+    expect(formatExplainText([r], { color: false })).toContain('  charged     excluded (no party): 1 record, 2h');
+    for (const out of [formatTable(view, { color: false }), formatJunit(view), formatGithub(view), formatExplainText([r], { color: false })]) {
+      expect(out).not.toMatch(/\bnone\b/);
+    }
   });
 });

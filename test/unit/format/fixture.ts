@@ -32,7 +32,7 @@ export function result(p: {
   const verdict: Verdict =
     p.value === null || p.status === 'no-data'
       ? { status: 'no-data' }
-      : { status: p.status === 'excused' ? 'breached' : p.status, value: p.value, unit: p.unit ?? '%', target, warning: p.warning ? parseTarget(p.warning)! : null };
+      : { status: p.status === 'excused' ? 'breached' : p.status, value: p.value, unit: p.unit ?? '%', target, warning: p.warning ? parseTarget(p.warning)! : null, credits: null };
   const label = p.label ?? '2026-03';
   const [start, end] = MONTHS[label] ?? ['2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z'];
   const agreement = p.agreement ?? 'service-desk';
@@ -52,6 +52,7 @@ export function result(p: {
     credit: p.credit ?? null,
     agreementKind: agreement === 'network-ola' ? 'OLA' : 'SLA',
     agreementTitle: agreement === 'network-ola' ? 'Network operations' : 'Service desk for Company X',
+    zone: 'Europe/Berlin',
     source: { file: p.file ?? `agreements/${agreement}.yaml`, line: 20, column: 5 },
     windowKind: 'month',
     startMs: Date.parse(start),

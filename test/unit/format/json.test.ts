@@ -113,7 +113,7 @@ describe('explain', () => {
       [
         'service-desk/p1-first-response — SLA Service desk for Company X',
         '  owner       it-ops',
-        '  window      2026-04 (month) 2026-03-31T22:00:00.000Z → 2026-04-30T22:00:00.000Z',
+        '  window      2026-04 (month) 2026-04-01 00:00 +02:00 → 2026-05-01 00:00 +02:00',
         '  value       91.2%, target >= 95%',
         '  computed    ratio: 10 of 11 within 30m on calendar office',
         '              1 open record not counted',
@@ -137,7 +137,7 @@ describe('explain', () => {
     const p = result({ objective: 'x', label: '2026-05', partial: true, value: 99, status: 'met' });
     const out = formatExplainText([explained(), p], { color: false });
     expect(out.split('\n\n')).toHaveLength(2);
-    expect(out).toContain('2026-05 (month) 2026-04-30T22:00:00.000Z → 2026-05-31T22:00:00.000Z partial: contains as-of, still running');
+    expect(out).toContain('2026-05 (month) 2026-05-01 00:00 +02:00 → 2026-06-01 00:00 +02:00 partial: contains as-of, still running');
   });
 
   it('gives JSON results with SPEC 8 fields plus the explanation', () => {

@@ -111,23 +111,51 @@ describe('scorecard', () => {
     expect([companyX.chargedRecords, companyX.chargedSeconds]).toEqual([3, 5400]);
   });
 
+  it('counts, per party, the breached and excused complete windows elsewhere traced to its objectives', () => {
+    const root = { agreement: 'network-ola', objective: 'restore-time', owner: 'network-team', window: '2026-04', path: [] };
+    const evaluated = [
+      // the cause: one breach of network-team's own
+      result({ agreement: 'network-ola', objective: 'restore-time', owner: 'network-team', label: '2026-04', value: 80, status: 'breached' }),
+      // two complete windows downstream traced to it: one still breached, one excused
+      result({ objective: 'p1-first-response', label: '2026-04', value: 90, status: 'breached', rootCause: root }),
+      result({ objective: 'resolution-time', label: '2026-04', value: 90, status: 'excused', rootCause: root }),
+      // a partial window is not scored, so it is not counted as caused either
+      result({ objective: 'p1-first-response', label: '2026-05', partial: true, value: 90, status: 'breached', rootCause: root }),
+    ];
+    const view = { asOf: VIEW.asOf, evaluated, agreements: AGREEMENTS };
+    // network-team: 1 breach of its own, root cause of 2; it-ops: 1 breached + 1 excused, root cause of 0
+    expect(partyScores(view).map((s) => [s.party, s.statuses.breached, s.rootCauseOf])).toEqual([
+      ['network-team', 1, 2],
+      ['it-ops', 1, 0],
+    ]);
+    const rows = cells(formatScorecard(view, { color: false }));
+    const col = rows[0]!.indexOf('root cause of');
+    expect(rows.slice(1).map((r) => [r[0], r[col]])).toEqual([['network-team', '2'], ['it-ops', '0']]);
+  });
+
   it('lists parties charged without owning anything, such as none', () => {
     const r = result({ objective: 'x', value: 99, status: 'met', charged: { none: { records: 4, seconds: 7200 } } });
     const scores = partyScores({ asOf: VIEW.asOf, evaluated: [r], agreements: AGREEMENTS });
     expect(scores.map((s) => [s.party, s.name, s.owned, s.chargedRecords])).toEqual([
       ['it-ops', 'IT Operations', 1, 0],
-      ['none', '(nobody)', 0, 4],
+      ['none', '', 0, 4],
     ]);
+    // shown as every format names a charge to none
+    const rows = cells(formatScorecard({ asOf: VIEW.asOf, evaluated: [r], agreements: AGREEMENTS }, { color: false }));
+    expect(rows[2]!.slice(0, 4)).toEqual(['excluded (no party)', '', '', '']);
   });
 
   it('renders a row per party with kept share and charged time', () => {
     const rows = cells(formatScorecard(VIEW, { color: false }));
     expect(rows[0]).toEqual([
-      'party', 'name', 'role', 'owns', 'met', 'at-risk', 'breached', 'excused', 'no-data', 'kept', 'charged records', 'charged time',
+      'party', 'name', 'role', 'owns', 'met', 'at-risk', 'breached', 'excused', 'no-data', 'kept', 'root cause of', 'charged records', 'charged time',
     ]);
-    // it-ops: judged = met 1 + at-risk 1 + breached 1 + excused 1 = 4, kept = 3/4 = 75%
-    expect(rows[2]).toEqual(['it-ops', 'IT Operations', 'customer, provider', '4', '1', '1', '1', '1', '1', '75%', '0', '']);
-    expect(rows[3]).toEqual(['company-x', 'Company X', 'customer', '1', '1', '0', '0', '0', '0', '100%', '3', '1h 30m']);
+    // network-team: restore-time 2026-04 is the root cause of p1-first-response 2026-04 (breached)
+    expect(rows[1]).toEqual(['network-team', 'Network Team', 'provider', '1', '0', '0', '1', '0', '0', '0%', '1', '0', '']);
+    // it-ops: judged = met 1 + at-risk 1 + breached 1 + excused 1 = 4, kept = 3/4 = 75%; caused nothing
+    expect(rows[2]).toEqual(['it-ops', 'IT Operations', 'customer, provider', '4', '1', '1', '1', '1', '1', '75%', '0', '0', '']);
+    // company-x: specs-on-time 2026-04 is the root cause of change-delivery 2026-04 (excused)
+    expect(rows[3]).toEqual(['company-x', 'Company X', 'customer', '1', '1', '0', '0', '0', '0', '100%', '1', '3', '1h 30m']);
     expect(EVALUATED).toHaveLength(8);
   });
 });

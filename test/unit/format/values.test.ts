@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatValue, sparkline } from '../../../src/format/index.js';
 import { markdownText } from '../../../src/format/markdown-cell.js';
-import { creditTotals, formatCharge, formatCredit, formatNumber } from '../../../src/format/values.js';
+import { creditTotals, formatCharge, formatCredit, formatNumber, formatValueAgainst } from '../../../src/format/values.js';
 
 describe('formatValue', () => {
   it('shows percentages with at most two decimals', () => {
@@ -34,6 +34,61 @@ describe('formatValue', () => {
   });
 });
 
+describe('formatValueAgainst: display never contradicts the status (SPEC 9.2)', () => {
+  it('adds the fewest decimals that keep the value off the target and on its side', () => {
+    // 99.98759 vs 99.99: 2 decimals 99.99 (looks equal, real value below); 3 decimals 99.988 < 99.99
+    expect(formatValueAgainst(99.98759, '%', [99.99])).toBe('99.988%');
+    // 99.98951 vs 99.99: 99.99 at 2 and 3 decimals (99.990); 4 decimals 99.9895 < 99.99
+    expect(formatValueAgainst(99.98951, '%', [99.99])).toBe('99.9895%');
+    // 2/3 of 100 = 66.6666… vs 66.67: 66.67 looks equal, 66.667 is below
+    expect(formatValueAgainst(200 / 3, '%', [66.67])).toBe('66.667%');
+    // 4.25678 vs >= 5: 4.26 is already below
+    expect(formatValueAgainst(4.25678, 'number', [5])).toBe('4.26');
+    expect(formatValueAgainst(1.004, 'number', [1])).toBe('1.004');
+    expect(formatValueAgainst(2, 'count', [1])).toBe('2');
+  });
+  it('keeps 2 decimals for a value exactly equal to its target, and for one clear of it', () => {
+    expect(formatValueAgainst(99.99, '%', [99.99])).toBe('99.99%');
+    expect(formatValueAgainst(95, '%', [95])).toBe('95%');
+    expect(formatValueAgainst(96.5432, '%', [95, 97])).toBe('96.54%');
+  });
+  it('never shows a percentage short of 100 as 100%', () => {
+    // 99.995 vs 99.99: 2 decimals round up to 100 (above 99.99, but it reads "nothing failed");
+    // 0 and 100 are bounds for every percentage, so 3 decimals: 99.995
+    expect(formatValueAgainst(99.995, '%', [99.99])).toBe('99.995%');
+    expect(formatValueAgainst(100, '%', [99.99])).toBe('100%');
+    // beyond 6 decimals the last digit rounds down: 99.9999999 -> 99.999999, not 100
+    expect(formatValueAgainst(99.9999999, '%', [])).toBe('99.999999%');
+  });
+  it('keeps the warning and credit tiers apart too', () => {
+    // met 96.996 vs target 95, warning 97: 97% would read as meeting the warning
+    expect(formatValueAgainst(96.996, '%', [95, 97])).toBe('96.996%');
+    // breached 98.997 vs tier below 99%: 99% would read as outside the tier
+    expect(formatValueAgainst(98.997, '%', [99.5, 99])).toBe('98.997%');
+  });
+  it('rounds the last of 6 decimals away from a threshold when nearest rounding is not enough', () => {
+    // 99.9899999 rounds to 99.99 at every precision up to 6; rounded down: 99.989999 < 99.99
+    expect(formatValueAgainst(99.9899999, '%', [99.99])).toBe('99.989999%');
+    expect(formatValueAgainst(5.0000001, 'number', [5])).toBe('5.000001');
+  });
+  it('shows durations to the second, then fractions of a second, when needed', () => {
+    // 4h 0m 0.4s vs <= 4h (14400 s): 4h and 4h 0m 0s look equal; breached, so 4h 0m 0.4s
+    expect(formatValueAgainst(14400.4, 's', [14400])).toBe('4h 0m 0.4s');
+    // 3h 59m 59.6s vs <= 4h: met, but 4h would look equal: rounds to whole seconds first
+    expect(formatValueAgainst(14399.6, 's', [14400])).toBe('3h 59m 59.6s');
+    // 4h 1m 30s vs <= 4h 1m: the usual two units (4h 1m) look equal
+    expect(formatValueAgainst(14490, 's', [14460])).toBe('4h 1m 30s');
+    // clear of the target: the usual two units
+    expect(formatValueAgainst(12300, 's', [14400])).toBe('3h 25m');
+    expect(formatValueAgainst(14401, 's', [14400])).toBe('4h 1s');
+    expect(formatValueAgainst(14400, 's', [14400])).toBe('4h');
+    // negative durations (early deadlines): -30m vs <= -1h
+    expect(formatValueAgainst(-1800, 's', [-3600])).toBe('-30m');
+    expect(formatValueAgainst(-3599.5, 's', [-3600])).toBe('-59m 59.5s');
+  });
+  it('shows a dash for no value', () => expect(formatValueAgainst(null, '%', [95])).toBe('—'));
+});
+
 describe('sparkline', () => {
   it('maps the minimum to ▁ and the maximum to █, linearly', () => {
     // range 0..70: (v-0)/70*7 → 0, 1, …, 7
@@ -62,7 +117,8 @@ describe('credits and charges', () => {
   it('formats a charge with its working time', () => {
     // 5400 s = 1h 30m
     expect(formatCharge('company-x', { records: 3, seconds: 5400 })).toBe('company-x 3 (1h 30m)');
-    expect(formatCharge('none', { records: 2, seconds: 0 })).toBe('none 2');
+    // the reserved party `none` is nobody: an exclusion's records, not a party called "none"
+    expect(formatCharge('none', { records: 2, seconds: 0 })).toBe('excluded (no party) 2');
   });
   it('totals credits per agreement and currency', () => {
     const rows = [

@@ -45,7 +45,7 @@ X3,2026-02-03T09:00,2026-02-03T10:00,
     const mar = windowOf(out, '2026-03');
     expect(mar.counts).toEqual({ records: 1, counted: 0, good: 0, open: 0, excluded: 1, skipped: 0, invalid: 0 });
     expect(mar.charged).toEqual({ none: { records: 1, seconds: 0 } });
-    expect(inWords(mar).examples).toEqual(['id X1 (line 2): excluded (cause = maintenance), charged to none']);
+    expect(inWords(mar).examples).toEqual(['id X1 (line 2): excluded (cause = maintenance), charged to no party']);
     // X2 (closed, 8h, paused) excluded in February by the second entry, with no pause charge; X3 good.
     const feb = windowOf(out, '2026-02');
     expect(feb.counts).toEqual({ records: 2, counted: 1, good: 1, open: 0, excluded: 1, skipped: 0, invalid: 0 });

@@ -85,7 +85,7 @@ O2,2026-03-02T10:00,Waiting for customer`;
     // pause). At as-of Mon 15:00 elapsed = Fri 4h − 2h + Mon 7h = 9h > 2h: counted bad in February.
     const feb = windowOf(out, '2026-02');
     expect(feb.counts).toMatchObject({ records: 1, counted: 1, good: 0 });
-    expect(inWords(feb).examples[0]).toMatch(/breached 2h target at 2026-02-27 18:00$/);
+    expect(inWords(feb).examples[0]).toMatch(/breached 2h target at 2026-02-27 18:00 \+01:00$/);
     expect(feb.charged).toEqual({ 'company-x': { records: 1, seconds: 7200 } });
     // O2: 08-10 = 2h, paused since 10:00 until as-of: elapsed 2h, not over 2h -> open in March, and
     // its pause (10:00-15:00 = 5h) is charged there.
@@ -121,7 +121,7 @@ describe('pause columns', () => {
     const out = run({ pause: [col], aggregate: 'ratio', good: { within: '2h' } }, tickets, 'ticket_id,changed_at,status', '2026-03-03T12:00');
     // Fri 16-18 = 2h would breach at Fri 18:00 (February); +30 working minutes -> Mon 2 Mar 08:30 (March)
     expect(windowOf(out, '2026-02').counts.records).toBe(0);
-    expect(inWords(windowOf(out, '2026-03')).examples[0]).toMatch(/breached 2h target at 2026-03-02 08:30$/);
+    expect(inWords(windowOf(out, '2026-03')).examples[0]).toMatch(/breached 2h target at 2026-03-02 08:30 \+01:00$/);
   });
 });
 
