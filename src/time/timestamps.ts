@@ -8,16 +8,20 @@
  *   `fromFormat`). Without a zone or offset token the fields are read as a wall time *in UTC* and
  *   placed in the data set's zone by the fast path (`zoneInfo(zone).localToUtc`), so a wall time in
  *   a DST gap moves forward and one in a fold is the earlier instant, as for ISO cells (luxon's own
- *   fold choice depends on the date it runs: see luxon-dates.ts). Reading in UTC is also 3-5x
- *   cheaper than in an IANA zone, whose offsets luxon asks Intl for. luxon still costs tens of µs
- *   per cell, so each parser remembers the instants of the cells it has read (exports repeat
- *   timestamps a lot; a bounded cache of two generations).
+ *   fold choice depends on the date it runs: see luxon-dates.ts). Reading in UTC is also 2-3x
+ *   cheaper than in an IANA zone, whose offsets luxon asks Intl for. luxon still costs 10-40 µs
+ *   per call, and a year of tickets has hundreds of thousands of distinct minutes, but only 365
+ *   dates and 1,440 minutes of the day: when the format is a date, a separator and a time of day
+ *   (`dd/MMM/yy h:mm a`, `dd.MM.yyyy HH:mm:ss`), luxon reads the date part and the time part
+ *   separately, each remembered per distinct text (SplitPlan); other formats remember whole cells.
+ *   The caches are bounded (two generations each).
  */
-import { DateTime } from 'luxon';
+import { DateTime, Info } from 'luxon';
 import { parseEpochCell, parseIsoCell } from './cell-parsers.js';
-import { isKnownZone, zoneInfo } from './zone.js';
+import { isKnownZone, zoneInfo, type ZoneInfo } from './zone.js';
 import {
-  checkPatternSyntax, patternZoneKind, readTimestampFormat, timestampFormatName, type PatternToken, type TimestampFormat,
+  checkPatternSyntax, patternTokens, patternZoneKind, readTimestampFormat, timestampFormatName, type PatternToken,
+  type TimestampFormat,
 } from './timestamp-format.js';
 
 export {
@@ -26,8 +30,10 @@ export {
 
 /** SPEC 9.1: month and weekday names are read in en-US unless the data set says otherwise. */
 export const DEFAULT_LOCALE = 'en-US';
-/** Cells remembered per generation: two generations, so at most twice this many. */
+/** Cells (or date parts) remembered per generation: two generations, so at most twice this many. */
 export const DEFAULT_CELL_CACHE = 16_384;
+/** Time-of-day parts remembered per generation, as a multiple of the cell cache: a day has 86,400 seconds. */
+const TIME_CACHE_FACTOR = 4;
 
 export interface CellParserOptions {
   readonly format: TimestampFormat;
@@ -35,7 +41,10 @@ export interface CellParserOptions {
   readonly zone: string;
   /** BCP 47 locale of month, weekday and AM/PM names in a format string; default en-US. */
   readonly locale?: string | undefined;
-  /** Format strings only: cells remembered per generation (default 16,384); 0 turns the cache off. */
+  /**
+   * Format strings only: cells (and date parts) remembered per generation, default 16,384, time
+   * parts four times as many; 0 turns the caches off (every cell is read by luxon as a whole).
+   */
   readonly cacheSize?: number | undefined;
 }
 
@@ -52,10 +61,20 @@ export function makeCellParser(options: CellParserOptions): (text: string) => nu
   }
   if (format === 'epoch-s') return (text) => parseEpochCell(text, 1000);
   if (format === 'epoch-ms') return (text) => parseEpochCell(text, 1);
-  const read = patternReader(format.pattern, zone, options.locale ?? DEFAULT_LOCALE);
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const read = patternReader(format.pattern, zone, locale);
   const size = options.cacheSize ?? DEFAULT_CELL_CACHE;
   if (size <= 0) return read;
-  // two generations: a full young one becomes the old one, and cells found there move back
+  const whole = cached(read, size);
+  const plan = splitPlan(format.pattern, locale);
+  return plan === null ? whole : splitReader(plan, zoneInfo(zone), locale, size, whole);
+}
+
+/**
+ * `read` remembering its answers for up to 2 × `size` distinct texts: two generations, a full
+ * young one becomes the old one, and texts found in the old one move back.
+ */
+function cached(read: (text: string) => number, size: number): (text: string) => number {
   let young = new Map<string, number>();
   let old = new Map<string, number>();
   return (text) => {
@@ -68,6 +87,103 @@ export function makeCellParser(options: CellParserOptions): (text: string) => nu
     }
     young.set(text, ms);
     return ms;
+  };
+}
+
+/**
+ * A format string that is a date, a literal separator and a time of day, read in two parts. The
+ * cell splits at the `before + 1`-th occurrence of the separator's first character, which is
+ * neither a letter nor a digit and occurs in none of the locale's month and weekday names: the date
+ * fields cannot contain it, so the date part of a matching cell holds exactly the `before` of its
+ * literals. The parts then match where the whole cell matches, and both readings give the same
+ * fields (no luxon rule relates date and time fields).
+ */
+export interface SplitPlan {
+  readonly datePattern: string;
+  /** The time fields after a fixed date, so that 24:00 reads as 86,400,000 ms into the day. */
+  readonly timePattern: string;
+  readonly separator: string;
+  readonly before: number;
+}
+
+const DATE_FIELDS = new Set(['y', 'yy', 'yyyy', 'yyyyyy', 'M', 'MM', 'MMM', 'MMMM', 'L', 'LL', 'LLL', 'LLLL', 'd', 'dd', 'E', 'EEE', 'EEEE', 'c', 'ccc', 'cccc']);
+const NAME_FIELDS = new Set(['MMM', 'MMMM', 'LLL', 'LLLL', 'EEE', 'EEEE', 'ccc', 'cccc']);
+const TIME_FIELDS = new Set(['H', 'HH', 'h', 'hh', 'm', 'mm', 's', 'ss', 'S', 'SSS', 'u', 'uu', 'uuu', 'a']);
+const TIME_PREFIX = "yyyy-MM-dd'T'";
+const TIME_PREFIX_TEXT = '2000-01-01T';
+const TIME_PREFIX_MS = Date.UTC(2000, 0, 1);
+
+/** Tokens written back as a format string (literal text quoted). */
+function tokensToPattern(tokens: readonly PatternToken[]): string {
+  return tokens.map((t) => (t.literal ? `'${t.val}'` : t.val)).join('');
+}
+
+/** The SplitPlan of a format string, or null when it must be read whole (exported for tests). */
+export function splitPlan(pattern: string, locale: string): SplitPlan | null {
+  const tokens = patternTokens(pattern);
+  const field = (t: PatternToken) => !t.literal && /^[A-Za-z]/.test(t.val);
+  if (tokens.some((t) => (field(t) && !DATE_FIELDS.has(t.val) && !TIME_FIELDS.has(t.val)) || (t.literal && t.val.includes("'")))) return null;
+  const lastDate = tokens.findLastIndex((t) => field(t) && DATE_FIELDS.has(t.val));
+  const firstTime = tokens.findIndex((t) => field(t) && TIME_FIELDS.has(t.val));
+  if (lastDate < 0 || firstTime < 0 || tokens.findLastIndex((t) => field(t) && TIME_FIELDS.has(t.val)) < lastDate) return null;
+  if (tokens.slice(0, lastDate).some((t) => field(t) && TIME_FIELDS.has(t.val))) return null;
+  const between = tokens.slice(lastDate + 1, firstTime);
+  if (between.length === 0 || between.some(field)) return null;
+  const separator = between.map((t) => t.val).join('');
+  const first = separator.charAt(0);
+  if (/[\p{L}\p{N}]/u.test(first)) return null;
+  const dateTokens = tokens.slice(0, lastDate + 1);
+  if (dateTokens.some((t) => NAME_FIELDS.has(t.val) && !t.literal)) {
+    // luxon reads names with optional dots and a space or no-break space alike
+    const risky = first === ' ' || first === '\u00a0' ? [' ', '\u00a0'] : [first];
+    const names = (['short', 'long'] as const).flatMap((length) => [
+      ...Info.months(length, { locale }), ...Info.monthsFormat(length, { locale }),
+      ...Info.weekdays(length, { locale }), ...Info.weekdaysFormat(length, { locale }),
+    ]);
+    if (names.some((name) => risky.some((c) => name.includes(c)))) return null;
+  }
+  const datePattern = tokensToPattern(dateTokens);
+  const timeTokens = tokens.slice(firstTime);
+  const timePattern = tokensToPattern(timeTokens);
+  // the parts must split as the whole did
+  if (JSON.stringify(patternTokens(datePattern)) !== JSON.stringify(dateTokens)) return null;
+  if (JSON.stringify(patternTokens(timePattern)) !== JSON.stringify(timeTokens)) return null;
+  const before = dateTokens.filter((t) => !field(t)).map((t) => t.val).join('').split(first).length - 1;
+  return { datePattern, timePattern: TIME_PREFIX + timePattern, separator, before };
+}
+
+function splitReader(
+  plan: SplitPlan, info: ZoneInfo, locale: string, size: number, whole: (text: string) => number,
+): (text: string) => number {
+  const { separator, before } = plan;
+  const first = separator.charAt(0);
+  const opts = { zone: 'utc', locale };
+  const dateParser = DateTime.buildFormatParser(plan.datePattern, { locale });
+  const timeParser = DateTime.buildFormatParser(plan.timePattern, { locale });
+  // the wall-clock start of the date (ms since 1970-01-01T00:00 local), and ms into the day
+  const dayStart = cached((text) => {
+    const dt = DateTime.fromFormatParser(text, dateParser, opts);
+    return dt.isValid ? dt.toMillis() : NaN;
+  }, size);
+  const timeOfDay = cached((text) => {
+    try {
+      const dt = DateTime.fromFormatParser(TIME_PREFIX_TEXT + text, timeParser, opts);
+      return dt.isValid ? dt.toMillis() - TIME_PREFIX_MS : NaN;
+    } catch {
+      return NaN; // luxon throws for `a` with a 24-hour hour, which validation rules out
+    }
+  }, size * TIME_CACHE_FACTOR);
+  return (raw) => {
+    const text = trimmed(raw);
+    let at = -1;
+    for (let k = 0; k <= before; k++) {
+      at = text.indexOf(first, at + 1);
+      if (at < 0) return whole(text);
+    }
+    if (!text.startsWith(separator, at)) return whole(text);
+    const local = dayStart(text.slice(0, at)) + timeOfDay(text.slice(at + separator.length));
+    // a part that does not read: luxon on the whole cell decides (it cannot read it either)
+    return Number.isNaN(local) ? whole(text) : info.localToUtc(local);
   };
 }
 

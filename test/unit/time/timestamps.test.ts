@@ -10,7 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { makeTimestampParser } from '../../../src/time/instant.js';
 import { checkPatternSyntax, patternTokens } from '../../../src/time/timestamp-format.js';
 import {
-  describeBadCell, describeTimestampFormat, isKnownLocale, makeCellParser, readTimestampFormat, validateTimestampFormat,
+  describeBadCell, describeTimestampFormat, isKnownLocale, makeCellParser, readTimestampFormat, splitPlan, validateTimestampFormat,
   type TimestampFormat,
 } from '../../../src/time/timestamps.js';
 import { MINUTE, ZONES, reading, transitions, withNow } from './luxon-oracle.js';
@@ -286,6 +286,55 @@ describe('format strings: properties', () => {
   });
 });
 
+describe('format strings read in two parts (a date part and a time part, each cached)', () => {
+  test.each([
+    ['dd/MMM/yy h:mm a', 'en-US', { datePattern: 'dd/MMM/yy', timePattern: "yyyy-MM-dd'T'h:mm' 'a", separator: ' ', before: 0 }],
+    ['dd.MM.yyyy HH:mm:ss', 'de-DE', { datePattern: 'dd.MM.yyyy', timePattern: "yyyy-MM-dd'T'HH:mm:ss", separator: ' ', before: 0 }],
+    ['M/d/yyyy h:mm a', 'en-US', { datePattern: 'M/d/yyyy', timePattern: "yyyy-MM-dd'T'h:mm' 'a", separator: ' ', before: 0 }],
+    ["d. MMMM yyyy 'um' HH:mm", 'de-DE', { datePattern: "d.' 'MMMM' 'yyyy", timePattern: "yyyy-MM-dd'T'HH:mm", separator: ' um ', before: 2 }],
+    ['EEE, d MMM yyyy HH:mm:ss', 'en-US', { datePattern: "EEE,' 'd' 'MMM' 'yyyy", timePattern: "yyyy-MM-dd'T'HH:mm:ss", separator: ' ', before: 3 }],
+    ['dd.MMM.yy HH:mm', 'de-DE', { datePattern: 'dd.MMM.yy', timePattern: "yyyy-MM-dd'T'HH:mm", separator: ' ', before: 0 }],
+    ['yyyy/MM/dd-HH:mm', 'en-US', { datePattern: 'yyyy/MM/dd', timePattern: "yyyy-MM-dd'T'HH:mm", separator: '-', before: 0 }],
+  ] as const)('%j (%s)', (p, locale, plan) => expect(splitPlan(p, locale)).toEqual(plan));
+
+  test.each([
+    ['dd.MM.yyyy', 'no time part'], ["dd.MM.yyyy'T'HH:mm", 'a letter separates the parts'], ['HH:mm dd.MM.yyyy', 'time first'],
+    ['dd.MM.yyyyHH:mm', 'no separator'], ['yyyy-MM-dd HH:mm ZZ', 'an offset'], ['dd.MM.yyyy HH:mm z', 'a zone'], ['D t', 'macros'],
+    ['yyyy-ooo HH:mm', 'a day of the year'], ['dd.MM HH:mm yyyy', 'the year after the time'],
+    ['dd.MMM.yy.HH:mm', 'the separator "." is in de-DE month names ("Dez.")'],
+  ])('%j is read whole: %s', (p) => expect(splitPlan(p, 'de-DE')).toBeNull());
+
+  test('the split reading equals luxon on the whole cell, for written cells and broken ones', () => {
+    const CASES = ['dd/MMM/yy h:mm a', 'dd.MM.yyyy HH:mm:ss', 'M/d/yyyy h:mm a', "d. MMMM yyyy 'um' HH:mm", 'EEE, d MMM yyyy HH:mm:ss.SSS', 'dd.MMM.yy H:mm'];
+    const LOCALES = ['en-US', 'de-DE', 'en-GB', 'fr-FR'];
+    const MUTATIONS: Array<(s: string) => string> = [
+      (s) => s, (s) => s, (s) => s.replace(' ', '  '), (s) => s.replace(' ', ''), (s) => s.replace(/\d(?!.*\d)/, 'x'),
+      (s) => s.replace(/\b\d\d?:\d\d/, '24:00'), (s) => s.replace(/\b\d\d?:\d\d/, '24:01'), (s) => s.replace(/^\d\d?/, '31'),
+      (s) => s.replace(/^\d\d?/, '30'), (s) => `${s} `, (s) => `${s}x`, (s) => s.replace('AM', 'am').replace('PM', 'pm'),
+      (s) => s.replace(/\b\d\d?:/, '13:'), (s) => s.replace(/\b\d\d?:/, '0:'), (s) => s.replace(/\b\d\d?:/, '12:'),
+      (s) => s.replace(/[A-Za-zä]+/, (w) => w.slice(0, 3)), (s) => s.replace(' ', ' um '),
+    ];
+    const parsers = new Map<string, [(t: string) => number, (t: string) => number]>();
+    let split = 0;
+    fc.assert(fc.property(
+      fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.constantFrom(...CASES), fc.constantFrom(...LOCALES),
+      fc.constantFrom(...ZONES), fc.constantFrom(...MUTATIONS),
+      (ms, p, locale, zone, mutate) => {
+        const key = `${p}|${locale}|${zone}`;
+        let pair = parsers.get(key);
+        if (pair === undefined) {
+          pair = [makeCellParser({ format: { pattern: p }, zone, locale }), makeCellParser({ format: { pattern: p }, zone, locale, cacheSize: 0 })];
+          parsers.set(key, pair);
+        }
+        if (splitPlan(p, locale) !== null) split++;
+        const text = mutate(DateTime.fromMillis(ms, { zone, locale }).toFormat(p));
+        expect(pair[0](text)).toBe(pair[1](text));
+      },
+    ), { numRuns: 1500 });
+    expect(split).toBeGreaterThan(1000);
+  });
+});
+
 describe('describeTimestampFormat', () => {
   test.each([
     [{ pattern: 'dd/MMM/yy h:mm a' }, 'America/New_York', 'en-US', 'dd/MMM/yy h:mm a, e.g. 05/Jan/26 10:00 AM'],
@@ -354,7 +403,9 @@ describe('describeBadCell: the messages', () => {
     expect(describeBadCell('2026-03-02T10:00:00Z', 'epoch-ms', 'UTC')).toBe(
       '"2026-03-02T10:00:00Z" is not an epoch-ms timestamp: expected milliseconds since 1970-01-01T00:00:00Z, e.g. 1767607200000; '
       + 'if the export writes dates this way, set the data set\'s `timestamps: iso`');
-    expect(describeBadCell('1767261600000', 'epoch-s', 'UTC')).toContain('`timestamps: epoch-ms`');
+    expect(describeBadCell('05/Jan/26 10:00 AM', 'epoch-s', 'UTC')).toContain('`timestamps: "dd/MMM/yy h:mm a"`');
+    expect(describeBadCell('17672616000000000', 'epoch-ms', 'UTC')).toBe( // beyond the Date range
+      '"17672616000000000" is not an epoch-ms timestamp: expected milliseconds since 1970-01-01T00:00:00Z, e.g. 1767607200000');
   });
 
   test('every cell the parser rejects gets a message naming the cell', () => {
