@@ -2,8 +2,9 @@
 // Micro-benchmarks of the CSV timestamp parsers (no data needed). Run after `npm run build`:
 //
 //   node test/bench/timestamps.mjs               ISO cells: v1's makeTimestampParser against
-//                                                makeCellParser({ format: 'iso' }), alternating round
-//                                                by round, in N child processes
+//                                                makeCellParser({ format: 'iso' }) (and v1 again, for
+//                                                the noise), in rotation round by round, in N child
+//                                                processes
 //   node test/bench/timestamps.mjs --patterns    luxon format strings: 1M cells of a year of tickets,
 //                                                with the cell cache and without
 //   --runs N        child processes for the ISO figures (default 5, 6 rounds of each parser each)
@@ -38,9 +39,10 @@ function isoTexts() {
 }
 
 /**
- * One child process reads every set with both parsers, round by round alternating (v1, iso, iso,
- * v1, ...), so both see the same load. Each parser gets its own copy of the loop (new Function),
- * so neither call site is shared. Times are CPU time of the process (user + system), not wall time.
+ * One child process reads every set with each parser, round by round in rotation (v1, iso, again;
+ * iso, again, v1; ...), so all see the same load; `again` is v1 once more, to show the noise
+ * between identical parsers. Each parser gets its own copy of the loop (new Function), so no call
+ * site is shared. Times are CPU time of the process (user + system), not wall time.
  */
 async function isoChild(rounds) {
   const { makeTimestampParser } = await import('../../dist/time/instant.js');
@@ -48,6 +50,7 @@ async function isoChild(rounds) {
   const parsers = {
     v1: makeTimestampParser('Europe/Berlin'),
     iso: makeCellParser({ format: 'iso', zone: 'Europe/Berlin' }),
+    again: makeTimestampParser('Europe/Berlin'), // v1 once more: the noise between identical parsers
   };
   const loop = () => new Function('parse', 'list', `
     let sum = 0;
@@ -56,14 +59,14 @@ async function isoChild(rounds) {
     if (!Number.isFinite(sum)) throw new Error('unparsed timestamp');
     const { user, system } = process.cpuUsage(t0);
     return (user + system) / 1000;`);
-  const loops = { v1: loop(), iso: loop() };
+  const loops = { v1: loop(), iso: loop(), again: loop() };
   const texts = isoTexts();
-  const times = { v1: {}, iso: {} };
+  const times = { v1: {}, iso: {}, again: {} };
   for (const set of Object.keys(texts)) {
-    const names = set === 'offset' || set === 'local' ? ['v1', 'iso'] : ['iso'];
+    const names = set === 'offset' || set === 'local' ? ['v1', 'iso', 'again'] : ['iso'];
     for (const name of names) times[name][set] = [];
     for (let r = 0; r < rounds; r++) {
-      for (const name of r % 2 === 0 ? names : [...names].reverse()) times[name][set].push(loops[name](parsers[name], texts[set]));
+      for (const name of names.map((_, j) => names[(j + r) % names.length])) times[name][set].push(loops[name](parsers[name], texts[set]));
     }
   }
   console.log(JSON.stringify(times));
@@ -73,23 +76,23 @@ function isoParent() {
   const runs = option('--runs', 5);
   const rounds = 6;
   const self = fileURLToPath(import.meta.url);
-  const all = { v1: {}, iso: {} };
+  const all = { v1: {}, iso: {}, again: {} };
   for (let r = 0; r < runs; r++) {
     const times = JSON.parse(execFileSync(process.execPath, [self, '--child', String(rounds)], { encoding: 'utf8' }));
-    for (const name of ['v1', 'iso']) for (const [set, xs] of Object.entries(times[name])) (all[name][set] ??= []).push(...xs);
+    for (const name of ['v1', 'iso', 'again']) for (const [set, xs] of Object.entries(times[name])) (all[name][set] ??= []).push(...xs);
   }
   const cell = (name, set) => {
     const xs = all[name][set];
     return (xs ? `${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)})` : '-').padEnd(26);
   };
-  console.log(`ISO cells read in Europe/Berlin: CPU ms per 1M cells, median (and min) of ${runs} processes x ${rounds} rounds, alternating the parsers`);
-  console.log(`${''.padEnd(50)}${'v1 makeTimestampParser'.padEnd(26)}makeCellParser iso`);
+  console.log(`ISO cells read in Europe/Berlin: CPU ms per 1M cells, median (and min) of ${runs} processes x ${rounds} rounds, the parsers in rotation`);
+  console.log(`${''.padEnd(50)}${'v1 makeTimestampParser'.padEnd(26)}${'makeCellParser iso'.padEnd(26)}v1 again (the noise)`);
   for (const [set, label] of [
     ['offset', 'with an offset     2026-01-01T00:15:30.250+02:00'],
     ['local', 'local              2026-01-01T00:15:30.250'],
     ['spaced', 'space, offset      2026-01-01 00:15:30.250 +0200'],
     ['utc', 'UTC                2026-01-01 00:15:30 UTC'],
-  ]) console.log(`${label.padEnd(50)}${cell('v1', set)}${cell('iso', set)}`);
+  ]) console.log(`${label.padEnd(50)}${cell('v1', set)}${cell('iso', set)}${cell('again', set)}`);
 }
 
 // ---- luxon format strings over a year of tickets
