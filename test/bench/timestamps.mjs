@@ -30,11 +30,14 @@ else isoParent();
 function isoTexts() {
   const offset = Array.from({ length: 1000 }, (_, i) =>
     `2026-${pad2((i % 12) + 1)}-${pad2((i % 28) + 1)}T${pad2(i % 24)}:15:30.250+02:00`);
+  // flat strings, as a CSV reader decodes them from a buffer (a template literal or a slice is a
+  // rope or a view, whose characters cost an indirection each)
+  const flat = (list) => list.map((t) => Buffer.from(t, 'latin1').toString('latin1'));
   return {
-    offset, // 2026-01-01T00:15:30.250+02:00
-    local: offset.map((t) => t.slice(0, 23)), // 2026-01-01T00:15:30.250, read in Berlin
-    spaced: offset.map((t) => `${t.slice(0, 10)} ${t.slice(11, 23)} +0200`), // 2026-01-01 00:15:30.250 +0200
-    utc: offset.map((t) => `${t.slice(0, 10)} ${t.slice(11, 19)} UTC`), // 2026-01-01 00:15:30 UTC
+    offset: flat(offset), // 2026-01-01T00:15:30.250+02:00
+    local: flat(offset.map((t) => t.slice(0, 23))), // 2026-01-01T00:15:30.250, read in Berlin
+    spaced: flat(offset.map((t) => `${t.slice(0, 10)} ${t.slice(11, 23)} +0200`)), // 2026-01-01 00:15:30.250 +0200
+    utc: flat(offset.map((t) => `${t.slice(0, 10)} ${t.slice(11, 19)} UTC`)), // 2026-01-01 00:15:30 UTC
   };
 }
 
