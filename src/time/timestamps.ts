@@ -20,8 +20,8 @@ import { DateTime, Info } from 'luxon';
 import { parseEpochCell, parseIsoCell } from './cell-parsers.js';
 import { isKnownZone, zoneInfo, type ZoneInfo } from './zone.js';
 import {
-  checkPatternSyntax, patternTokens, patternZoneKind, readTimestampFormat, timestampFormatName, type PatternToken,
-  type TimestampFormat,
+  checkPatternSyntax, isKnownLocale, patternTokens, patternZoneKind, readTimestampFormat, timestampFormatName,
+  type PatternToken, type TimestampFormat,
 } from './timestamp-format.js';
 
 export {
@@ -51,7 +51,7 @@ export interface CellParserOptions {
 /**
  * The parser of one data set's timestamp cells: epoch ms, or NaN when the cell is not a timestamp
  * in `format` (describeBadCell says why). Blanks around a cell are ignored. Throws RangeError for
- * an unknown zone (validation reports those first).
+ * an unknown zone or a malformed locale tag such as `de_DE` (validation reports those first).
  */
 export function makeCellParser(options: CellParserOptions): (text: string) => number {
   const { format, zone } = options;
@@ -62,6 +62,7 @@ export function makeCellParser(options: CellParserOptions): (text: string) => nu
   if (format === 'epoch-s') return (text) => parseEpochCell(text, 1000);
   if (format === 'epoch-ms') return (text) => parseEpochCell(text, 1);
   const locale = options.locale ?? DEFAULT_LOCALE;
+  Intl.getCanonicalLocales(locale); // a malformed tag throws here, not in luxon at some cell
   const read = patternReader(format.pattern, zone, locale);
   const size = options.cacheSize ?? DEFAULT_CELL_CACHE;
   if (size <= 0) return read;
@@ -230,8 +231,16 @@ const EXAMPLE = { year: 2026, month: 1, day: 5, hour: 10, minute: 0, second: 0, 
 const ISO_EXAMPLES = '2026-03-05, 2026-03-05T09:00 or 2026-03-05T09:00:00+01:00';
 const EPOCH_S_EXAMPLE = String(Date.UTC(2026, 0, 5, 10) / 1000);
 
+/** Messages never throw: an unknown zone or locale (which validation reports) is replaced by UTC or en-US. */
+function usableZone(zone: string): string {
+  return isKnownZone(zone) ? zone : 'UTC';
+}
+function usableLocale(locale: string): string {
+  return isKnownLocale(locale) ? locale : DEFAULT_LOCALE;
+}
+
 function renderExample(pattern: string, zone: string, locale: string): string {
-  return DateTime.fromObject(EXAMPLE, { zone: isKnownZone(zone) ? zone : 'utc', locale }).toFormat(pattern);
+  return DateTime.fromObject(EXAMPLE, { zone: usableZone(zone), locale: usableLocale(locale) }).toFormat(pattern);
 }
 
 /**
@@ -282,11 +291,11 @@ function guessFormat(text: string, zone: string, locale: string): TimestampForma
     return digits >= 9 && digits <= 11 ? 'epoch-s' : digits >= 12 && digits <= 14 ? 'epoch-ms' : null;
   }
   if (!Number.isNaN(parseIsoCell(cell, zoneInfo('UTC')))) return 'iso';
-  const key = `${zone}\n${locale}`;
+  const z = usableZone(zone), loc = usableLocale(locale);
+  const key = `${z}\n${loc}`;
   let parsers = knownFormParsers.get(key);
   if (parsers === undefined) {
-    const z = isKnownZone(zone) ? zone : 'UTC';
-    parsers = KNOWN_FORMS.map((pattern) => [pattern, makeCellParser({ format: { pattern }, zone: z, locale, cacheSize: 0 })]);
+    parsers = KNOWN_FORMS.map((pattern) => [pattern, makeCellParser({ format: { pattern }, zone: z, locale: loc, cacheSize: 0 })]);
     knownFormParsers.set(key, parsers);
   }
   const found = parsers.find(([, parse]) => !Number.isNaN(parse(cell)));
@@ -331,7 +340,7 @@ export function describeBadCell(text: string, format: TimestampFormat, zone: str
   if (typeof format === 'string') {
     message = `${cell} is not an ${format} timestamp: ${expected}`;
   } else {
-    const reason = patternMismatch(text, format.pattern, locale);
+    const reason = patternMismatch(text, format.pattern, usableLocale(locale));
     message = reason === 'impossible' ? `${cell} ${NOT_REAL}; ${expected}`
       : reason === 'weekday' ? `${cell} is not a real date: its weekday is not that date's; ${expected}`
         : `${cell} does not match the data set's timestamps format: ${expected}`;
@@ -373,7 +382,7 @@ export function validateTimestampFormat(text: string, locale: string = DEFAULT_L
   if (typeof format === 'string') return { ok: true, format };
   const syntax = checkPatternSyntax(format.pattern);
   if (syntax !== null) return { ok: false, message: syntax };
-  const z = isKnownZone(zone) ? zone : 'UTC';
+  const z = usableZone(zone);
   const shown = JSON.stringify(format.pattern);
   try {
     const parse = makeCellParser({ format, zone: z, locale, cacheSize: 0 });

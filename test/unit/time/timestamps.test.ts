@@ -408,6 +408,14 @@ describe('describeBadCell: the messages', () => {
       '"17672616000000000" is not an epoch-ms timestamp: expected milliseconds since 1970-01-01T00:00:00Z, e.g. 1767607200000');
   });
 
+  test('messages never throw: an unknown zone or locale (validation reports those) is read as UTC or en-US', () => {
+    expect(describeBadCell('x', { pattern: 'dd/MMM/yy h:mm a' }, 'Mars/Olympus', 'de_DE')).toBe(
+      '"x" does not match the data set\'s timestamps format: expected dd/MMM/yy h:mm a, e.g. 05/Jan/26 10:00 AM');
+    expect(describeBadCell('02.03.2026 10:00', 'iso', 'Mars/Olympus', 'de_DE')).toContain('`timestamps: "dd.MM.yyyy HH:mm"`');
+    expect(() => makeCellParser({ format: { pattern: 'dd.MM.yyyy' }, zone: 'UTC', locale: 'de_DE' })).toThrow(RangeError);
+    expect(() => makeCellParser({ format: 'iso', zone: 'Mars/Olympus' })).toThrow(RangeError);
+  });
+
   test('every cell the parser rejects gets a message naming the cell', () => {
     const formats: TimestampFormat[] = ['iso', 'epoch-s', { pattern: 'dd.MM.yyyy HH:mm' }];
     fc.assert(fc.property(fc.string({ maxLength: 30 }), fc.constantFrom(...formats), (text, format) => {
