@@ -17,5 +17,22 @@ export {
 export * from './intervals.js';
 export { occurrences } from './schedule.js';
 export { lowerBound, upperBound, upperBoundBy } from './search.js';
+// luxon-free (validate may import it directly); timestamps.ts loads luxon
+export {
+  checkPatternSyntax,
+  isKnownLocale,
+  readTimestampFormat,
+  timestampFormatName,
+  type TimestampFormat,
+} from './timestamp-format.js';
+export {
+  DEFAULT_LOCALE,
+  describeBadCell,
+  describeTimestampFormat,
+  makeCellParser,
+  validateTimestampFormat,
+  type CellParserOptions,
+  type TimestampFormatCheck,
+} from './timestamps.js';
 export type { Occurrence, TimeWindow, WorkingCalendar } from './types.js';
 export { buildWindows, WindowIndex, windowOverlapEnough } from './windows.js';
