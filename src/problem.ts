@@ -28,6 +28,8 @@ export type ProblemCode =
   | 'invalid-date'
   | 'validity-order'
   | 'invalid-timezone'
+  | 'invalid-timestamps'
+  | 'unknown-locale'
   | 'invalid-hours'
   | 'empty-calendar'
   | 'invalid-holiday'

@@ -14,7 +14,7 @@ import { checkAgreementIds, checkItemIds, checkReservedIds } from './checks/ids.
 import { checkPartyReferences, checkRoles } from './checks/parties.js';
 import { checkReferences } from './checks/references.js';
 import { checkSchedules } from './checks/schedule.js';
-import { checkCalendars, checkTimezones, checkValidity } from './checks/time.js';
+import { checkCalendars, checkTimestampFormats, checkTimezones, checkValidity } from './checks/time.js';
 import { checkUnits } from './checks/units.js';
 
 const PER_AGREEMENT: readonly AgreementCheck[] = [
@@ -25,6 +25,7 @@ const PER_AGREEMENT: readonly AgreementCheck[] = [
   checkReferences,
   checkValidity,
   checkTimezones,
+  checkTimestampFormats,
   checkCalendars,
   checkAggregates,
   checkUnits,

@@ -17,7 +17,6 @@ import { RecordSharing } from './row-instants.js';
 import type { RecordRef } from './explanation.js';
 import { buildEntries, RecordCharges, Tallies } from './tally.js';
 import { compileWhere, keyColumn, singleColumn, type CompiledWhere } from './where.js';
-import { describeBadTimestamp } from '../time/instant.js';
 
 /** `WindowIndex.find`'s answer for an instant in no reported window. */
 const OUTSIDE = -1;
@@ -103,7 +102,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
   const readInstant = (row: readonly string[], col: number): number => {
     const ms = instants.get(row, col);
     if (ms !== ms && row[col]!.length > 0) {
-      throw new CellError('invalid-timestamp', header[col]!, describeBadTimestamp(row[col]!));
+      throw new CellError('invalid-timestamp', header[col]!, instants.cells.describe(row[col]!));
     }
     return ms;
   };

@@ -7,7 +7,8 @@
 import type { CompiledReport } from '../compile/model.js';
 import type { RowSink } from '../data/source.js';
 import { CellError } from '../problem.js';
-import { describeBadTimestamp, localDayStart, makeTimestampParser } from '../time/instant.js';
+import { localDateOf, localDayStart } from '../time/instant.js';
+import { timestampCells } from './cells.js';
 import { upperBound } from '../time/search.js';
 import { scheduleAround } from '../time/schedule.js';
 import type { Occurrence } from '../time/types.js';
@@ -65,7 +66,8 @@ export function createReportEvaluator(ctx: EvaluatorContext<CompiledReport>): Re
   const report = ctx.item;
   const dataSet = report.log.dataSet;
   const forColumn = report.log.for;
-  const parse = makeTimestampParser(dataSet.timezone);
+  const cells = timestampCells(dataSet);
+  const parse = cells.parse;
   const asOf = ctx.asOfMs;
   const windows = ctx.windows;
   const calendar = report.scheduleCalendar;
@@ -139,7 +141,7 @@ export function createReportEvaluator(ctx: EvaluatorContext<CompiledReport>): Re
     // An empty delivery time is a logged row without a delivery: it delivers nothing.
     if (text === '') return;
     const at = parse(text);
-    if (Number.isNaN(at)) throw new CellError('invalid-timestamp', report.log.at, `${describeBadTimestamp(text)} (delivery time)`);
+    if (Number.isNaN(at)) throw new CellError('invalid-timestamp', report.log.at, `${cells.describe(text)} (delivery time)`);
     const date = forColumn === null ? null : occurrenceDate(row[forCol] ?? '', forColumn);
     placement.mark(line, at >= ctx.validity.from && at < ctx.validity.to);
     if (at > asOf) return;
@@ -162,8 +164,10 @@ export function createReportEvaluator(ctx: EvaluatorContext<CompiledReport>): Re
   function occurrenceDate(cell: string, column: string): string {
     const text = cell.trim();
     if (text === '') return '';
-    if (Number.isNaN(parse(text))) throw new CellError('invalid-timestamp', column, `${describeBadTimestamp(text)} (the occurrence's due date)`);
-    return text.slice(0, 10);
+    const ms = parse(text);
+    if (Number.isNaN(ms)) throw new CellError('invalid-timestamp', column, `${cells.describe(text)} (the occurrence's due date)`);
+    // SPEC 9.7: a local date, or a cell in the data set's timestamps format (its time of day ignored)
+    return dataSet.timestamps === undefined ? text.slice(0, 10) : localDateOf(ms, dataSet.timezone);
   }
 
   /** Per counted occurrence: the delivery (index into deliveredAt/lines), or -1. */

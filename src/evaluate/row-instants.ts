@@ -1,7 +1,7 @@
 /** Per-row timestamp caches and the other reads shared by a run's record evaluators. */
 import type { DataSource } from '../data/source.js';
 import { StatusHistories } from './adjust/status-history.js';
-import { makeTimestampParser } from '../time/instant.js';
+import { timestampCells, type TimestampCells } from './cells.js';
 import type { WorkingCalendar } from '../time/types.js';
 
 /**
@@ -13,10 +13,10 @@ export class RecordSharing {
   private readonly caches = new Map<string, RowInstants>();
 
   instants(ds: DataSource): RowInstants {
-    const key = `${ds.key}\u0000${ds.absPath}\u0000${ds.timezone}`;
+    const key = `${ds.key}\u0000${ds.absPath}\u0000${ds.timezone}\u0000${ds.timestamps ?? 'iso'}\u0000${ds.locale ?? ''}`;
     let cache = this.caches.get(key);
     if (!cache) {
-      cache = new RowInstants(makeTimestampParser(ds.timezone));
+      cache = new RowInstants(timestampCells(ds));
       this.caches.set(key, cache);
     }
     return cache;
@@ -26,14 +26,17 @@ export class RecordSharing {
 /** Parsed timestamps of the current row, by column: every sink of the data set sees the same row. */
 export class RowInstants {
   private readonly parse: (text: string) => number;
+  /** How the data set writes timestamps, for the message about a cell that does not match. */
+  readonly cells: TimestampCells;
   private row: readonly string[] | null = null;
   private line = -1;
   private generation = 0;
   private stamps = new Int32Array(8);
   private values = new Float64Array(8);
 
-  constructor(parse: (text: string) => number) {
-    this.parse = parse;
+  constructor(cells: TimestampCells) {
+    this.cells = cells;
+    this.parse = cells.parse;
   }
 
   private workFrom = NaN;

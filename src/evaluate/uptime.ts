@@ -7,7 +7,7 @@ import type { Exclusion } from '../agreement/model.js';
 import type { CompiledObjective } from '../compile/model.js';
 import type { RowSink } from '../data/source.js';
 import { CellError } from '../problem.js';
-import { describeBadTimestamp, makeTimestampParser } from '../time/instant.js';
+import { timestampCells } from './cells.js';
 import { mergeIntervals, subtractIntervals, workingSecondsIn, type Interval } from '../time/intervals.js';
 import { upperBoundBy } from '../time/search.js';
 import type { TimeWindow, WorkingCalendar } from '../time/types.js';
@@ -54,7 +54,8 @@ export function createUptimeEvaluator(ctx: EvaluatorContext<CompiledObjective>):
   if (measure.kind !== 'uptime') throw new Error('not an uptime objective');
   const exclusions = objective.exclude;
   const dataSet = objective.dataSet;
-  const parse = makeTimestampParser(dataSet.timezone);
+  const cells = timestampCells(dataSet);
+  const parse = cells.parse;
   const asOf = ctx.asOfMs;
   const incidents: Incidents = { from: [], end: [], open: [], line: [], id: [], entry: [] };
   const placement = ctx.placement(dataSet.key);
@@ -97,7 +98,7 @@ export function createUptimeEvaluator(ctx: EvaluatorContext<CompiledObjective>):
     const fromText = row[fromCol] ?? '';
     const from = parse(fromText);
     if (Number.isNaN(from)) {
-      throw new CellError('invalid-timestamp', measure.from, `${describeBadTimestamp(fromText)} (downtime start)`);
+      throw new CellError('invalid-timestamp', measure.from, `${cells.describe(fromText)} (downtime start)`);
     }
     // SPEC 3.4: a record whose start is after as-of has not happened yet.
     if (from > asOf) return;
@@ -106,7 +107,7 @@ export function createUptimeEvaluator(ctx: EvaluatorContext<CompiledObjective>):
     if (toText !== '') {
       to = parse(toText);
       if (Number.isNaN(to)) {
-        throw new CellError('invalid-timestamp', measure.to, `${describeBadTimestamp(toText)} (downtime end)`);
+        throw new CellError('invalid-timestamp', measure.to, `${cells.describe(toText)} (downtime end)`);
       }
       if (to < from) {
         throw new CellError('invalid-interval', measure.to, `downtime ends (${toText}) before it starts (${fromText})`);

@@ -2,6 +2,7 @@
 import { parseHours } from '../../time/hours.js';
 import { isValidDate, isValidZone } from '../../time/instant.js';
 import type { NodePath } from '../../agreement/model.js';
+import { checkPatternSyntax, isKnownLocale, readTimestampFormat } from '../../time/timestamp-format.js';
 import { acceptedEntries, isAccepted, type AgreementCheck, type Reporter } from './context.js';
 
 function checkZone(zone: string | undefined, path: NodePath, report: Reporter): void {
@@ -27,6 +28,20 @@ export const checkTimezones: AgreementCheck = (a, _index, report) => {
   if (isAccepted(a, ['timezone'])) checkZone(a.doc.timezone, ['timezone'], report);
   for (const [id, cal] of acceptedEntries(a, 'calendars')) checkZone(cal.timezone, ['calendars', id, 'timezone'], report);
   for (const [id, data] of acceptedEntries(a, 'data')) checkZone(data.timezone, ['data', id, 'timezone'], report);
+};
+
+/** SPEC 9.1: a data set's `timestamps` format and `locale` must be usable (the syntax, without luxon: `validate` never loads it). */
+export const checkTimestampFormats: AgreementCheck = (a, _index, report) => {
+  for (const [id, data] of acceptedEntries(a, 'data')) {
+    const format = data.timestamps === undefined ? 'iso' : readTimestampFormat(data.timestamps);
+    if (typeof format === 'object') {
+      const why = checkPatternSyntax(format.pattern);
+      if (why !== null) report(['data', id, 'timestamps'], 'invalid-timestamps', `timestamps ${why}`);
+    }
+    if (data.locale !== undefined && !isKnownLocale(data.locale)) {
+      report(['data', id, 'locale'], 'unknown-locale', `unknown locale \`${data.locale}\`; use a BCP 47 tag such as \`en-US\`, \`de-DE\` or \`en-GB\``);
+    }
+  }
 };
 
 export const checkCalendars: AgreementCheck = (a, _index, report) => {

@@ -3,7 +3,7 @@ import type { CompiledPause } from '../../compile/model.js';
 import type { DataSource, RowSink } from '../../data/source.js';
 import { CellError } from '../../problem.js';
 import { appendMerging, IntervalList } from '../../time/intervals.js';
-import { describeBadTimestamp, makeTimestampParser } from '../../time/instant.js';
+import { timestampCells, type TimestampCells } from '../cells.js';
 import type { WorkingCalendar } from '../../time/types.js';
 import { compileWhere, singleColumn, type CompiledWhere } from '../where.js';
 import { grow, keyHash, KeyTable } from './key-table.js';
@@ -37,6 +37,7 @@ export class StatusHistory implements RowSink {
   /** The paused values when there are few: `===` rejects a different length without hashing. */
   private readonly valueList: readonly string[] | null;
   private readonly parse: (text: string) => number;
+  private readonly cells: TimestampCells;
   private keyCol = -1;
   private atCol = -1;
   private statusCol = -1;
@@ -73,7 +74,8 @@ export class StatusHistory implements RowSink {
     this.asOfMs = asOfMs;
     this.values = new Set(entry.values);
     this.valueList = this.values.size <= 4 ? [...this.values] : null;
-    this.parse = makeTimestampParser(dataSet.timezone);
+    this.cells = timestampCells(dataSet);
+    this.parse = this.cells.parse;
   }
 
   bind(header: readonly string[]): string[] {
@@ -95,7 +97,7 @@ export class StatusHistory implements RowSink {
       throw new CellError(
         'invalid-timestamp',
         this.entry.at,
-        text === '' ? 'empty timestamp: every status row needs the instant it began' : describeBadTimestamp(text),
+        text === '' ? 'empty timestamp: every status row needs the instant it began' : this.cells.describe(text),
       );
     }
     // SPEC 3.4: a status change after as-of has not happened yet.
@@ -261,7 +263,7 @@ export class StatusHistories {
   /** `created` is true the first time: only then does the caller register the phase-0 read. */
   get(entry: StatusPause, dataSet: DataSource, asOfMs: number): { history: StatusHistory; created: boolean } {
     const values = [...new Set(entry.values)].sort();
-    const key = JSON.stringify([dataSet.key, dataSet.absPath, entry.key, entry.at, entry.status, values, entry.where ?? null, asOfMs]);
+    const key = JSON.stringify([dataSet.key, dataSet.absPath, dataSet.timestamps ?? 'iso', dataSet.locale ?? null, entry.key, entry.at, entry.status, values, entry.where ?? null, asOfMs]);
     const found = this.byKey.get(key);
     if (found) return { history: found, created: false };
     const history = new StatusHistory(entry, dataSet, asOfMs);
