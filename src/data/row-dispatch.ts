@@ -75,9 +75,10 @@ export class RowDispatch {
     }
     this.rows++;
     const sinks = this.sinks;
+    // one try around the plain loop (the hot path); after a bad cell the loop goes on with the next sink
     for (let i = 0; i < sinks.length; i++) {
       try {
-        sinks[i].add(record, line);
+        for (; i < sinks.length; i++) sinks[i].add(record, line);
       } catch (err) {
         if (!(err instanceof CellError)) throw err;
         // every sink still sees the row: each counts what it reads, and every bad cell is named

@@ -77,9 +77,17 @@ export function compileWhere(where: Where | undefined, header: readonly string[]
   const samples = wanted.map(() => [] as string[]);
   let unseen = wanted.reduce((k, options) => k + options.length, 0);
 
+  // the common case, a column that occurs once, reads one cell (the hot path: every row, every objective)
+  const single = cols.map((copies) => (copies.length === 1 ? copies[0]! : -1));
   const matches = (row: readonly string[], i: number): boolean => {
-    const copies = cols[i]!;
     const options = wanted[i]!;
+    const only = single[i]!;
+    if (only >= 0) {
+      const cell = row[only];
+      for (let j = 0; j < options.length; j++) if (options[j] === cell) return true;
+      return false;
+    }
+    const copies = cols[i]!;
     for (let c = 0; c < copies.length; c++) {
       const cell = row[copies[c]!];
       for (let j = 0; j < options.length; j++) if (options[j] === cell) return true;
