@@ -16,9 +16,9 @@ export function warningMessage(w: RunWarning): string {
       return `${who}where ${w.column} = ${JSON.stringify(w.value)} matches no row of ${w.dataFile}` +
         (w.seen.length ? `; ${w.column} has ${quoteList(w.seen)}${w.seen.length === 5 ? ', …' : ''} (values compare exactly, case included)` : `; ${w.column} is empty in every row`);
     case 'data-empty':
-      return `${w.file} has a header but no rows: every objective reading it has no data`;
+      return 'the data file has a header but no rows: every objective reading it has no data';
     case 'outside-validity':
-      return `${plural(w.rows, 'row')} of ${w.file} ${w.rows === 1 ? 'lies' : 'lie'} outside the validity of every agreement reading it (first at line ${w.line}): not counted anywhere`;
+      return `${plural(w.rows, 'row')} ${w.rows === 1 ? 'lies' : 'lie'} outside the validity of every agreement reading ${w.rows === 1 ? 'it' : 'them'} (the first at line ${w.line}): counted nowhere`;
     case 'all-no-data':
       return `${who}no data in any of its ${plural(w.windows, 'window')}: check its where, its data set and the validity`;
     case 'pause-exceeds-duration':
@@ -26,7 +26,7 @@ export function warningMessage(w: RunWarning): string {
     case 'delivery-unmatched':
       return `${who}${plural(w.rows, 'logged delivery', 'logged deliveries')} in ${w.file} name no occurrence in ${w.column} (${quoteList(w.values)}): ignored`;
     case 'invalid-rows':
-      return `${plural(w.rows, 'row')} of ${w.file} left out for a bad cell (invalid: skip), at lines ${w.lines.join(', ')}${w.rows > w.lines.length ? ', …' : ''}`;
+      return `${plural(w.rows, 'row')} left out for a bad cell (invalid: skip), at line${w.lines.length === 1 ? '' : 's'} ${w.lines.join(', ')}${w.rows > w.lines.length ? ', …' : ''}`;
   }
 }
 
