@@ -1,20 +1,26 @@
 /**
- * `evaluate --format github`: workflow annotations at the objective's YAML node. Breached complete
- * windows are errors, at-risk and breached partial windows warnings, excused ones notices.
+ * `evaluate --format github`: workflow annotations at the objective's YAML node. Windows that fail
+ * the run at its `--fail-on` levels are errors (by default the breached complete ones); other
+ * at-risk and breached partial windows are warnings, excused and complete no-data ones notices. Each
+ * warning of the run (SPEC 9.2) is a warning at its file and line.
  */
 import type { Evaluated } from '../evaluate/result.js';
 import { annotation, type AnnotationLevel } from './annotations.js';
 import { headline } from './details.js';
 import { statusReason } from './explanation.js';
 import { chargedEntries, formatCharge } from './values.js';
-import { windowLabel, type EvaluationView } from './view.js';
+import { failsRun, windowLabel, type EvaluationView } from './view.js';
+import { warningMessage } from './warnings.js';
 
-function level(e: Evaluated): AnnotationLevel | null {
+function level(view: EvaluationView, e: Evaluated): AnnotationLevel | null {
+  if (failsRun(view, e)) return 'error';
   switch (e.status) {
     case 'breached':
-      return e.window.partial ? 'warning' : 'error';
     case 'at-risk':
       return 'warning';
+    case 'no-data':
+      // suspicious, yet a quiet month is possible: a notice unless --fail-on no-data made it an error
+      return e.window.partial ? null : 'notice';
     case 'excused':
       return 'notice';
     default:
@@ -32,8 +38,12 @@ function message(e: Evaluated): string {
 
 export function formatGithub(view: EvaluationView): string {
   let out = '';
+  for (const w of view.warnings ?? []) {
+    const title = `slacheck warning ${w.code}`;
+    out += annotation('warning', { file: w.file, line: w.line ?? undefined, title }, warningMessage(w)) + '\n';
+  }
   for (const e of view.evaluated) {
-    const lvl = level(e);
+    const lvl = level(view, e);
     if (!lvl) continue;
     const title = `${e.agreement}/${e.objective} ${windowLabel(e)} ${e.status}`;
     out += annotation(lvl, { file: e.source.file, line: e.source.line, col: e.source.column, title }, message(e)) + '\n';

@@ -1,17 +1,20 @@
 /**
  * `evaluate --format junit`: one test suite per agreement, one test case per objective × window.
- * Breached complete windows fail; no-data and partial windows are skipped; the rest pass.
+ * The windows that fail the run at its `--fail-on` levels fail (by default the breached complete
+ * ones; with `--fail-on no-data` also complete windows without data); other no-data and partial
+ * windows are skipped; the rest pass.
  */
 import type { Evaluated } from '../evaluate/result.js';
 import { detailLines, headline } from './details.js';
-import { agreementIds, type EvaluationView } from './view.js';
+import { agreementIds, failsRun, type EvaluationView } from './view.js';
 import { cdata, xmlAttr } from './xml.js';
 
 type Outcome = 'passed' | 'failed' | 'skipped';
 
-function outcome(e: Evaluated): Outcome {
+function outcome(view: EvaluationView, e: Evaluated): Outcome {
+  if (failsRun(view, e)) return 'failed';
   if (e.window.partial || e.status === 'no-data') return 'skipped';
-  return e.status === 'breached' ? 'failed' : 'passed';
+  return 'passed';
 }
 
 function skipMessage(e: Evaluated): string {
@@ -19,27 +22,27 @@ function skipMessage(e: Evaluated): string {
   return `no data: ${headline(e)}`;
 }
 
-function testcase(e: Evaluated, name: string): string[] {
+function testcase(view: EvaluationView, e: Evaluated, name: string): string[] {
   const open = `    <testcase classname="${xmlAttr(e.agreement)}" name="${xmlAttr(name)}" time="0"`;
   const details = detailLines(e).join('\n');
-  switch (outcome(e)) {
+  switch (outcome(view, e)) {
     case 'failed':
       return [
         `${open}>`,
-        `      <failure message="${xmlAttr(headline(e))}" type="breached">${cdata(details)}</failure>`,
+        `      <failure message="${xmlAttr(headline(e))}" type="${e.status}">${cdata(details)}</failure>`,
         '    </testcase>',
       ];
     case 'skipped':
       return [`${open}>`, `      <skipped message="${xmlAttr(skipMessage(e))}"/>`, '    </testcase>'];
     case 'passed':
       if (e.status === 'met') return [`${open}/>`];
-      // at-risk and excused pass, with a note a reviewer can find
+      // at-risk (unless --fail-on at-risk) and excused windows pass, with a note a reviewer can find
       return [`${open}>`, `      <system-out>${cdata(details)}</system-out>`, '    </testcase>'];
   }
 }
 
-function counts(results: readonly Evaluated[]): string {
-  const o = results.map(outcome);
+function counts(view: EvaluationView, results: readonly Evaluated[]): string {
+  const o = results.map((e) => outcome(view, e));
   const failures = o.filter((x) => x === 'failed').length;
   const skipped = o.filter((x) => x === 'skipped').length;
   return `tests="${results.length}" failures="${failures}" skipped="${skipped}" errors="0" time="0"`;
@@ -48,11 +51,11 @@ function counts(results: readonly Evaluated[]): string {
 export function formatJunit(view: EvaluationView): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="slacheck" ${counts(view.evaluated)}>`,
+    `<testsuites name="slacheck" ${counts(view, view.evaluated)}>`,
   ];
   for (const id of agreementIds(view)) {
     const results = view.evaluated.filter((e) => e.agreement === id);
-    const head = `  <testsuite name="${xmlAttr(id)}" ${counts(results)} timestamp="${xmlAttr(view.asOf)}"`;
+    const head = `  <testsuite name="${xmlAttr(id)}" ${counts(view, results)} timestamp="${xmlAttr(view.asOf)}"`;
     if (results.length === 0) {
       lines.push(`${head}/>`);
       continue;
@@ -64,7 +67,7 @@ export function formatJunit(view: EvaluationView): string {
       let name = base;
       for (let n = 2; used.has(name); n++) name = `${base} #${n}`;
       used.add(name);
-      lines.push(...testcase(e, name));
+      lines.push(...testcase(view, e, name));
     }
     lines.push('  </testsuite>');
   }

@@ -20,7 +20,17 @@ export interface EvaluationView {
   history?: readonly Evaluated[];
   /** SPEC 9.2 warnings of the run (JSON `warnings`). */
   warnings?: readonly RunWarning[];
+  /**
+   * The shown results that fail the run at its `--fail-on` levels (SPEC 9.2); JUnit marks them
+   * failed and GitHub annotates them as errors. Default: the breached complete windows (SPEC 6).
+   */
+  failing?: ReadonlySet<Evaluated>;
   agreements: readonly AgreementInfo[];
+}
+
+/** Whether a shown result fails the run: in `view.failing`, or by default a breached complete window. */
+export function failsRun(view: Pick<EvaluationView, 'failing'>, e: Evaluated): boolean {
+  return view.failing ? view.failing.has(e) : e.status === 'breached' && !e.window.partial;
 }
 
 /** `agreement/objective`, the global id of an objective or report. */

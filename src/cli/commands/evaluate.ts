@@ -79,14 +79,22 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
   const shown = evaluation.results;
   // SPEC 9.2: warnings go to stderr (and into the JSON), never silently
   io.stderr.write(formatWarningsText(evaluation.warnings));
-  const view: EvaluationView = { asOf: echo, evaluated: shown, history: evaluation.all, warnings: evaluation.warnings, agreements: agreementInfos(loaded.agreements) };
+  const failing = failingResults(shown, failOn);
+  const view: EvaluationView = {
+    asOf: echo,
+    evaluated: shown,
+    history: evaluation.all,
+    warnings: evaluation.warnings,
+    // `--fail-on never` only reports: the formats then mark what the default level would
+    failing: failOn.size > 0 ? new Set(failing) : undefined,
+    agreements: agreementInfos(loaded.agreements),
+  };
   for (const { format, file } of plan) {
     const color = file ? false : decideColor(opts.color, io);
     const text = render(format, view, { color, scorecard: opts.scorecard === true });
     if (file) await writeFileAtomic(file, text);
     else io.stdout.write(text);
   }
-  const failing = failingResults(shown, failOn);
   const warned = failOn.has('warning') && evaluation.warnings.length > 0;
   if (warned) io.stderr.write(`slacheck: ${evaluation.warnings.length} warning${evaluation.warnings.length === 1 ? '' : 's'} at --fail-on ${opts.failOn}\n`);
   if (failing.length > 0) {

@@ -55,6 +55,18 @@ describe('formatJunit', () => {
     expect(byName.get('p1-first-response [2026-03]').failure).toBeUndefined();
   });
 
+  it('fails what fails the run: with --fail-on at-risk,no-data the at-risk and the complete no-data window fail too', () => {
+    const failing = new Set(VIEW.evaluated.filter((e) => !e.window.partial && ['breached', 'at-risk', 'no-data'].includes(e.status)));
+    const d = parseJunit(formatJunit({ ...VIEW, failing }));
+    // failures: 2 breached complete + 1 at-risk + 1 no-data = 4; skipped: only the partial window = 1
+    expect([d.testsuites.failures, d.testsuites.skipped]).toEqual(['4', '1']);
+    const cases = asArray(asArray(d.testsuites.testsuite)[1].testcase) as Record<string, any>[];
+    const byName = new Map<string, any>(cases.map((c) => [c.name, c]));
+    expect(byName.get('leads [2026-03]').failure.type).toBe('no-data');
+    expect(byName.get('resolution-time [2026-03]').failure.type).toBe('at-risk');
+    expect(byName.get('p1-first-response [2026-05]').skipped.message).toMatch(/^partial window/);
+  });
+
   it('escapes attributes and text, strips invalid characters and splits ]]>', () => {
     const root = { agreement: 'x', objective: `${NASTY}\u0001\uFFFE`, owner: 'o', window: '2026-03', path: [] };
     const nasty = result({ objective: NASTY, value: 1, status: 'breached', rootCause: root });
@@ -75,9 +87,10 @@ describe('formatJunit', () => {
 });
 
 describe('formatGithub', () => {
-  it('annotates breaches as errors, at-risk and partial breaches as warnings, excused as notices', () => {
+  it('annotates breaches as errors, at-risk and partial breaches as warnings, excused and complete no-data as notices', () => {
     const lines = formatGithub(VIEW).trimEnd().split('\n');
-    expect(lines.map((l) => l.slice(0, l.indexOf(' ')))).toEqual(['::error', '::error', '::warning', '::warning', '::notice']);
+    expect(lines.map((l) => l.slice(0, l.indexOf(' ')))).toEqual(['::error', '::error', '::warning', '::warning', '::notice', '::notice']);
+    expect(lines[5]).toContain('title=service-desk/leads 2026-03 no-data::');
     expect(lines[1]).toBe(
       '::error file=agreements/service-desk.yaml,line=20,col=5,title=service-desk/p1-first-response 2026-04 breached::' +
         'service-desk/p1-first-response 2026-04: 91.2%25 (target >= 95%25), breached; 91.2%25 < 95%25 (target); ' +
@@ -97,8 +110,30 @@ describe('formatGithub', () => {
     );
   });
 
-  it('prints nothing for met and no-data', () => {
-    expect(formatGithub({ ...VIEW, evaluated: [result({ objective: 'x', value: 99, status: 'met' })] })).toBe('');
+  it('prints nothing for met windows and partial no-data ones', () => {
+    const partialEmpty = result({ objective: 'y', label: '2026-05', partial: true, value: null, status: 'no-data' });
+    expect(formatGithub({ ...VIEW, evaluated: [result({ objective: 'x', value: 99, status: 'met' }), partialEmpty] })).toBe('');
+  });
+
+  it('makes what fails the run an error: --fail-on at-risk,no-data turns the at-risk and the no-data window into errors', () => {
+    const failing = new Set(VIEW.evaluated.filter((e) => !e.window.partial && ['breached', 'at-risk', 'no-data'].includes(e.status)));
+    const lines = formatGithub({ ...VIEW, failing }).trimEnd().split('\n');
+    const levelOf = (title: string) => lines.find((l) => l.includes(`title=${title}::`))?.split(' ')[0];
+    expect(levelOf('service-desk/resolution-time 2026-03 at-risk')).toBe('::error');
+    expect(levelOf('service-desk/leads 2026-03 no-data')).toBe('::error');
+    // the partial breach never fails a run: still a warning
+    expect(levelOf('service-desk/p1-first-response 2026-05 (partial) breached')).toBe('::warning');
+  });
+
+  it('annotates each warning of the run at its file and line, before the windows', () => {
+    const warning = {
+      code: 'data-empty' as const, agreement: 'service-desk', objective: null, file: 'exports/callbacks.csv', line: null,
+    };
+    const out = formatGithub({ ...VIEW, evaluated: [], warnings: [warning] });
+    expect(out).toBe(
+      '::warning file=exports/callbacks.csv,title=slacheck warning data-empty::' +
+        'the data file has a header but no rows: every objective reading it has no data\n',
+    );
   });
 });
 
