@@ -65,8 +65,10 @@ export class RowDispatch {
     this.lastLines = lines;
     this.lastEmpty = empty;
 
-    // Blank lines are skipped (SPEC 3.4); csv-parse skips empty ones, whitespace-only ones end up here.
-    if (record.length === 1 && record[0].trim() === '') return;
+    // Blank lines are skipped (SPEC 3.4); csv-parse skips empty ones, whitespace-only ones end up
+    // here, and so do lines of delimiters only (`;;;;`: Excel writes them below a table whose
+    // cells were used once): a row without a single non-blank cell holds no record.
+    if (isBlank(record)) return;
     if (this.header === null) return this.bind(record, line);
     if (record.length !== this.width) {
       const cells = `${record.length} ${record.length === 1 ? 'cell' : 'cells'}`;
@@ -143,6 +145,12 @@ export class RowDispatch {
       ),
     );
   }
+}
+
+/** True when no cell holds anything but whitespace. */
+function isBlank(record: readonly string[]): boolean {
+  for (let i = 0; i < record.length; i++) if (record[i]!.trim() !== '') return false;
+  return true;
 }
 
 /** Line breaks inside a record's cells as an editor shows them: CRLF, LF or a lone CR is one. */

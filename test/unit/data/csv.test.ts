@@ -98,6 +98,14 @@ describe('readCsv: RFC 4180 text', () => {
     expect(sink.header).toEqual(['a', 'b']);
     expect(sink.lines).toEqual([3, 7]);
   });
+
+  test('lines of delimiters only (Excel writes them below a table) are blank lines too, not empty records', async () => {
+    const sink = new Recorder();
+    // 1 header, 2 row, 3 delimiters only, 4 delimiters and spaces, 5 quoted empty cells, 6 row with one empty cell
+    expect(await readCsv(dataSet('a;b;c\r\n1;2;3\r\n;;\r\n ; ;\r\n"";"";""\r\n;5;\r\n'), [sink])).toEqual({ rows: 2, invalidRows: 0, invalidLines: [] });
+    expect(sink.rows).toEqual([['1', '2', '3'], ['', '5', '']]);
+    expect(sink.lines).toEqual([2, 6]);
+  });
 });
 
 describe('readCsv: delimiter', () => {
