@@ -134,9 +134,11 @@ export class RowDispatch {
     if (ambiguous.length > 0) throw new InputError(ambiguous);
     if (missing.size === 0) return;
     const has = header.map((name) => JSON.stringify(name)).join(', ');
-    // one column holding ';' or tabs: the file most likely uses another delimiter than the one set
-    const hint =
-      header.length === 1 && /[;\t]/.test(header[0]!)
+    // U+FFFD: the file is not UTF-8 (Excel's plain "CSV" is Windows-1252 in Western Europe); one
+    // column holding ';' or tabs: the file most likely uses another delimiter than the one set
+    const hint = header.some((name) => name.includes('\uFFFD'))
+      ? '; the file is not UTF-8 (� stands for bytes that are not): save it as UTF-8, in Excel as "CSV UTF-8"'
+      : header.length === 1 && /[;\t]/.test(header[0]!)
         ? `; the header looks ${header[0]!.includes(';') ? 'semicolon' : 'tab'}-separated: set the data set's delimiter to "${header[0]!.includes(';') ? ';' : '\\t'}" or remove it to detect it`
         : '';
     throw new InputError(

@@ -157,6 +157,16 @@ describe('readCsv: delimiter', () => {
     );
   });
 
+  test('a file that is not UTF-8 (Excel\'s Windows-1252 "CSV") gets a hint in the missing-column problem', async () => {
+    // "Priorität" in Windows-1252: ä is the single byte 0xE4
+    const ds = dataSet(Buffer.from('Ticketnummer;Priorit\xe4t\nT-1;Hoch\n', 'latin1'));
+    const [p] = await problemsOf(readCsv(ds, [new Recorder(['Priorität'])]));
+    expect(p).toMatchObject({ code: 'csv-missing-column', line: 1 });
+    expect(p!.message).toBe(
+      'column "Priorität" is missing; the header has "Ticketnummer", "Priorit\uFFFDt"; the file is not UTF-8 (� stands for bytes that are not): save it as UTF-8, in Excel as "CSV UTF-8"',
+    );
+  });
+
   test('an unsupported explicit delimiter is an input error', async () => {
     const ds = dataSet('a|b\n', { delimiter: '|' });
     expect(await problemsOf(readCsv(ds, []))).toEqual([expect.objectContaining({ file: ds.file, code: 'csv-delimiter' })]);
