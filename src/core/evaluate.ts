@@ -27,7 +27,10 @@ export interface Evaluation {
   results: Evaluated[];
   /** A selection filter that names nothing (never an empty green run), or null. */
   miss: SelectionMiss | null;
-  /** SPEC 9.2: what looks wrong about the run's inputs, one per cause. */
+  /**
+   * SPEC 9.2: what looks wrong about the run's inputs, one per cause; with a selection, only those
+   * about what it shows (its items, and the data sets they read).
+   */
   warnings: RunWarning[];
 }
 
@@ -45,5 +48,29 @@ export async function evaluate(agreements: readonly CompiledAgreement[], opts: E
     selection.to !== undefined ||
     selection.latest === true;
   const none = filtered && results.length === 0 && all.length > 0;
-  return { all, results, miss: miss ?? (none ? { filter: 'combination' } : null), warnings: measured.warnings };
+  const warnings = filtered ? warningsAbout(results, agreements, measured.warnings) : measured.warnings;
+  return { all, results, miss: miss ?? (none ? { filter: 'combination' } : null), warnings };
+}
+
+/**
+ * The warnings about the selected results: an item's own when it is selected, a data set's when a
+ * selected item reads it (measured data set, status-history pauses, report log). A selection
+ * narrows what can fail the run (`--fail-on warning`) as `--owner` does, and a data set nothing
+ * selected reads says nothing about what is shown.
+ */
+function warningsAbout(results: readonly Evaluated[], agreements: readonly CompiledAgreement[], warnings: readonly RunWarning[]): RunWarning[] {
+  const items = new Set(results.map((r) => `${r.agreement}/${r.objective}`));
+  const files = new Set<string>();
+  for (const a of agreements) {
+    for (const item of a.items) {
+      if (!items.has(`${a.id}/${item.id}`)) continue;
+      if (item.itemKind === 'report') {
+        files.add(item.log.dataSet.file);
+        continue;
+      }
+      files.add(item.dataSet.file);
+      for (const p of item.pauses) if (p.kind === 'status') files.add(p.source.file);
+    }
+  }
+  return warnings.filter((w) => (w.objective !== null ? items.has(`${w.agreement}/${w.objective}`) : files.has(w.file)));
 }

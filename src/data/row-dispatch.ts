@@ -65,8 +65,10 @@ export class RowDispatch {
     this.lastLines = lines;
     this.lastEmpty = empty;
 
-    // Blank lines are skipped (SPEC 3.4); csv-parse skips empty ones, whitespace-only ones end up here.
-    if (record.length === 1 && record[0].trim() === '') return;
+    // Blank lines are skipped (SPEC 3.4); csv-parse skips empty ones, whitespace-only ones end up
+    // here, and so do lines of delimiters only (`;;;;`: Excel writes them below a table whose
+    // cells were used once): a row without a single non-blank cell holds no record.
+    if (isBlank(record)) return;
     if (this.header === null) return this.bind(record, line);
     if (record.length !== this.width) {
       const cells = `${record.length} ${record.length === 1 ? 'cell' : 'cells'}`;
@@ -133,9 +135,11 @@ export class RowDispatch {
     if (ambiguous.length > 0) throw new InputError(ambiguous);
     if (missing.size === 0) return;
     const has = header.map((name) => JSON.stringify(name)).join(', ');
-    // one column holding ';' or tabs: the file most likely uses another delimiter than the one set
-    const hint =
-      header.length === 1 && /[;\t]/.test(header[0]!)
+    // U+FFFD: the file is not UTF-8 (Excel's plain "CSV" is Windows-1252 in Western Europe); one
+    // column holding ';' or tabs: the file most likely uses another delimiter than the one set
+    const hint = header.some((name) => name.includes('\uFFFD'))
+      ? '; the file is not UTF-8 (� stands for bytes that are not): save it as UTF-8, in Excel as "CSV UTF-8"'
+      : header.length === 1 && /[;\t]/.test(header[0]!)
         ? `; the header looks ${header[0]!.includes(';') ? 'semicolon' : 'tab'}-separated: set the data set's delimiter to "${header[0]!.includes(';') ? ';' : '\\t'}" or remove it to detect it`
         : '';
     throw new InputError(
@@ -144,6 +148,12 @@ export class RowDispatch {
       ),
     );
   }
+}
+
+/** True when no cell holds anything but whitespace. */
+function isBlank(record: readonly string[]): boolean {
+  for (let i = 0; i < record.length; i++) if (record[i]!.trim() !== '') return false;
+  return true;
 }
 
 /** Line breaks inside a record's cells as an editor shows them: CRLF, LF or a lone CR is one. */

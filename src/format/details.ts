@@ -27,7 +27,8 @@ export function detailLines(e: Evaluated): string[] {
     `owner: ${e.owner}`,
     `window: ${e.window.label} [${formatLocalWithOffset(e.startMs, e.zone)}, ${formatLocalWithOffset(e.endMs, e.zone)})` +
       (e.window.partial ? ' partial (contains as-of)' : ''),
-    `counts: ${c.records} records, ${c.counted} counted, ${c.good} good, ${c.open} open, ${c.excluded} excluded, ${c.skipped} skipped`,
+    `counts: ${c.records} records, ${c.counted} counted, ${c.good} good, ${c.open} open, ${c.excluded} excluded, ${c.skipped} skipped` +
+      (c.invalid ? `, ${c.invalid} invalid` : ''),
   ];
   const charged = chargedEntries(e.charged).map(([party, charge]) => formatCharge(party, charge));
   if (charged.length > 0) lines.push(`charged: ${charged.join(', ')}`);

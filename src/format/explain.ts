@@ -40,7 +40,9 @@ function block(e: Evaluated, chalk: ChalkInstance): string[] {
     ...field('counts', [
       `${records(c.records)}: ${c.counted} counted` +
         (c.good ? ` (${c.good} good)` : '') +
-        `, ${c.open} open, ${c.excluded} excluded, ${c.skipped} skipped`,
+        `, ${c.open} open, ${c.excluded} excluded, ${c.skipped} skipped` +
+        // SPEC 9.1: only data sets with `invalid: skip` have them; the parts add up to the records
+        (c.invalid ? `, ${c.invalid} invalid` : ''),
     ]),
   );
   const taken = x.attributions.map(

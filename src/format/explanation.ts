@@ -90,7 +90,9 @@ export function describeAttribution(rule: AttributionRule): string {
   switch (rule.mechanism) {
     case 'pause': {
       const p = rule.pause;
-      return p.kind === 'status' ? `${p.status} in [${p.values.join(', ')}] (${p.sourceRef})` : `column ${p.column} (${p.unit})`;
+      if (p.kind !== 'status') return `column ${p.column} (${p.unit})`;
+      // SPEC 9.1: a history filtered by `where` is only those rows (a changelog's status rows)
+      return `${p.status} in [${p.values.join(', ')}] (${p.sourceRef}${p.where ? `, rows where ${describeWhere(p.where)}` : ''})`;
     }
     case 'input':
       return `input ${rule.input.due} → ${rule.input.done}`;

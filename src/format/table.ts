@@ -12,14 +12,16 @@ const OPTIONAL = new Set(['attributed to', 'credit']);
 const HEAD = ['agreement', 'objective', 'owner', 'window', 'value', 'target', 'status', 'counts', 'attributed to', 'credit', 'trend'];
 
 /**
- * `198/200` (counted/records), then whatever did not enter the value: `2 open, 3 excl., 1 skipped`;
- * for ratios and reports also how many were good (`191 good`), the numerator of the percentage.
+ * `198/200` (counted/records), then whatever did not enter the value: `2 open, 3 excl., 1 skipped,
+ * 1 invalid` (so the parts add up to the records); for ratios and reports also how many were good
+ * (`191 good`), the numerator of the percentage.
  */
 export function formatCounts(c: Counts, showGood = false): string {
   const extra: string[] = showGood ? [`${c.good} good`] : [];
   if (c.open) extra.push(`${c.open} open`);
   if (c.excluded) extra.push(`${c.excluded} excl.`);
   if (c.skipped) extra.push(`${c.skipped} skipped`);
+  if (c.invalid) extra.push(`${c.invalid} invalid`);
   return [`${c.counted}/${c.records}`, ...extra].join(', ');
 }
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { runMain } from './cli.js';
+import { EXAMPLES_WARNINGS, runMain } from './cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'slacheck-mistakes-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -36,7 +36,7 @@ describe('mistakes', () => {
   test('--output into folders that do not exist yet creates them (SPEC 9.2)', async () => {
     const file = join(tmp, 'reports', '2026-07', 'x.json');
     const r = await runMain(['evaluate', 'examples', '--as-of', '2026-07-01', '--fail-on', 'never', '--format', 'json', '--output', file]);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(EXAMPLES_WARNINGS);
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ asOf: '2026-07-01' });
     // only the report: no temp file left beside it
@@ -48,11 +48,12 @@ describe('mistakes', () => {
     const file = join(tmp, 'plain', 'sub', 'x.json');
     const r = await runMain(['evaluate', 'examples', '--as-of', '2026-07-01', '--fail-on', 'never', '--format', 'json', '--output', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`slacheck: cannot write ${file}: ${join(tmp, 'plain', 'sub')} (or a folder on the way) is a file, not a directory\n`);
+    // the examples' warning comes first: it is printed before the report is written
+    expect(r.stderr).toBe(`${EXAMPLES_WARNINGS}slacheck: cannot write ${file}: ${join(tmp, 'plain', 'sub')} (or a folder on the way) is a file, not a directory\n`);
     // the parent is the file itself
     const r2 = await runMain(['evaluate', 'examples', '--as-of', '2026-07-01', '--fail-on', 'never', '--format', 'json', '--output', join(tmp, 'plain', 'x.json')]);
     expect(r2.code).toBe(2);
-    expect(r2.stderr).toBe(`slacheck: cannot write ${join(tmp, 'plain', 'x.json')}: ${join(tmp, 'plain')} (or a folder on the way) is a file, not a directory\n`);
+    expect(r2.stderr).toBe(`${EXAMPLES_WARNINGS}slacheck: cannot write ${join(tmp, 'plain', 'x.json')}: ${join(tmp, 'plain')} (or a folder on the way) is a file, not a directory\n`);
   });
 
   test('init into a path that is a file', async () => {

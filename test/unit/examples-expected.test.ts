@@ -1,7 +1,9 @@
 /**
  * The expected results of the bundled examples at `--as-of 2026-07-01`, worked out by hand in
- * examples/README.md (the arithmetic is there). Runs the library pipeline the CLI uses: load,
- * compile, and the core's one call (measure, attribute dependencies, apply credits).
+ * examples/README.md (the arithmetic is there; the recipes of examples/real-exports/ are checked
+ * one by one in test/e2e/real-exports.test.ts, and count here in the totals). Runs the library
+ * pipeline the CLI uses: load, compile, and the core's one call (measure, attribute dependencies,
+ * apply credits).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,8 +78,9 @@ describe('examples at --as-of 2026-07-01', () => {
     results = await evaluate(join(ROOT, 'examples'), '2026-07-01', ROOT);
   });
 
-  test('76 complete windows, January to June (no July yet)', () => {
-    expect(results).toHaveLength(76);
+  // 76 of the three scenarios and 24 of the recipes in real-exports/ (examples/real-exports/README.md)
+  test('100 complete windows, January to June (no July yet)', () => {
+    expect(results).toHaveLength(100);
     expect(results.every((r) => !r.window.partial)).toBe(true);
     const labels = new Set(results.map((r) => r.window.label));
     expect([...labels].sort()).toEqual([...M, '2026-Q1', '2026-Q2']);
@@ -94,8 +97,11 @@ describe('examples at --as-of 2026-07-01', () => {
     got.forEach((v, i) => expect(v, `${key} #${i}`).toBeCloseTo(values[i]!, 5));
   });
 
-  test('summary: 55 met, 7 at-risk, 12 breached, 2 excused', () => {
-    expect(summarize(results)).toEqual({ met: 55, 'at-risk': 7, breached: 12, excused: 2, 'no-data': 0 });
+  test('summary: 66 met, 13 at-risk, 19 breached, 2 excused', () => {
+    expect(summarize(results)).toEqual({ met: 66, 'at-risk': 13, breached: 19, excused: 2, 'no-data': 0 });
+    // the three scenarios: 55 met, 7 at-risk, 12 breached, 2 excused; the recipes: 11, 6, 7, 0
+    const recipes = new Set(['checkout-platform', 'jsm-service-desk', 'servicenow-incidents', 'stadtwerke-it', 'zendesk-support']);
+    expect(summarize(results.filter((r) => !recipes.has(r.agreement)))).toEqual({ met: 55, 'at-risk': 7, breached: 12, excused: 2, 'no-data': 0 });
   });
 
   test('root causes follow the dependency chains', () => {
@@ -134,9 +140,16 @@ describe('examples at --as-of 2026-07-01', () => {
     const credited = results.filter((r) => r.credit).map((r) => [`${r.agreement}/${r.objective}`, r.window.label, r.credit]);
     expect(credited).toEqual([
       ['app-maintenance/cr-on-time', '2026-04', { percent: 5, amount: 400, currency: 'EUR' }], // 5% of 8000
+      // the recipes (examples/real-exports/README.md)
+      ['checkout-platform/checkout-availability', '2026-03', { percent: 10, amount: 2000, currency: 'USD' }],
       ['internet-uc/uptime', '2026-03', { percent: 5, amount: 100, currency: 'EUR' }], // 5% of 2000
+      ['jsm-service-desk/highest-resolution', '2026-Q2', { percent: 10, amount: 1500, currency: 'USD' }],
       ['service-desk/p1-resolution', '2026-03', { percent: 5, amount: 600, currency: 'EUR' }], // 10h > 8h
       ['service-desk/p1-resolution', '2026-05', { percent: 10, amount: 1200, currency: 'EUR' }], // 13h > 12h
+      ['servicenow-incidents/critical-restore', '2026-Q1', { percent: 10, amount: 900, currency: 'GBP' }],
+      ['servicenow-incidents/high-restore', '2026-Q2', { percent: 5, amount: 450, currency: 'GBP' }],
+      ['stadtwerke-it/loesung-kritisch-hoch', '2026-Q2', { percent: 5, amount: 600, currency: 'EUR' }],
+      ['zendesk-support/urgent-resolution', '2026-Q2', { percent: 5, amount: null, currency: null }], // no fee
     ]);
   });
 

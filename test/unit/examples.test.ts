@@ -1,6 +1,7 @@
 /**
  * The bundled examples and the `init` starter: the CSV generator is deterministic and matches the
- * committed data, and every agreement loads and validates (strict) without a single problem.
+ * committed data of the three scenarios, the recipes of examples/real-exports/ are small
+ * hand-written exports, and every agreement loads and validates (strict) without a single problem.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -16,7 +17,11 @@ import { INIT_FILES } from '../../src/cli/init-template.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EXAMPLES = join(ROOT, 'examples');
 const GENERATOR = join(ROOT, 'scripts', 'generate-examples.mjs');
-const MODELINE = '# yaml-language-server: $schema=../../schemas/agreement.schema.json\n';
+/** The recipes: exports as the tools write them, by hand, not generated (examples/real-exports/README.md). */
+const RECIPES = 'real-exports/';
+const RECIPE_FOLDERS = ['german-excel', 'jira-service-management', 'pagerduty', 'servicenow', 'zendesk'];
+/** The schema modeline of an agreement file `path` (relative to examples/): `../` once per folder level. */
+const modeline = (path: string) => `# yaml-language-server: $schema=${'../'.repeat(path.split('/').length)}schemas/agreement.schema.json\n`;
 
 const temps: string[] = [];
 function tempDir(): string {
@@ -75,8 +80,8 @@ describe('scripts/generate-examples.mjs', () => {
     }
   });
 
-  test('matches the committed examples/ data, and examples/ holds no other CSV', () => {
-    expect(filesBelow(EXAMPLES, /\.csv$/)).toEqual(generated);
+  test('matches the committed examples/ data, and examples/ holds no other CSV but the recipes', () => {
+    expect(filesBelow(EXAMPLES, /\.csv$/).filter((p) => !p.startsWith(RECIPES))).toEqual(generated);
     for (const path of generated) {
       expect(readFileSync(join(EXAMPLES, path), 'utf8'), `${path} is stale: run node scripts/generate-examples.mjs`).toBe(
         readFileSync(join(first, path), 'utf8'),
@@ -95,12 +100,40 @@ describe('scripts/generate-examples.mjs', () => {
   });
 });
 
+describe('examples/real-exports/ (hand-written exports)', () => {
+  const recipeFiles = filesBelow(join(EXAMPLES, RECIPES), /\.(csv|ya?ml)$/);
+
+  test('one folder per tool, each with one agreement and its CSV exports', () => {
+    const folders = [...new Set(recipeFiles.map((p) => p.split('/')[0]!))];
+    expect(folders).toEqual(RECIPE_FOLDERS);
+    for (const folder of folders) {
+      const files = recipeFiles.filter((p) => p.startsWith(`${folder}/`));
+      expect(files.filter((p) => /\.ya?ml$/.test(p)), folder).toHaveLength(1);
+      expect(files.filter((p) => p.endsWith('.csv')).length, folder).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  test('each export is small: 10 to 40 data rows', () => {
+    for (const path of recipeFiles.filter((p) => p.endsWith('.csv'))) {
+      // records, not lines: a quoted cell may hold a line break
+      let quotes = 0;
+      let records = -1; // the header
+      for (const line of readFileSync(join(EXAMPLES, RECIPES, path), 'utf8').trimEnd().split(/\r?\n/)) {
+        quotes += (line.match(/"/g) ?? []).length;
+        if (quotes % 2 === 0) records++;
+      }
+      expect(records, path).toBeGreaterThanOrEqual(10);
+      expect(records, path).toBeLessThanOrEqual(40);
+    }
+  });
+});
+
 describe('examples/', () => {
   const yamlFiles = filesBelow(EXAMPLES, /\.ya?ml$/);
 
   test('every agreement file starts with the schema modeline', () => {
-    expect(yamlFiles.length).toBe(6);
-    for (const path of yamlFiles) expect(readFileSync(join(EXAMPLES, path), 'utf8').startsWith(MODELINE), path).toBe(true);
+    expect(yamlFiles.length).toBe(6 + RECIPE_FOLDERS.length);
+    for (const path of yamlFiles) expect(readFileSync(join(EXAMPLES, path), 'utf8').startsWith(modeline(path)), path).toBe(true);
   });
 
   test('all agreements load and pass the strict semantic checks without a problem', async () => {
@@ -113,7 +146,12 @@ describe('examples/', () => {
       'OLA network-ola',
       'OLA sales-service-ola',
       'SLA app-maintenance',
+      'SLA checkout-platform',
+      'SLA jsm-service-desk',
       'SLA service-desk',
+      'SLA servicenow-incidents',
+      'SLA stadtwerke-it',
+      'SLA zendesk-support',
       'UC internet-uc',
     ]);
     // as `validate --strict` checks them: the columns named against each data file's header too
@@ -121,7 +159,7 @@ describe('examples/', () => {
   });
 
   test('each scenario folder is self-contained (its dependencies resolve without the others)', async () => {
-    for (const folder of ['service-desk', 'change-requests', 'revenue-chain']) {
+    for (const folder of ['service-desk', 'change-requests', 'revenue-chain', ...RECIPE_FOLDERS.map((f) => RECIPES + f)]) {
       const loaded = await loadAgreements([join(EXAMPLES, folder)], { cwd: ROOT });
       expect(loaded.problems, folder).toEqual([]);
       expect(strictProblems(compileAgreements(loaded.agreements, { cwd: ROOT, readHeader }).problems), folder).toEqual([]);

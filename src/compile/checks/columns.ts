@@ -51,8 +51,15 @@ function listing(header: Header): string {
   return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
-/** A one-column header holding `;` or tabs most likely has another delimiter than the one used. */
+/**
+ * A one-column header holding `;` or tabs most likely has another delimiter than the one used; a
+ * header with U+FFFD was not UTF-8 (German Excel's "CSV (Trennzeichen-getrennt)" writes
+ * Windows-1252: `Priorität` reads as `Priorit�t`).
+ */
 function delimiterHint(header: Header): string {
+  if (header.list.some((name) => name.includes('\uFFFD'))) {
+    return '; the file is not UTF-8 (� stands for bytes that are not): save it as UTF-8, in Excel as "CSV UTF-8"';
+  }
   const only = header.list.length === 1 ? header.list[0]! : '';
   if (!/[;\t]/.test(only)) return '';
   const semicolon = only.includes(';');

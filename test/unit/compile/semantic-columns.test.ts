@@ -94,6 +94,12 @@ describe('checkAgreements with headers: unknown columns (SPEC 9.1)', () => {
     const problems = check(text, false, { ...HEADERS, '/fixtures/tickets.csv': 'id;opened_at;responded_at' });
     expect(problems[0]!.message).toMatch(/the header looks semicolon-separated: set the data set's delimiter to ";"/);
   });
+
+  it('says so when the header was not UTF-8 (U+FFFD where Windows-1252 had an umlaut)', () => {
+    const text = agreementText({ objectives: [objective({ where: '{ Priorität: Hoch }' })] });
+    const [p] = check(text, false, { ...HEADERS, '/fixtures/tickets.csv': 'opened_at,responded_at,Priorit\uFFFDt' });
+    expect(p!.message).toMatch(/^unknown column `Priorität` \(did you mean `Priorit\uFFFDt`\?\): .*; the file is not UTF-8 \(� stands for bytes that are not\): save it as UTF-8, in Excel as "CSV UTF-8"$/);
+  });
 });
 
 describe('checkAgreements with headers: the default time column (SPEC 3.4)', () => {

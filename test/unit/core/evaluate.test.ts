@@ -6,6 +6,9 @@ import { compileAgreements } from '../../../src/compile/index.js';
 import { evaluate as evaluateCore } from '../../../src/core/evaluate.js';
 import { readCsv } from '../../../src/data/csv.js';
 import type { DataSource, ReadRows, RowSink } from '../../../src/data/source.js';
+import type { AgreementDoc } from '../../../src/agreement/model.js';
+import type { Selection } from '../../../src/evaluate/select.js';
+import { compileDocs } from '../compiled.js';
 import type { Evaluated } from '../../../src/evaluate/result.js';
 import { InputError } from '../../../src/problem.js';
 import { statusReason } from '../../../src/format/explanation.js';
@@ -208,5 +211,40 @@ describe('the core evaluate() on test/fixtures/engine', () => {
       ['nope.csv', 'csv-unreadable'],
       ['nope2.csv', 'csv-unreadable'],
     ]);
+  });
+});
+
+describe('warnings with a selection (SPEC 9.2)', () => {
+  // two objectives on two data sets: tickets has a row before the validity (outside-validity),
+  // incidents has no rows at all (data-empty)
+  const doc = {
+    apiVersion: 'slacheck/v1', kind: 'SLA', id: 'sla', title: 'SLA',
+    parties: { p: { name: 'P', role: 'provider', contact: 'p@example.com' }, c: { name: 'C', role: 'customer', contact: 'c@example.com' } },
+    validity: { from: '2026-01-01', to: '2026-12-31' },
+    data: { tickets: { file: 'tickets.csv' }, incidents: { file: 'incidents.csv' } },
+    objectives: [
+      { id: 'a', source: 'tickets', measure: 'count', aggregate: 'count', target: '>= 1', window: 'month' },
+      { id: 'b', source: 'incidents', measure: 'count', aggregate: 'count', target: '>= 1', window: 'month' },
+    ],
+  } as unknown as AgreementDoc;
+  const rows: Record<string, string[][]> = { 'tickets.csv': [['date'], ['2025-12-31'], ['2026-01-05']], 'incidents.csv': [['date']] };
+  const fromMemory: ReadRows = async (source, sinks) => {
+    const [header, ...data] = rows[path.basename(source.file)]!;
+    for (const s of sinks) s.bind(header!);
+    data.forEach((row, i) => sinks.forEach((s) => s.add(row, i + 2)));
+    return { rows: data.length, invalidRows: 0, invalidLines: [] };
+  };
+  const run = async (selection?: Selection) =>
+    (await evaluateCore(compileDocs([doc]), { asOf: '2026-03-01', readRows: fromMemory, selection })).warnings.map((w) => `${w.code} ${w.objective ?? w.file}`);
+
+  test('without one, every warning', async () => {
+    expect(await run()).toEqual(['outside-validity tickets.csv', 'data-empty incidents.csv']);
+  });
+
+  test('with one, only those about the selected items and the data sets they read', async () => {
+    expect(await run({ objectives: ['a'] })).toEqual(['outside-validity tickets.csv']);
+    expect(await run({ objectives: ['b'] })).toEqual(['data-empty incidents.csv']);
+    // a window selects every objective that has it
+    expect(await run({ window: '2026-01' })).toEqual(['outside-validity tickets.csv', 'data-empty incidents.csv']);
   });
 });

@@ -98,6 +98,14 @@ describe('readCsv: RFC 4180 text', () => {
     expect(sink.header).toEqual(['a', 'b']);
     expect(sink.lines).toEqual([3, 7]);
   });
+
+  test('lines of delimiters only (Excel writes them below a table) are blank lines too, not empty records', async () => {
+    const sink = new Recorder();
+    // 1 header, 2 row, 3 delimiters only, 4 delimiters and spaces, 5 quoted empty cells, 6 row with one empty cell
+    expect(await readCsv(dataSet('a;b;c\r\n1;2;3\r\n;;\r\n ; ;\r\n"";"";""\r\n;5;\r\n'), [sink])).toEqual({ rows: 2, invalidRows: 0, invalidLines: [] });
+    expect(sink.rows).toEqual([['1', '2', '3'], ['', '5', '']]);
+    expect(sink.lines).toEqual([2, 6]);
+  });
 });
 
 describe('readCsv: delimiter', () => {
@@ -146,6 +154,16 @@ describe('readCsv: delimiter', () => {
     expect(p).toMatchObject({ code: 'csv-missing-column', line: 1 });
     expect(p!.message).toBe(
       'column "priority" is missing; the header has "id;priority"; the header looks semicolon-separated: set the data set\'s delimiter to ";" or remove it to detect it',
+    );
+  });
+
+  test('a file that is not UTF-8 (Excel\'s Windows-1252 "CSV") gets a hint in the missing-column problem', async () => {
+    // "Priorität" in Windows-1252: ä is the single byte 0xE4
+    const ds = dataSet(Buffer.from('Ticketnummer;Priorit\xe4t\nT-1;Hoch\n', 'latin1'));
+    const [p] = await problemsOf(readCsv(ds, [new Recorder(['Priorität'])]));
+    expect(p).toMatchObject({ code: 'csv-missing-column', line: 1 });
+    expect(p!.message).toBe(
+      'column "Priorität" is missing; the header has "Ticketnummer", "Priorit\uFFFDt"; the file is not UTF-8 (� stands for bytes that are not): save it as UTF-8, in Excel as "CSV UTF-8"',
     );
   });
 

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseTarget } from '../../../src/agreement/quantity.js';
 import type { ComputationStep, Example } from '../../../src/evaluate/explanation.js';
-import { chainNoteText, computationText, describeGood, exampleText, verdictText } from '../../../src/format/explanation.js';
+import { chainNoteText, computationText, describeAttribution, describeGood, exampleText, verdictText } from '../../../src/format/explanation.js';
 import { formatValue } from '../../../src/format/values.js';
 
 const t = (ms: string) => Date.parse(ms);
@@ -135,5 +135,13 @@ describe('verdictText and one value formatter', () => {
     expect(chainNoteText({ kind: 'attributed', path: ['b/y', 'c/z'] })).toBe('itself attributed to b/y → c/z');
     expect(chainNoteText({ kind: 'no-breach', seen: [{ label: '2026-03', status: 'met' }] })).toBe('no breached overlapping window (2026-03 met)');
     expect(chainNoteText({ kind: 'not-evaluated' })).toBe('no overlapping window evaluated');
+  });
+  test('describeAttribution: a status history names its where (SPEC 9.1: only those rows are the history)', () => {
+    const source = { key: 'jsm/changelog', file: 'changelog.csv', absPath: '/changelog.csv', timezone: 'UTC' };
+    const pause = { kind: 'status', source, sourceRef: 'changelog', key: 'Issue key', join: 'Issue key', at: 'Changed', status: 'To', values: ['Waiting for customer'], party: 'acme' } as const;
+    expect(describeAttribution({ mechanism: 'pause', pause: { ...pause, values: [...pause.values], where: undefined } })).toBe('To in [Waiting for customer] (changelog)');
+    expect(describeAttribution({ mechanism: 'pause', pause: { ...pause, values: [...pause.values], where: { Field: 'status' } } })).toBe(
+      'To in [Waiting for customer] (changelog, rows where Field = status)',
+    );
   });
 });

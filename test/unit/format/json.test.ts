@@ -140,6 +140,11 @@ describe('explain', () => {
     expect(out).toContain('2026-05 (month) 2026-05-01 00:00 +02:00 → 2026-06-01 00:00 +02:00 partial: contains as-of, still running');
   });
 
+  it('counts rows left out for a bad cell (invalid: skip) only when there are some, so the parts add up', () => {
+    const r = result({ objective: 'x', status: 'met', value: 100, counts: { records: 9, counted: 5, good: 5, open: 1, skipped: 1, invalid: 2 } });
+    expect(formatExplainText([r], { color: false })).toContain('  counts      9 records: 5 counted (5 good), 1 open, 0 excluded, 1 skipped, 2 invalid\n');
+  });
+
   it('gives JSON results with SPEC 8 fields plus the explanation', () => {
     const parsed = JSON.parse(formatExplainJson([explained()]));
     expect(Object.keys(parsed)).toEqual(['results']);

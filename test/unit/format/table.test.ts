@@ -93,6 +93,8 @@ describe('formatTable', () => {
     );
     // ratios and reports also show the numerator: 180 good of 190 counted
     expect(formatCounts({ records: 200, counted: 190, good: 180, open: 2, excluded: 0, skipped: 0, invalid: 0 }, true)).toBe('190/200, 180 good, 2 open');
+    // rows left out for a bad cell (invalid: skip) are records too: the parts add up to 9
+    expect(formatCounts({ records: 9, counted: 5, good: 5, open: 1, excluded: 0, skipped: 1, invalid: 2 }, true)).toBe('5/9, 5 good, 1 open, 1 skipped, 2 invalid');
   });
 });
 
