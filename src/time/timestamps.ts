@@ -97,7 +97,8 @@ function cached(read: (text: string) => number, size: number): (text: string) =>
  * neither a letter nor a digit and occurs in none of the locale's month and weekday names: the date
  * fields cannot contain it, so the date part of a matching cell holds exactly the `before` of its
  * literals. The parts then match where the whole cell matches, and both readings give the same
- * fields (no luxon rule relates date and time fields).
+ * fields. The one luxon rule that relates date and time fields (24:00 rolls over to the next day,
+ * whose weekday a `EEE` must then name) is left to the whole reading.
  */
 export interface SplitPlan {
   readonly datePattern: string;
@@ -113,6 +114,7 @@ const TIME_FIELDS = new Set(['H', 'HH', 'h', 'hh', 'm', 'mm', 's', 'ss', 'S', 'S
 const TIME_PREFIX = "yyyy-MM-dd'T'";
 const TIME_PREFIX_TEXT = '2000-01-01T';
 const TIME_PREFIX_MS = Date.UTC(2000, 0, 1);
+const DAY_MS = 86_400_000;
 
 /** Tokens written back as a format string (literal text quoted). */
 function tokensToPattern(tokens: readonly PatternToken[]): string {
@@ -182,9 +184,11 @@ function splitReader(
       if (at < 0) return whole(text);
     }
     if (!text.startsWith(separator, at)) return whole(text);
-    const local = dayStart(text.slice(0, at)) + timeOfDay(text.slice(at + separator.length));
-    // a part that does not read: luxon on the whole cell decides (it cannot read it either)
-    return Number.isNaN(local) ? whole(text) : info.localToUtc(local);
+    const time = timeOfDay(text.slice(at + separator.length));
+    const local = dayStart(text.slice(0, at)) + time;
+    // a part that does not read: luxon on the whole cell decides (it cannot read it either); so
+    // does 24:00, the next day's midnight, which luxon checks against a weekday of the date part
+    return Number.isNaN(local) || time >= DAY_MS ? whole(text) : info.localToUtc(local);
   };
 }
 

@@ -20,7 +20,7 @@ export const BIN = fileURLToPath(new URL('../../bin/slacheck.js', import.meta.ur
  * (examples/real-exports/README.md). Every other example reads its data without a warning.
  */
 export const EXAMPLES_WARNINGS =
-  'slacheck: warning: examples/real-exports/german-excel/ticketliste.csv:11: 3 rows of examples/real-exports/german-excel/ticketliste.csv ' +
+  'slacheck: warning: examples/real-exports/german-excel/ticketliste.csv:11: 3 rows ' +
   'left out for a bad cell (invalid: skip), at lines 11, 14, 20 [invalid-rows]\n';
 
 export interface CliRun {

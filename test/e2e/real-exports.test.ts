@@ -268,7 +268,7 @@ describe('german-excel: ";", German headers, 02.03.2026 10:00, BOM and CRLF, jun
     expect(json.warnings).toEqual([
       {
         code: 'invalid-rows',
-        message: '3 rows of examples/real-exports/german-excel/ticketliste.csv left out for a bad cell (invalid: skip), at lines 11, 14, 20',
+        message: '3 rows left out for a bad cell (invalid: skip), at lines 11, 14, 20',
         agreement: 'stadtwerke-it',
         objective: null,
         file: 'examples/real-exports/german-excel/ticketliste.csv',

@@ -304,6 +304,22 @@ describe('format strings read in two parts (a date part and a time part, each ca
     ['dd.MMM.yy.HH:mm', 'the separator "." is in de-DE month names ("Dez.")'],
   ])('%j is read whole: %s', (p) => expect(splitPlan(p, 'de-DE')).toBeNull());
 
+  test('24:00 after a weekday is read as luxon reads the whole cell (found by the property below, seed 1698907212)', () => {
+    const p = 'EEE, d MMM yyyy HH:mm:ss.SSS';
+    for (const zone of ['UTC', 'Europe/Berlin']) {
+      const split = makeCellParser({ format: { pattern: p }, zone, locale: 'en-US' });
+      const whole = makeCellParser({ format: { pattern: p }, zone, locale: 'en-US', cacheSize: 0 });
+      // luxon rolls 24:00 over to the next day and then finds "Mon" naming the wrong weekday
+      for (const cell of ['Mon, 1 Jan 1990 24:00:00.000', 'Sun, 31 Dec 1989 24:00:00.000']) {
+        expect(iso(split(cell))).toBe(iso(whole(cell)));
+      }
+      expect(iso(split('Mon, 1 Jan 1990 23:00:00.000'))).toBe(zone === 'UTC' ? '1990-01-01T23:00:00.000Z' : '1990-01-01T22:00:00.000Z');
+    }
+    // without a weekday, 24:00 is the next day's midnight both ways
+    const dmy = makeCellParser({ format: { pattern: 'dd.MM.yyyy HH:mm' }, zone: 'UTC', locale: 'de-DE' });
+    expect(iso(dmy('31.12.2026 24:00'))).toBe(iso(makeCellParser({ format: { pattern: 'dd.MM.yyyy HH:mm' }, zone: 'UTC', locale: 'de-DE', cacheSize: 0 })('31.12.2026 24:00')));
+  });
+
   test('the split reading equals luxon on the whole cell, for written cells and broken ones', () => {
     const CASES = ['dd/MMM/yy h:mm a', 'dd.MM.yyyy HH:mm:ss', 'M/d/yyyy h:mm a', "d. MMMM yyyy 'um' HH:mm", 'EEE, d MMM yyyy HH:mm:ss.SSS', 'dd.MMM.yy H:mm'];
     const LOCALES = ['en-US', 'de-DE', 'en-GB', 'fr-FR'];
