@@ -84,11 +84,15 @@ export class RowDispatch {
       } catch (err) {
         if (!(err instanceof CellError)) throw err;
         // every sink still sees the row: each counts what it reads, and every bad cell is named
-        const column = this.header.indexOf(err.column) + 1;
-        this.bad(line, problem(this.file, line, column, err.code, err.message));
+        this.bad(line, this.cellProblem(line, err));
+        if (!this.skipInvalid) for (const other of sinks[i].otherBadCells?.(record, err) ?? []) this.bad(line, this.cellProblem(line, other));
       }
     }
   };
+
+  private cellProblem(line: number, err: CellError): Problem {
+    return problem(this.file, line, this.header!.indexOf(err.column) + 1, err.code, err.message);
+  }
 
   /** A bad cell or row: listed (`invalid: error`) or its row counted as left out (`invalid: skip`). */
   private bad(line: number, p: Problem): void {

@@ -2,6 +2,7 @@
  * The contract between the data stage and whoever consumes rows: what to read (a `DataSource`),
  * who receives the rows (`RowSink`), and the reader the core is given (`ReadRows`).
  */
+import type { CellError } from '../problem.js';
 
 /** A data set resolved to a file (SPEC 2: a shared data set keeps its declaring agreement's settings). */
 export interface DataSource {
@@ -38,6 +39,12 @@ export interface RowSink {
    * cell that cannot be read (non-numeric value, bad timestamp); the reader adds file and line.
    */
   add(row: readonly string[], line: number): void;
+  /**
+   * Called only after `add` threw `first` for this row and the data set is `invalid: error`: the
+   * row's other bad cells in the columns this sink reads, so that every bad cell is listed at once
+   * (SPEC 9.1), not one per run. Never on the hot path.
+   */
+  otherBadCells?(row: readonly string[], first: CellError): CellError[];
 }
 
 /**

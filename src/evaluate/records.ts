@@ -311,7 +311,25 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     if (w !== OUTSIDE) tallies.invalid(w);
   };
 
+  /** SPEC 9.1: after a bad cell, the row's other bad cells in the columns this objective reads. */
+  const otherBadCells = (row: readonly string[], first: CellError): CellError[] => {
+    const found: CellError[] = [];
+    const timestampCols = new Set([startCol, endCol, timeCol, ...inputs.columns].filter((c) => c >= 0));
+    for (const col of timestampCols) {
+      const text = row[col]!;
+      if (header[col] === first.column || text.trim() === '' || !Number.isNaN(instants.get(row, col))) continue;
+      found.push(new CellError('invalid-timestamp', header[col]!, instants.cells.describe(text)));
+    }
+    for (const col of [valueCol, ...columnPauses.map((p) => p.col)]) {
+      const text = col >= 0 ? row[col]! : '';
+      if (header[col] === first.column || text.trim() === '' || Number.isFinite(Number(text))) continue;
+      found.push(new CellError('invalid-number', header[col]!, `"${text}" is not a number`));
+    }
+    return found;
+  };
+
   const sink: RowSink = {
+    otherBadCells,
     bind(h) {
       header = h;
       const missing = new Set<string>();

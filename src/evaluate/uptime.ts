@@ -70,6 +70,12 @@ export function createUptimeEvaluator(ctx: EvaluatorContext<CompiledObjective>):
   let idCol = -1;
 
   const sink: RowSink = {
+    // SPEC 9.1: a bad start stops the row before its end is read; list a bad end too
+    otherBadCells(row, first) {
+      const toText = (row[toCol] ?? '').trim();
+      if (first.column === measure.to || toText === '' || !Number.isNaN(parse(toText))) return [];
+      return [new CellError('invalid-timestamp', measure.to, `${cells.describe(toText)} (downtime end)`)];
+    },
     bind(header) {
       where = compileWhere(objective.where, header);
       excludeWheres = exclusions.map((x) => compileWhere(x.where, header));

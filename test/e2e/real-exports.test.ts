@@ -286,8 +286,11 @@ describe('german-excel: ";", German headers, 02.03.2026 10:00, BOM and CRLF, jun
     const expected = 'expected dd.MM.yyyy HH:mm, e.g. 05.01.2026 10:00';
     expect(r.stderr).toContain(`ticketliste.csv:11:5  error  invalid-timestamp  "30.02.2026 10:00" is not a real date and time`);
     expect(r.stderr).toContain(`ticketliste.csv:14:5  error  invalid-timestamp  "31.04.2026 09:00" is not a real date and time`);
+    // the totals row has two bad cells an objective reads: both are listed, not only the first
     expect(r.stderr).toContain(`ticketliste.csv:20:5  error  invalid-timestamp  "15" does not match the data set's timestamps format: ${expected}`);
-    expect(r.stderr).toContain('✖ 3 problems (3 errors, 0 warnings) in 1 file');
+    expect(r.stderr).toContain(`ticketliste.csv:20:6  error  invalid-timestamp  "17" does not match the data set's timestamps format: ${expected}`);
+    // "25,5" in Aufwand (h) is no problem: no objective reads that column
+    expect(r.stderr).toContain('✖ 4 problems (4 errors, 0 warnings) in 1 file');
   });
 
   test('a selection that reads another data set does not carry the warning', async () => {

@@ -12,6 +12,8 @@ export type InstantReader = (row: readonly string[], col: number) => number;
 export interface CompiledInputs {
   /** Column names the header lacks. */
   missing: string[];
+  /** Positions of the due and done columns (for listing every bad cell of a row). */
+  columns: number[];
   readonly size: number;
   /**
    * Writes each input's lateness in working seconds into `out[i]` (0 when on time or without a
@@ -36,6 +38,7 @@ export function compileInputs(inputs: readonly Input[] | undefined, header: read
   const n = list.length;
   return {
     missing,
+    columns: [...dueCols, ...doneCols].filter((c) => c >= 0),
     size: n,
     lateness(row, doneMs, asOfMs, calendar, out) {
       let sum = 0;

@@ -210,6 +210,26 @@ describe('readCsv: errors', () => {
     expect(seen.rows).toHaveLength(25); // every sink sees every row, whatever another sink found
   });
 
+  test("a sink's other bad cells of the row are listed too, in error mode only, each once", async () => {
+    const both: RowSink = {
+      bind: () => [],
+      add(row) {
+        if (row[1] === 'bad') throw new CellError('invalid-timestamp', 'opened_at', 'bad start');
+      },
+      otherBadCells: (row) => (row[2] === 'bad' ? [new CellError('invalid-timestamp', 'resolved_at', 'bad end')] : []),
+    };
+    const text = 'id,opened_at,resolved_at\n1,bad,bad\n2,bad,2026-01-02\n3,2026-01-01,bad\n';
+    // line 2: both cells; line 3: the start only; line 4: add() does not throw, so nothing is asked
+    const problems = await problemsOf(readCsv(dataSet(text), [both, both]));
+    expect(problems.map((p) => [p.line, p.column, p.message])).toEqual([
+      [2, 2, 'bad start'],
+      [2, 3, 'bad end'],
+      [3, 2, 'bad start'],
+    ]);
+    // with invalid: skip a row is left out once, however many bad cells it has
+    expect(await readCsv(dataSet(text, { skipInvalid: true }), [both])).toEqual({ rows: 3, invalidRows: 2, invalidLines: [2, 3] });
+  });
+
   test('invalid: skip leaves bad rows out and counts them with their first lines (SPEC 9.1)', async () => {
     const picky: RowSink = {
       bind: () => [],

@@ -307,5 +307,17 @@ describe('uptime evaluator (SPEC 3.5)', () => {
     expect(caught).toMatchObject({ code: 'invalid-timestamp', column: 'down_to' });
     // Rows not passing `where` are not read at all.
     expect(() => sink.add(['db', 'garbage', '', 'x'], 4)).not.toThrow();
+    // SPEC 9.1: a bad start stops the row; its bad end is listed as well, a good or empty one not
+    const bothBad = ['web', 'n/a', 'soon', 'x'];
+    let first: CellError | undefined;
+    try {
+      sink.add(bothBad, 5);
+    } catch (e) {
+      first = e as CellError;
+    }
+    expect(first).toMatchObject({ code: 'invalid-timestamp', column: 'down_from' });
+    expect(sink.otherBadCells!(bothBad, first!)).toEqual([expect.objectContaining({ code: 'invalid-timestamp', column: 'down_to' })]);
+    expect(sink.otherBadCells!(['web', 'n/a', '2026-02-10T11:00Z', 'x'], first!)).toEqual([]);
+    expect(sink.otherBadCells!(['web', 'n/a', '', 'x'], first!)).toEqual([]);
   });
 });
