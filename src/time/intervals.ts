@@ -143,10 +143,18 @@ export class IntervalList {
 
   /** Makes this list a copy of `other` (reusing buffers). */
   copyFrom(other: IntervalList): void {
-    this.reserve(other.length);
-    this.starts.set(other.starts.subarray(0, other.length));
-    this.ends.set(other.ends.subarray(0, other.length));
-    this.length = other.length;
+    const n = other.length;
+    this.reserve(n);
+    // a plain loop: per record, and `subarray` would allocate two views each time
+    const fromStarts = other.starts;
+    const fromEnds = other.ends;
+    const starts = this.starts;
+    const ends = this.ends;
+    for (let i = 0; i < n; i++) {
+      starts[i] = fromStarts[i]!;
+      ends[i] = fromEnds[i]!;
+    }
+    this.length = n;
   }
 
   /** Grows the buffers (doubling) to hold at least `capacity` intervals. */
