@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, test } from 'vitest';
-import { makeTimestampParser } from '../../../src/time/instant.js';
+import { zoneInfo } from '../../../src/time/zone.js';
+import { parseTimestampV1 } from '../../bench/v1-timestamps.mjs';
 import { checkPatternSyntax, patternTokens } from '../../../src/time/timestamp-format.js';
 import {
   describeBadCell, describeTimestampFormat, isKnownLocale, makeCellParser, readTimestampFormat, splitPlan, validateTimestampFormat,
@@ -15,6 +16,11 @@ import {
 } from '../../../src/time/timestamps.js';
 import { MINUTE, ZONES, reading, transitions, withNow } from './luxon-oracle.js';
 
+/** slacheck v1's CSV timestamp parser (test/bench/v1-timestamps.mjs), the reference of `iso`. */
+const makeV1 = (zone: string) => {
+  const info = zoneInfo(zone);
+  return (text: string) => parseTimestampV1(text, info);
+};
 const iso = (ms: number) => (Number.isNaN(ms) ? 'NaN' : new Date(ms).toISOString());
 const parser = (format: TimestampFormat, zone = 'Europe/Berlin', locale?: string) => makeCellParser({ format, zone, locale });
 const pattern = (p: string, zone?: string, locale?: string) => parser({ pattern: p }, zone, locale);
@@ -74,8 +80,8 @@ describe('iso: v1 grammar plus a space before the offset and UTC (SPEC 9.1, 9.7)
     s.replace(/^(\s*\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d*)?)?) ?(UTC|[Zz+-])/, (_m, head: string, designator: string) =>
       head + (designator === 'UTC' ? 'Z' : designator));
 
-  test.each(['Europe/Berlin', 'America/New_York', 'UTC'])('agrees with v1 makeTimestampParser on every string v1 accepts (%s)', (zone) => {
-    const v1 = makeTimestampParser(zone);
+  test.each(['Europe/Berlin', 'America/New_York', 'UTC'])('agrees with v1\'s parser on every string v1 accepts (%s)', (zone) => {
+    const v1 = makeV1(zone);
     const ours = parser('iso', zone);
     let accepted = 0;
     fc.assert(fc.property(anyText, (s) => {
@@ -89,7 +95,7 @@ describe('iso: v1 grammar plus a space before the offset and UTC (SPEC 9.1, 9.7)
   });
 
   test('accepts nothing else than v1 does once the extensions are written the v1 way', () => {
-    const v1 = makeTimestampParser('Europe/Berlin');
+    const v1 = makeV1('Europe/Berlin');
     const ours = parser('iso');
     let extended = 0;
     fc.assert(fc.property(anyText, (s) => {
@@ -262,7 +268,7 @@ describe('format strings: properties', () => {
       const ours = cachedPattern(p, zone, locale)(text);
       // the wall time the text holds (the format may drop seconds), by luxon in UTC
       const wall = DateTime.fromFormat(text, p, { zone: 'utc', locale }).toMillis();
-      expect(ours).toBe(makeTimestampParser(zone)(new Date(wall).toISOString().slice(0, 23)));
+      expect(ours).toBe(makeV1(zone)(new Date(wall).toISOString().slice(0, 23)));
       const r = reading(zone, wall);
       counts[r.kind]++;
       if (r.kind === 'fold') expect(ours).toBe(r.earlier);
