@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAgreementText } from '../../../src/agreement/loader.js';
 import { compileAgreements } from '../../../src/compile/index.js';
-import { agreementText, at, check, loadText, objective, report } from '../../fixtures/semantic/agreement.js';
+import { agreementText, at, check, loadText, objective, report, networkOla } from '../../fixtures/semantic/agreement.js';
 
 const TICKETS = 'id,priority,opened_at,responded_at,resolved_at,due_at,done_at,cause,waiting_minutes,created';
 const HEADERS = {
@@ -177,22 +177,7 @@ describe('checkAgreements with headers: data files', () => {
   });
 
   it('reads a shared data set relative to the agreement that declares it, once, with its delimiter', () => {
-    const network = [
-      'apiVersion: slacheck/v1',
-      'kind: OLA',
-      'id: network',
-      'title: Network',
-      'validity: { from: 2026-01-01, to: 2026-12-31 }',
-      'parties:',
-      '  net: { name: Net, role: provider, contact: n@example.com }',
-      '  it-ops: { name: IT, role: customer, contact: i@example.com }',
-      'monitoring: { collection: x, verification: y, auditor: it-ops }',
-      'data:',
-      '  incidents: { file: data/incidents.csv, delimiter: ";" }',
-      'objectives:',
-      '  - { id: restore, source: incidents, measure: { uptime: { from: start, to: end } }, target: ">= 99%", window: month }',
-      '',
-    ].join('\n');
+    const network = networkOla({ data: '{ file: data/incidents.csv, delimiter: ";" }', objective: '{ id: restore, source: incidents, measure: { uptime: { from: start, to: end } }, target: ">= 99%", window: month }' });
     const desk = agreementText({ objectives: [objective({ source: 'network/incidents', measure: '{ duration: { from: start, to: finish } }' })] });
     const loaded = [...loadText(desk, 'agreements/desk.yaml'), ...loadText(network, 'network/network.yaml').map((a) => ({ ...a, dir: '/elsewhere/network' }))];
     const reads: string[] = [];

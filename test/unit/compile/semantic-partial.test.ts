@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAgreementText } from '../../../src/agreement/loader.js';
 import { compileAgreements } from '../../../src/compile/index.js';
 import { compareProblems, type Problem } from '../../../src/problem.js';
-import { agreementText, at, objective, positionOf } from '../../fixtures/semantic/agreement.js';
+import { agreementText, at, objective, positionOf, networkOla } from '../../fixtures/semantic/agreement.js';
 
 const FILE = 'agreements/desk.yaml';
 
@@ -111,22 +111,7 @@ describe('schema and semantic problems in one run (SPEC 9.2)', () => {
   });
 
   it('checks every other agreement in full and does not call a partly rejected one unloaded', () => {
-    const network = [
-      'apiVersion: slacheck/v1',
-      'kind: OLA',
-      'id: network',
-      'title: Network',
-      'validity: { from: 2026-01-01, to: 2026-12-31 }',
-      'parties:',
-      '  net: { name: Net, role: provider, contact: n@example.com }',
-      '  it-ops: { name: IT, role: customer, contact: i@example.com }',
-      'monitoring: { collection: x, verification: y, auditor: it-ops }',
-      'data:',
-      '  incidents: { file: incidents.csv }',
-      'objectives:',
-      '  - { id: restore, source: incidents, measure: count, aggregate: count, target: ">= 1", window: weekly }',
-      '',
-    ].join('\n');
+    const network = networkOla({ objective: '{ id: restore, source: incidents, measure: count, aggregate: count, target: ">= 1", window: weekly }' });
     const desk = agreementText({ objectives: [objective({ dependsOn: '[network/restore, network/restor]' })] });
     const { problems } = validate([
       [FILE, desk],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementText, at, check, objective, report } from '../../fixtures/semantic/agreement.js';
+import { agreementText, at, check, objective, report, networkOla } from '../../fixtures/semantic/agreement.js';
 
 describe('checkAgreements: party references (SPEC 2, 5)', () => {
   it('names an unknown owner, suggests the close one and lists the parties', () => {
@@ -67,22 +67,7 @@ describe('checkAgreements: services and calendars', () => {
 });
 
 describe('checkAgreements: data sets (SPEC 2: local or agreement-id/data-id)', () => {
-  const other = [
-    'apiVersion: slacheck/v1',
-    'kind: OLA',
-    'id: network',
-    'title: Network',
-    'validity: { from: 2026-01-01, to: 2026-12-31 }',
-    'parties:',
-    '  net: { name: Net, role: provider, contact: n@example.com }',
-    '  it-ops: { name: IT, role: customer, contact: i@example.com }',
-    'monitoring: { collection: x, verification: y, auditor: it-ops }',
-    'data:',
-    '  incidents: { file: incidents.csv }',
-    'objectives:',
-    '  - { id: link, source: incidents, measure: { uptime: { from: a, to: b } }, target: ">= 99%", window: month }',
-    '',
-  ].join('\n');
+  const other = networkOla({ objective: '{ id: link, source: incidents, measure: { uptime: { from: a, to: b } }, target: ">= 99%", window: month }' });
 
   it('resolves a shared data set of another loaded agreement', () => {
     const text = agreementText({ objectives: [objective({ source: 'network/incidents' })] });
