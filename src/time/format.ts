@@ -43,16 +43,9 @@ export function formatDurationExact(seconds: number, decimals: number): string {
 }
 
 /**
- * `2026-03-05 09:00` in `zone`, for examples only (never on the hot path). `y`, not `yyyy`: years
- * below 1000 stay unpadded, as the Intl formatter this replaced wrote them.
- */
-export function formatLocal(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat('y-MM-dd HH:mm');
-}
-
-/**
  * `2026-03-01 00:00 +01:00`: an instant as people in `zone` read it, with the offset, so it cannot
- * be mistaken for another zone's (SPEC 9.2). UTC reads `+00:00`.
+ * be mistaken for another zone's (SPEC 9.2). UTC reads `+00:00`. Never on the hot path. `y`, not
+ * `yyyy`: years below 1000 stay unpadded, as the Intl formatter of v1 wrote them.
  */
 export function formatLocalWithOffset(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toFormat('y-MM-dd HH:mm ZZ');

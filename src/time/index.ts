@@ -4,7 +4,7 @@
  */
 export { compileCalendar } from './calendar.js';
 export { parseClock } from './clock.js';
-export { formatDuration, formatDurationExact, formatLocal, formatLocalWithOffset } from './format.js';
+export { formatDuration, formatDurationExact, formatLocalWithOffset } from './format.js';
 export { parseHours, WEEKDAYS, type ParsedHours } from './hours.js';
 export {
   describeBadTimestamp,
