@@ -26,6 +26,26 @@ export interface Fee {
   per: FeePeriod;
 }
 
+/** SPEC 9.4: how the credits of one fee period are paid out. */
+export interface CreditTerms {
+  /** Share of the fee, e.g. `30%`. */
+  cap?: string;
+  /** In the fee's currency. */
+  minimum?: number;
+  claim?: { within: string };
+}
+
+/** SPEC 9.4: a chronic-failure clause. */
+export interface Remedy {
+  id: string;
+  description?: string;
+  /** Objective or report ids, agreement-qualified allowed. */
+  objectives: string[];
+  when: { breached: number; of: number } | { average: string; of: number };
+  /** A duration, e.g. `60d`. */
+  notice?: string;
+}
+
 export interface CalendarSpec {
   /** IANA name; default: the agreement's timezone. */
   timezone?: string;
@@ -203,12 +223,14 @@ export interface AgreementDoc {
   validity: Validity;
   timezone?: string;
   fee?: Fee;
+  creditTerms?: CreditTerms;
   calendars?: Record<string, CalendarSpec>;
   services?: Record<string, Service>;
   data?: Record<string, DataSet>;
   monitoring?: Monitoring;
   objectives?: Objective[];
   reports?: Report[];
+  remedies?: Remedy[];
 }
 
 /** A position in a source file, 1-based. */

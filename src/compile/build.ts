@@ -4,17 +4,19 @@
  */
 import path from 'node:path';
 import { RESERVED_CALENDAR, type AgreementDoc, type Dependency, type LoadedAgreement, type Objective, type Report } from '../agreement/model.js';
-import { parseQuantity, parseTarget, type Target } from '../agreement/quantity.js';
+import { parseDuration, parseQuantity, parseTarget, type Target } from '../agreement/quantity.js';
 import type { DataSource } from '../data/source.js';
 import { compileCalendar } from '../time/calendar.js';
 import type { WorkingCalendar } from '../time/types.js';
 import { effectiveCalendar, goodRule, measureKind, objectiveUnit, parseAggregate } from './measure.js';
 import type {
   CompiledAgreement,
+  CompiledCreditTerms,
   CompiledMeasure,
   CompiledObjective,
   CompiledPause,
   CompiledReport,
+  CompiledRemedy,
   CreditTiers,
   DependencyRef,
 } from './model.js';
@@ -135,10 +137,44 @@ function buildAgreement(a: LoadedAgreement, index: AgreementIndex, dataSource: (
     zone,
     validity: doc.validity,
     fee: doc.fee ?? null,
+    creditTerms: compiledCreditTerms(doc),
+    remedies: (doc.remedies ?? []).map((r, i): CompiledRemedy => {
+      const objectives = r.objectives.map((ref) => dependencyRef(ref, a, index).key);
+      const pos = a.locate(['remedies', i]);
+      return {
+        agreement: doc.id,
+        id: r.id,
+        description: r.description ?? null,
+        objectives,
+        window: windowKindOf(objectives[0]!, a, index), // the schema asks for at least one
+        when: 'breached' in r.when ? { kind: 'breached', breached: r.when.breached, of: r.when.of } : { kind: 'average', target: parseTarget(r.when.average)!, of: r.when.of },
+        notice: r.notice === undefined ? null : { text: r.notice, seconds: parseDuration(r.notice)! },
+        position: { file: a.file, line: pos.line, column: pos.column },
+      };
+    }),
     parties,
     customers: new Set(parties.filter((p) => p.role === 'customer').map((p) => p.id)),
     items: [...objectives, ...reports],
   };
+}
+
+/** SPEC 9.4: credit terms parsed; validation has ruled out a bad cap or duration. */
+function compiledCreditTerms(doc: AgreementDoc): CompiledCreditTerms | null {
+  const t = doc.creditTerms;
+  if (!t) return null;
+  return {
+    cap: t.cap === undefined ? null : parseQuantity(t.cap)!.value,
+    minimum: t.minimum ?? 0,
+    claimWithin: t.claim === undefined ? null : { text: t.claim.within, seconds: parseDuration(t.claim.within)! },
+  };
+}
+
+/** The window kind of the objective or report `key` (`agreement/item`), read from its agreement. */
+function windowKindOf(key: string, from: LoadedAgreement, index: AgreementIndex): CompiledRemedy['window'] {
+  const [agreementId, id] = key.split('/') as [string, string];
+  const doc = agreementId === from.doc.id ? from.doc : index.byId.get(agreementId)!.doc;
+  const item = [...(doc.objectives ?? []), ...(doc.reports ?? [])].find((x) => x.id === id)!;
+  return item.window;
 }
 
 function compiledMeasure(o: Objective, doc: AgreementDoc, calendar: (id: string) => WorkingCalendar): CompiledMeasure {

@@ -122,6 +122,30 @@ export interface CompiledReport extends ItemBase {
 
 export type CompiledItem = CompiledObjective | CompiledReport;
 
+/** SPEC 9.4: credit terms, parsed. */
+export interface CompiledCreditTerms {
+  /** Percent of the fee (0–100+); null: no cap. */
+  cap: number | null;
+  /** Amounts of a fee period under this are not issued; 0 when not set. */
+  minimum: number;
+  /** `claim.within` as written and in seconds; null when not set. */
+  claimWithin: { text: string; seconds: number } | null;
+}
+
+/** SPEC 9.4: a remedy with its objectives resolved to `agreement/item` keys. */
+export interface CompiledRemedy {
+  agreement: string;
+  id: string;
+  description: string | null;
+  /** `agreement-id/item-id` keys; they share one window kind (validated). */
+  objectives: string[];
+  window: WindowKind;
+  when: { kind: 'breached'; breached: number; of: number } | { kind: 'average'; target: Target; of: number };
+  /** `notice` as written and in seconds; null when not set. */
+  notice: { text: string; seconds: number } | null;
+  position: { file: string; line: number; column: number };
+}
+
 export interface CompiledParty {
   id: string;
   name: string;
@@ -138,6 +162,10 @@ export interface CompiledAgreement {
   zone: string;
   validity: Validity;
   fee: Fee | null;
+  /** SPEC 9.4; null without `creditTerms`. */
+  creditTerms: CompiledCreditTerms | null;
+  /** SPEC 9.4, in declaration order. */
+  remedies: CompiledRemedy[];
   /** In declaration order. */
   parties: CompiledParty[];
   /** Ids of parties with role `customer`. */

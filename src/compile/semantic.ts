@@ -6,6 +6,7 @@
 import { compareProblems, type Problem } from '../problem.js';
 import type { LoadedAgreement } from '../agreement/model.js';
 import { checkAggregates } from './checks/aggregates.js';
+import { checkCreditTerms, checkRemedies } from './checks/contract.js';
 import { checkDataColumns, type HeaderAccess } from './checks/columns.js';
 import { indexAgreements, reporterFor, type AgreementCheck } from './checks/context.js';
 import { checkDependencyCycles } from './checks/cycles.js';
@@ -30,6 +31,8 @@ const PER_AGREEMENT: readonly AgreementCheck[] = [
   checkAggregates,
   checkUnits,
   checkSchedules,
+  checkCreditTerms,
+  checkRemedies,
   checkDocumentation,
 ];
 

@@ -5,7 +5,7 @@
  * rejected (SPEC 9.2; `agreement/rejected.ts`).
  */
 import { problem, type Problem, type ProblemCode, type Severity } from '../../problem.js';
-import type { LoadedAgreement, NodePath, Objective, Report } from '../../agreement/model.js';
+import type { LoadedAgreement, NodePath, Objective, Remedy, Report } from '../../agreement/model.js';
 import { isAccepted } from '../../agreement/rejected.js';
 import type { AgreementIndex } from '../resolve.js';
 
@@ -32,7 +32,7 @@ export interface Item {
 }
 
 /** The accepted entries of a list section with their original indexes (never renumbered). */
-function acceptedList<T>(a: LoadedAgreement, section: 'objectives' | 'reports'): Array<{ entry: T; path: NodePath }> {
+function acceptedList<T>(a: LoadedAgreement, section: 'objectives' | 'reports' | 'remedies'): Array<{ entry: T; path: NodePath }> {
   const list: unknown = a.doc[section];
   if (!Array.isArray(list) || !isAccepted(a, [section])) return [];
   return (list as T[]).flatMap((entry, i) => (isAccepted(a, [section, i]) ? [{ entry, path: [section, i] as NodePath }] : []));
@@ -52,4 +52,9 @@ export function objectivesOf(a: LoadedAgreement): Array<{ objective: Objective; 
 
 export function reportsOf(a: LoadedAgreement): Array<{ report: Report; path: NodePath }> {
   return acceptedList<Report>(a, 'reports').map(({ entry, path }) => ({ report: entry, path }));
+}
+
+/** SPEC 9.4: the remedies the schema accepted, with their YAML paths. */
+export function remediesOf(a: LoadedAgreement): Array<{ remedy: Remedy; path: NodePath }> {
+  return acceptedList<Remedy>(a, 'remedies').map(({ entry, path }) => ({ remedy: entry, path }));
 }
