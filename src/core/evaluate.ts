@@ -4,12 +4,14 @@
  */
 import { applyCredits } from '../attribution/credits.js';
 import { attributeDependencies } from '../attribution/chain.js';
+import { evaluateRemedies, type RemedyEntry } from '../attribution/remedies.js';
+import { creditStatements, type CreditStatement } from '../attribution/statements.js';
 import type { CompiledAgreement } from '../compile/model.js';
 import type { ReadRows } from '../data/source.js';
 import { measureAgreements } from '../evaluate/engine.js';
 import type { Evaluated } from '../evaluate/result.js';
 import type { RunWarning } from '../evaluate/warnings.js';
-import { selectResults, unmatchedFilter, type Selection, type SelectionMiss } from '../evaluate/select.js';
+import { selectResults, unmatchedFilter, windowFilter, type Selection, type SelectionMiss } from '../evaluate/select.js';
 
 export interface EvaluateOptions {
   /** An ISO 8601 instant with offset or `Z`; a bare date or local time is read in each agreement's own timezone (SPEC 7). */
@@ -32,6 +34,13 @@ export interface Evaluation {
    * about what it shows (its items, and the data sets they read).
    */
   warnings: RunWarning[];
+  /**
+   * SPEC 9.4: credit statements per agreement and fee period; with a selection, those of the
+   * periods a selected result lies in (a statement is always whole: every item, the whole cap).
+   */
+  credits: CreditStatement[];
+  /** SPEC 9.4, 9.7: remedy entries; with a selection, of the remedies naming a selected item, at the selected windows. */
+  remedies: RemedyEntry[];
 }
 
 export async function evaluate(agreements: readonly CompiledAgreement[], opts: EvaluateOptions): Promise<Evaluation> {
@@ -49,7 +58,14 @@ export async function evaluate(agreements: readonly CompiledAgreement[], opts: E
     selection.latest === true;
   const none = filtered && results.length === 0 && all.length > 0;
   const warnings = filtered ? warningsAbout(results, agreements, measured.warnings) : measured.warnings;
-  return { all, results, miss: miss ?? (none ? { filter: 'combination' } : null), warnings };
+  const shownWindows = new Set(results.map((r) => `${r.agreement} ${r.window.label}`));
+  const credits = creditStatements(agreements, all).filter((s) => !filtered || shownWindows.has(`${s.agreement} ${s.period}`));
+  const items = new Set(results.map((r) => `${r.agreement}/${r.objective}`));
+  const itemFilter = (selection.objectives?.length ?? 0) > 0 || selection.owner !== undefined;
+  const remedies = evaluateRemedies(agreements, all, windowFilter(agreements, selection), selection.latest === true).filter(
+    (r) => !itemFilter || r.remedy.objectives.some((key) => items.has(key)),
+  );
+  return { all, results, miss: miss ?? (none ? { filter: 'combination' } : null), warnings, credits, remedies };
 }
 
 /**

@@ -6,5 +6,5 @@ export { measureAgreements, type Measured, type MeasureOptions } from './engine.
 export type { RunWarning, WarningCode } from './warnings.js';
 export type * from './explanation.js';
 export * from './result.js';
-export { FAIL_LEVELS, failingResults, latestWindows, selectResults, unmatchedFilter, type FailLevel, type Selection, type SelectionMiss } from './select.js';
+export { FAIL_LEVELS, failingResults, latestWindows, selectResults, unmatchedFilter, windowFilter, type FailLevel, type Selection, type SelectionMiss } from './select.js';
 export { scalarText } from './where.js';

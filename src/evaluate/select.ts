@@ -30,6 +30,23 @@ export function selectResults(
   agreements: readonly CompiledAgreement[],
   sel: Selection,
 ): Evaluated[] {
+  const inWindows = windowFilter(agreements, sel);
+  const selected = evaluated.filter((e) => {
+    if (sel.objectives?.length && !sel.objectives.some((o) => o === e.objective || o === `${e.agreement}/${e.objective}`)) return false;
+    if (sel.owner && e.owner !== sel.owner) return false;
+    return inWindows(e.agreement, { label: e.window.label, startMs: e.startMs, endMs: e.endMs });
+  });
+  return sel.latest ? latestWindows(selected) : selected;
+}
+
+/**
+ * The window part of a selection (`window`, `from`, `to`; not `latest`) as a predicate on an
+ * agreement's window: the label, or overlap with the local dates in the agreement's timezone.
+ */
+export function windowFilter(
+  agreements: readonly CompiledAgreement[],
+  sel: Selection,
+): (agreement: string, w: { label: string; startMs: number; endMs: number }) => boolean {
   const zones = new Map(agreements.map((a) => [a.id, a.zone]));
   const bounds = new Map<string, { from: number; to: number }>();
   const boundsOf = (agreement: string) => {
@@ -45,17 +62,14 @@ export function selectResults(
     }
     return b;
   };
-  const selected = evaluated.filter((e) => {
-    if (sel.objectives?.length && !sel.objectives.some((o) => o === e.objective || o === `${e.agreement}/${e.objective}`)) return false;
-    if (sel.owner && e.owner !== sel.owner) return false;
-    if (sel.window && e.window.label !== sel.window) return false;
+  return (agreement, w) => {
+    if (sel.window && w.label !== sel.window) return false;
     if (sel.from || sel.to) {
-      const b = boundsOf(e.agreement);
-      if (!(e.startMs < b.to && e.endMs > b.from)) return false;
+      const b = boundsOf(agreement);
+      if (!(w.startMs < b.to && w.endMs > b.from)) return false;
     }
     return true;
-  });
-  return sel.latest ? latestWindows(selected) : selected;
+  };
 }
 
 /**

@@ -5,6 +5,8 @@ import {
   type EvaluationResult,
   type ObjectiveResult,
 } from '../evaluate/result.js';
+import type { RemedyEntry } from '../attribution/remedies.js';
+import type { CreditStatement } from '../attribution/statements.js';
 import type { EvaluationView } from './view.js';
 import { chargedEntries } from './values.js';
 import { warningJson } from './warnings.js';
@@ -46,9 +48,60 @@ export function toObjectiveResult(r: ObjectiveResult): ObjectiveResult {
   };
 }
 
-export function toEvaluationResult(view: EvaluationView): EvaluationResult {
+/** SPEC 9.4: a credit statement as JSON; `cut` on an item is what the cap took off it. */
+export interface CreditJson {
+  agreement: string;
+  period: string;
+  items: { objective: string; window: string; percent: number; amount: number; cut: number }[];
+  total: number;
+  capped: number;
+  issued: number;
+  currency: string;
+  claimBy: string | null;
+}
+
+/** SPEC 9.4: a remedy entry as JSON. */
+export interface RemedyJson {
+  agreement: string;
+  id: string;
+  triggered: boolean;
+  window: string | null;
+  evidence: string[];
+  actBy: string | null;
+}
+
+export interface EvaluationJson extends EvaluationResult {
+  credits: CreditJson[];
+  remedies: RemedyJson[];
+}
+
+export function creditJson(s: CreditStatement): CreditJson {
+  return {
+    agreement: s.agreement,
+    period: s.period,
+    items: s.items.map((i) => ({ objective: i.objective, window: i.window, percent: i.percent, amount: i.amount, cut: i.cut })),
+    total: s.total,
+    capped: s.capped,
+    issued: s.issued,
+    currency: s.currency,
+    claimBy: s.claimBy,
+  };
+}
+
+export function remedyJson(r: RemedyEntry): RemedyJson {
+  return { agreement: r.agreement, id: r.id, triggered: r.triggered, window: r.window, evidence: [...r.evidence], actBy: r.actBy };
+}
+
+export function toEvaluationResult(view: EvaluationView): EvaluationJson {
   const results = view.evaluated.map(toObjectiveResult);
-  return { asOf: view.asOf, results, summary: summarize(results), warnings: (view.warnings ?? []).map(warningJson) };
+  return {
+    asOf: view.asOf,
+    results,
+    summary: summarize(results),
+    warnings: (view.warnings ?? []).map(warningJson),
+    credits: (view.credits ?? []).map(creditJson),
+    remedies: (view.remedies ?? []).map(remedyJson),
+  };
 }
 
 /** SPEC 8 JSON: 2-space indent, trailing newline, byte-identical for the same input. */

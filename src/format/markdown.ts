@@ -3,6 +3,7 @@ import { STATUSES, summarize, type Evaluated } from '../evaluate/result.js';
 import type { WindowKind } from '../agreement/model.js';
 import { markdownCell, markdownText } from './markdown-cell.js';
 import { STATUS_MARK } from './status-style.js';
+import { remedyLine, statementHasTerms, statementItems } from './contract.js';
 import { creditTotals, formatAmount, formatCredit, formatResultValue } from './values.js';
 import { agreementIds, itemKey, windowLabel, type AgreementInfo, type EvaluationView } from './view.js';
 
@@ -120,7 +121,22 @@ function agreementSection(id: string, view: EvaluationView): string[] {
   if (credited.length > 0) {
     lines.push('**Credits**', '');
     for (const e of credited) lines.push(`- ${e.objective} ${windowLabel(e)}: ${formatCredit(e.credit)}`);
-    lines.push('', `Total: ${creditTotals(credited).join('; ')}`, '');
+    lines.push('', `Total: ${creditTotals(credited, (view.credits ?? []).filter((s) => s.agreement === id)).join('; ')}`, '');
+  }
+  const statements = (view.credits ?? []).filter((s) => s.agreement === id && statementHasTerms(s));
+  if (statements.length > 0) {
+    lines.push('**Credit statement**', '', '| period | credits | total | capped | issued | claim by |', '|---|---|---|---|---|---|');
+    for (const s of statements) {
+      const money = (n: number) => formatAmount(n, s.currency);
+      lines.push(`| ${s.period} | ${markdownCell(statementItems(s))} | ${money(s.total)} | ${money(s.capped)} | ${money(s.issued)} | ${s.claimBy ?? '—'} |`);
+    }
+    lines.push('');
+  }
+  const remedies = (view.remedies ?? []).filter((r) => r.agreement === id);
+  if (remedies.length > 0) {
+    lines.push('**Remedies**', '');
+    for (const r of remedies) lines.push(`- ${r.triggered ? '❌' : '✅'} ${markdownText(remedyLine(r))}`);
+    lines.push('');
   }
   return lines;
 }

@@ -4,6 +4,7 @@ import Table from 'cli-table3';
 import { STATUSES, summarize, type Counts, type Evaluated } from '../evaluate/result.js';
 import { sparkline } from './sparkline.js';
 import { paintStatus } from './status-style.js';
+import { remedyLine, statementHasTerms, statementItems, statementLine } from './contract.js';
 import { chargedEntries, creditTotals, formatCharge, formatCredit, formatResultValue } from './values.js';
 import { itemKey, valueSeries, windowLabel, type EvaluationView } from './view.js';
 
@@ -33,10 +34,10 @@ export function formatAttribution(e: Evaluated): string {
 }
 
 /** `12 results: 8 met, 1 at-risk, 2 breached, 1 excused, 0 no-data · credits: service-desk 1,200 EUR`. */
-export function summaryLine(rows: readonly Evaluated[], chalk: ChalkInstance): string {
+export function summaryLine(rows: readonly Evaluated[], chalk: ChalkInstance, statements: EvaluationView['credits'] = []): string {
   const summary = summarize(rows);
   const counts = STATUSES.map((s) => paintStatus(chalk, s, `${summary[s]} ${s}`)).join(', ');
-  const credits = creditTotals(rows);
+  const credits = creditTotals(rows, statements);
   const tail = credits.length > 0 ? ` · credits: ${credits.join('; ')}` : '';
   return `${rows.length} result${rows.length === 1 ? '' : 's'}: ${counts}${tail}`;
 }
@@ -77,5 +78,21 @@ export function formatTable(view: EvaluationView, opts: { color: boolean }): str
     style: { head: [], border: [], compact: true },
   });
   for (const row of cells) table.push(shown.map((i) => row[i]!));
-  return `${table.toString()}\n${summaryLine(rows, chalk)}\n`;
+  return `${table.toString()}\n${summaryLine(rows, chalk, view.credits)}\n${contractLines(view, chalk)}`;
+}
+
+/** SPEC 9.4 below the summary: the credit statements, then the triggered remedies. */
+function contractLines(view: EvaluationView, chalk: ChalkInstance): string {
+  const lines: string[] = [];
+  const statements = (view.credits ?? []).filter(statementHasTerms);
+  if (statements.length > 0) {
+    lines.push(chalk.bold('credit statements:'));
+    for (const s of statements) lines.push(`  ${statementLine(s)}`, chalk.dim(`    ${statementItems(s)}`));
+  }
+  const triggered = (view.remedies ?? []).filter((r) => r.triggered);
+  if (triggered.length > 0) {
+    lines.push(chalk.bold('triggered remedies:'));
+    for (const r of triggered) lines.push(`  ${chalk.red(remedyLine(r))}`);
+  }
+  return lines.map((l) => `${l}\n`).join('');
 }

@@ -156,9 +156,14 @@ export function chargedEntries(charged: Readonly<Record<string, Charge>>): [stri
 
 /**
  * Credit totals per agreement, in first-seen order: amounts summed per currency
- * (`1,200 EUR`); credits without an amount are listed by percent (`5% + 10%`).
+ * (`1,200 EUR`); credits without an amount are listed by percent (`5% + 10%`). With the agreement's
+ * credit statements (SPEC 9.4), a total that the cap or the minimum reduced says what is issued:
+ * `cloud-sla 5,400 EUR (issued 3,600 EUR)`.
  */
-export function creditTotals(rows: readonly { agreement: string; credit: Credit | null }[]): string[] {
+export function creditTotals(
+  rows: readonly { agreement: string; credit: Credit | null }[],
+  statements: readonly { agreement: string; total: number; issued: number; currency: string }[] = [],
+): string[] {
   const byAgreement = new Map<string, { amounts: Map<string, number>; percents: number[] }>();
   for (const row of rows) {
     if (!row.credit) continue;
@@ -170,6 +175,9 @@ export function creditTotals(rows: readonly { agreement: string; credit: Credit 
   }
   return [...byAgreement].map(([agreement, { amounts, percents }]) => {
     const parts = [...amounts].map(([currency, amount]) => formatAmount(amount, currency));
+    const own = statements.filter((s) => s.agreement === agreement);
+    const issued = own.reduce((sum, s) => sum + s.issued, 0);
+    if (own.length > 0 && own.some((s) => s.issued !== s.total)) parts[0] += ` (issued ${formatAmount(Math.round(issued * 100) / 100, own[0]!.currency)})`;
     if (percents.length > 0) parts.push(percents.map((p) => `${formatNumber(p)}%`).join(' + ') + ' of fee');
     return `${agreement} ${parts.join(', ')}`;
   });

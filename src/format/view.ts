@@ -1,4 +1,6 @@
 /** What the evaluation formatters receive, and the small selections several of them share. */
+import type { RemedyEntry } from '../attribution/remedies.js';
+import type { CreditStatement } from '../attribution/statements.js';
 import type { Evaluated } from '../evaluate/result.js';
 import type { RunWarning } from '../evaluate/warnings.js';
 
@@ -25,6 +27,10 @@ export interface EvaluationView {
    * failed and GitHub annotates them as errors. Default: the breached complete windows (SPEC 6).
    */
   failing?: ReadonlySet<Evaluated>;
+  /** SPEC 9.4: credit statements per agreement and fee period (JSON `credits`). */
+  credits?: readonly CreditStatement[];
+  /** SPEC 9.4: remedy entries (JSON `remedies`). */
+  remedies?: readonly RemedyEntry[];
   agreements: readonly AgreementInfo[];
 }
 

@@ -11,6 +11,7 @@ export {
   formatInstant,
   isValidDate,
   isValidZone,
+  lastDateInTime,
   localDayStart,
   makeTimestampParser,
 } from './instant.js';

@@ -44,6 +44,22 @@ export function dayNumberStart(days: number, zone: string): number {
   return zoneInfo(zone).localToUtc(days * DAY_MS);
 }
 
+/**
+ * The last local date still in time for something due `seconds` after `startMs` (SPEC 9.7:
+ * March's credit claimed `within: 30d` of its end, 1 April 00:00, is in time up to 2026-04-30).
+ * Whole days count as calendar days in `zone` (a DST change does not move the date); other
+ * durations count exactly, and the date is the one of the last instant before the deadline.
+ */
+export function lastDateInTime(startMs: number, seconds: number, zone: string): string {
+  if (seconds % 86_400 === 0) {
+    const start = localDayNumber(startMs, zone);
+    // a start at local midnight: the deadline is a midnight too, so the day before it is the last
+    const atMidnight = dayNumberStart(start, zone) === startMs;
+    return formatDays(start + seconds / 86_400 - (atMidnight ? 1 : 0));
+  }
+  return localDateOf(startMs + seconds * 1000 - 1, zone);
+}
+
 /** The first instant of the local date `YYYY-MM-DD` in `zone`; NaN for an invalid date. */
 export function localDayStart(date: string, zone: string): number {
   const days = parseDateDays(date);

@@ -94,6 +94,16 @@ const AS_OF_APRIL = {
   // → met 1 + 3 + 2 = 6, at-risk 1, breached 1 + 1 = 2.
   summary: { met: 6, 'at-risk': 1, breached: 2, excused: 0, 'no-data': 0 },
   warnings: [],
+  // SPEC 9.4: one statement for the one fee period with a credit; no creditTerms, so nothing is
+  // capped or dropped: 25% × 1000 EUR = 250 EUR issued, no claim window (claimBy null).
+  credits: [
+    {
+      agreement: 'e2e-desk', period: '2026-03',
+      items: [{ objective: 'p1-resolution', window: '2026-03', percent: 25, amount: 250, cut: 0 }],
+      total: 250, capped: 250, issued: 250, currency: 'EUR', claimBy: null,
+    },
+  ],
+  remedies: [],
 };
 
 describe('evaluate --format json (SPEC 8)', () => {
@@ -108,7 +118,7 @@ describe('evaluate --format json (SPEC 8)', () => {
 
   test('key order is the documented one', () => {
     const json = parse(run.stdout);
-    expect(Object.keys(json)).toEqual(['asOf', 'results', 'summary', 'warnings']);
+    expect(Object.keys(json)).toEqual(['asOf', 'results', 'summary', 'warnings', 'credits', 'remedies']);
     expect(Object.keys(json.results[0]!)).toEqual([
       'agreement', 'objective', 'owner', 'window', 'value', 'lowerBound', 'unit', 'target', 'status', 'counts', 'charged', 'rootCause', 'credit',
     ]);

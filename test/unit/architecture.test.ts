@@ -21,7 +21,7 @@ const ALLOWED: Record<string, string[]> = {
   evaluate: ['agreement', 'compile', 'time', 'data', 'problem'],
   attribution: ['agreement', 'compile', 'evaluate', 'time', 'problem'],
   core: ['compile', 'data', 'evaluate', 'attribution', 'problem'],
-  format: ['agreement', 'compile', 'evaluate', 'time', 'problem'],
+  format: ['agreement', 'compile', 'evaluate', 'attribution', 'time', 'problem'],
   graph: ['compile', 'evaluate', 'problem'],
   // src/index.ts, the library entry: every stage, never the CLI
   index: ['agreement', 'compile', 'core', 'data', 'evaluate', 'format', 'graph', 'problem'],

@@ -14,7 +14,7 @@ describe('library entry', () => {
     const load = await loadAgreements(['examples'], { cwd: ROOT });
     const { agreements, problems } = compileAgreements(load.agreements, { cwd: ROOT });
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-    const { results, warnings } = await evaluate(agreements, { asOf: '2026-07-01', readRows: (s, sinks) => readCsv(s, sinks) });
+    const { results, warnings, credits, remedies } = await evaluate(agreements, { asOf: '2026-07-01', readRows: (s, sinks) => readCsv(s, sinks) });
     // the chain and credit post-passes ran: a library caller sees root causes, excuses and credits
     expect(results.some((r) => r.rootCause !== null)).toBe(true);
     expect(results.some((r) => r.status === 'excused')).toBe(true);
@@ -30,6 +30,6 @@ describe('library entry', () => {
     expect(code).toBe(0);
     // the warnings too (the German Excel recipe's junk rows, examples/real-exports/README.md)
     expect(warnings.map((w) => w.code)).toEqual(['invalid-rows']);
-    expect(formatJson({ asOf: '2026-07-01', evaluated: results, agreements: [], warnings })).toBe(stdout);
+    expect(formatJson({ asOf: '2026-07-01', evaluated: results, agreements: [], warnings, credits, remedies })).toBe(stdout);
   });
 });

@@ -87,6 +87,8 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
     warnings: evaluation.warnings,
     // `--fail-on never` only reports: the formats then mark what the default level would
     failing: failOn.size > 0 ? new Set(failing) : undefined,
+    credits: evaluation.credits,
+    remedies: evaluation.remedies,
     agreements: agreementInfos(loaded.agreements),
   };
   for (const { format, file } of plan) {
@@ -96,14 +98,21 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
     else io.stdout.write(text);
   }
   const warned = failOn.has('warning') && evaluation.warnings.length > 0;
-  if (warned) io.stderr.write(`slacheck: ${evaluation.warnings.length} warning${evaluation.warnings.length === 1 ? '' : 's'} at --fail-on ${opts.failOn}\n`);
   if (failing.length > 0) {
     // CI logs should say why the job failed, whatever the format and even with --latest or --output
     const names = failing.slice(0, 5).map((e) => `${e.agreement}/${e.objective} ${e.window.label} ${e.status}`);
     const more = failing.length > 5 ? `, and ${failing.length - 5} more` : '';
     io.stderr.write(`slacheck: ${failing.length} complete window${failing.length === 1 ? '' : 's'} at --fail-on ${opts.failOn}: ${names.join(', ')}${more}\n`);
   }
-  return failing.length > 0 || warned ? EXIT_FAILED : EXIT_OK;
+  // SPEC 9.7: a triggered remedy fails at `remedy`, and at the default `breached` (it implies breaches)
+  const remedies = failOn.has('remedy') || failOn.has('breached') || failOn.has('at-risk') ? evaluation.remedies.filter((r) => r.triggered) : [];
+  if (remedies.length > 0) {
+    const names = remedies.slice(0, 5).map((r) => `${r.agreement}/${r.id} at ${r.window}`);
+    const more = remedies.length > 5 ? `, and ${remedies.length - 5} more` : '';
+    io.stderr.write(`slacheck: ${remedies.length} triggered remed${remedies.length === 1 ? 'y' : 'ies'} at --fail-on ${opts.failOn}: ${names.join(', ')}${more}\n`);
+  }
+  if (warned) io.stderr.write(`slacheck: ${evaluation.warnings.length} warning${evaluation.warnings.length === 1 ? '' : 's'} at --fail-on ${opts.failOn}\n`);
+  return failing.length > 0 || warned || remedies.length > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
 function render(format: Format, view: EvaluationView, o: { color: boolean; scorecard: boolean }): string {

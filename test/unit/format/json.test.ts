@@ -55,14 +55,16 @@ describe('formatJson (SPEC 8)', () => {
     "excused": 0,
     "no-data": 0
   },
-  "warnings": []
+  "warnings": [],
+  "credits": [],
+  "remedies": []
 }
 `);
   });
 
   it('leaves out everything that is not SPEC 8 (with the v1.1 additions) and keeps input order', () => {
     const parsed = toEvaluationResult(VIEW);
-    expect(Object.keys(parsed)).toEqual(['asOf', 'results', 'summary', 'warnings']);
+    expect(Object.keys(parsed)).toEqual(['asOf', 'results', 'summary', 'warnings', 'credits', 'remedies']);
     expect(Object.keys(parsed.results[0]!)).toEqual([
       'agreement', 'objective', 'owner', 'window', 'value', 'lowerBound', 'unit', 'target', 'status', 'counts', 'charged', 'rootCause', 'credit',
     ]);
