@@ -46,7 +46,7 @@ function runWithClosedStdout(args: readonly string[]): Promise<{ stderr: string;
 }
 
 describe('a closed stdout (EPIPE)', () => {
-  // examples/ as JSON is ~68 KB: the writes fail with EPIPE once the reader is gone
+  // examples/ as JSON is ~95 KB: the writes fail with EPIPE once the reader is gone
   const args = ['evaluate', 'examples', '--as-of', '2026-07-01', '--format', 'json'];
 
   test('ends quietly with the run\'s exit status: no stack trace, no EPIPE message', async () => {
@@ -60,6 +60,9 @@ describe('a closed stdout (EPIPE)', () => {
     expect(r.signal).toBeNull();
     expect(r.code).toBe(1);
     expect(r.stderr.startsWith(EXAMPLES_WARNINGS)).toBe(true);
-    expect(r.stderr.slice(EXAMPLES_WARNINGS.length)).toMatch(/^slacheck: 19 complete windows at --fail-on breached: .*\n$/);
+    // the breached windows, then the triggered remedies of examples/contracts (examples/README.md, section 4)
+    expect(r.stderr.slice(EXAMPLES_WARNINGS.length)).toMatch(
+      /^slacheck: 30 complete windows at --fail-on breached: .*\nslacheck: 4 triggered remedies at --fail-on breached: .*\n$/,
+    );
   });
 });

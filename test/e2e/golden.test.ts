@@ -52,15 +52,30 @@ describe('golden outputs of slacheck on examples/', () => {
 });
 
 describe('golden files parse as their format', () => {
-  // examples/README.md: 100 results, 66 met, 13 at-risk, 19 breached, 2 excused, 0 no-data (the
-  // three scenarios' 76 and the recipes' 24); breached windows are all complete at --as-of
+  // examples/README.md: 130 results, 84 met, 13 at-risk, 30 breached, 3 excused, 0 no-data (the
+  // four scenarios' 106 and the recipes' 24); breached windows are all complete at --as-of
   // 2026-07-01 (July is not reported).
-  test('evaluate.json carries the expected summary and the one warning', () => {
-    const json = JSON.parse(golden('evaluate.json')) as { asOf: string; results: unknown[]; summary: Record<string, number>; warnings: Array<{ code: string; file: string }> };
+  test('evaluate.json carries the expected summary, the one warning, the statements and the remedies', () => {
+    const json = JSON.parse(golden('evaluate.json')) as {
+      asOf: string;
+      results: unknown[];
+      summary: Record<string, number>;
+      warnings: Array<{ code: string; file: string }>;
+      credits: Array<{ agreement: string; period: string }>;
+      remedies: Array<{ agreement: string; id: string; triggered: boolean }>;
+    };
     expect(json.asOf).toBe('2026-07-01');
-    expect(json.results).toHaveLength(100);
-    expect(json.summary).toEqual({ met: 66, 'at-risk': 13, breached: 19, excused: 2, 'no-data': 0 });
+    expect(json.results).toHaveLength(130);
+    expect(json.summary).toEqual({ met: 84, 'at-risk': 13, breached: 30, excused: 3, 'no-data': 0 });
     expect(json.warnings.map((w) => [w.code, w.file])).toEqual([['invalid-rows', 'examples/real-exports/german-excel/ticketliste.csv']]);
+    // examples/contracts (examples/README.md, section 4): public-cloud's four statements, it-outsourcing's four remedy entries
+    expect(json.credits.filter((c) => c.agreement === 'public-cloud').map((c) => c.period)).toEqual(['2026-02', '2026-03', '2026-04', '2026-06']);
+    expect(json.remedies.map((r) => [r.agreement, r.id, r.triggered])).toEqual([
+      ['it-outsourcing', 'termination-right', true],
+      ['it-outsourcing', 'improvement-plan', true],
+      ['it-outsourcing', 'improvement-plan', true],
+      ['it-outsourcing', 'improvement-plan', true],
+    ]);
   });
 
   test('junit: testsuites > one testsuite per agreement > testcases, a failure for each breach', () => {
@@ -73,9 +88,11 @@ describe('golden files parse as their format', () => {
       'app-maintenance',
       'checkout-platform',
       'internet-uc',
+      'it-outsourcing',
       'jsm-service-desk',
       'marketing-sales-ola',
       'network-ola',
+      'public-cloud',
       'sales-service-ola',
       'service-desk',
       'servicenow-incidents',
@@ -83,8 +100,8 @@ describe('golden files parse as their format', () => {
       'zendesk-support',
     ]);
     const cases = suites.flatMap((s) => s.testcase);
-    expect(cases).toHaveLength(100);
-    expect(doc.testsuites['@tests']).toBe('100');
+    expect(cases).toHaveLength(130);
+    expect(doc.testsuites['@tests']).toBe('130');
     // every suite's counts agree with its testcases
     for (const s of suites) {
       expect(Number(s['@tests'])).toBe(s.testcase.length);
@@ -92,8 +109,8 @@ describe('golden files parse as their format', () => {
       for (const c of s.testcase) expect(c['@classname']).toBe(s['@name']);
     }
     const failed = cases.filter((c) => c.failure !== undefined).map((c) => c['@name']);
-    expect(failed).toHaveLength(19);
-    expect(doc.testsuites['@failures']).toBe('19');
+    expect(failed).toHaveLength(30);
+    expect(doc.testsuites['@failures']).toBe('30');
     // two breaches named in examples/README.md
     expect(failed).toContain('p1-resolution [2026-03]');
     expect(failed).toContain('uptime [2026-03]');
@@ -103,25 +120,30 @@ describe('golden files parse as their format', () => {
 
   test('markdown: tables with header rows, one status cell per result', () => {
     const tokens = marked.lexer(golden('evaluate.markdown.md'));
-    const tables = tokens.filter((t): t is Tokens.Table => t.type === 'table');
-    // one table per agreement and window kind: 4 agreements with months only, 3 with months and
+    const all = tokens.filter((t): t is Tokens.Table => t.type === 'table');
+    // besides the result tables, public-cloud's credit statement (the one agreement with creditTerms)
+    const statements = all.filter((t) => t.header[0]?.text === 'period');
+    expect(statements.map((t) => t.header.map((h) => h.text))).toEqual([['period', 'credits', 'total', 'capped', 'issued', 'claim by']]);
+    expect(statements[0]!.rows.map((r) => r[0]!.text)).toEqual(['2026-02', '2026-03', '2026-04', '2026-06']);
+    const tables = all.filter((t) => !statements.includes(t));
+    // one table per agreement and window kind: 6 agreements with months only, 3 with months and
     // quarters, 4 with quarters only
-    expect(tables).toHaveLength(14);
+    expect(tables).toHaveLength(16);
     for (const t of tables) {
       expect(t.header.slice(0, 3).map((h) => h.text)).toEqual(['objective', 'owner', 'target']);
       // the other header cells are window labels, and every row has a cell for each
       for (const h of t.header.slice(3)) expect(h.text).toMatch(/^2026-(0[1-6]|Q[12])$/);
       for (const row of t.rows) expect(row).toHaveLength(t.header.length);
     }
-    // objectives × windows = the 100 results
-    expect(tables.reduce((n, t) => n + t.rows.length * (t.header.length - 3), 0)).toBe(100);
+    // objectives × windows = the 130 results
+    expect(tables.reduce((n, t) => n + t.rows.length * (t.header.length - 3), 0)).toBe(130);
     const cells = tables.flatMap((t) => t.rows.flatMap((r) => r.slice(3).map((c) => c.text)));
-    expect(cells.filter((c) => c.startsWith('❌'))).toHaveLength(19);
+    expect(cells.filter((c) => c.startsWith('❌'))).toHaveLength(30);
     expect(cells.filter((c) => c.startsWith('⚠️'))).toHaveLength(13);
-    expect(cells.filter((c) => c.startsWith('⏸'))).toHaveLength(2);
+    expect(cells.filter((c) => c.startsWith('⏸'))).toHaveLength(3);
     // a heading per agreement
     const headings = tokens.filter((t): t is Tokens.Heading => t.type === 'heading' && t.depth === 2).map((h) => h.text);
-    expect(headings).toHaveLength(11);
+    expect(headings).toHaveLength(13);
     expect(headings[0]).toBe('SLA app-maintenance — Application maintenance for the Company X web shop');
   });
 
@@ -132,7 +154,7 @@ describe('golden files parse as their format', () => {
     const windows = lines.slice(1);
     const errors = windows.filter((l) => l.startsWith('::error '));
     const warnings = windows.filter((l) => l.startsWith('::warning '));
-    expect(errors).toHaveLength(19);
+    expect(errors).toHaveLength(30);
     expect(warnings).toHaveLength(13);
     for (const l of [...errors, ...warnings]) expect(l).toMatch(/^::(error|warning) file=examples\/[^,]+\.yaml,line=\d+,col=\d+,title=[^:]+::/);
   });

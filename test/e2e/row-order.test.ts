@@ -162,6 +162,10 @@ describe('evaluate results do not depend on the order of CSV rows', () => {
   test('the data sets: every CSV of examples/ and of the fixture, with enough rows to shuffle', () => {
     expect(csvs.map((c) => c.file)).toEqual([
       'examples/change-requests/data/change-requests.csv',
+      'examples/contracts/data/itsm-tickets.csv',
+      'examples/contracts/data/outages.csv',
+      'examples/contracts/data/status-incidents.csv',
+      'examples/contracts/data/support-cases.csv',
       'examples/real-exports/german-excel/ticketliste.csv',
       'examples/real-exports/jira-service-management/jira-changelog.csv',
       'examples/real-exports/jira-service-management/jira-issues.csv',

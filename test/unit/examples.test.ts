@@ -1,7 +1,8 @@
 /**
  * The bundled examples and the `init` starter: the CSV generator is deterministic and matches the
- * committed data of the three scenarios, the recipes of examples/real-exports/ are small
- * hand-written exports, and every agreement loads and validates (strict) without a single problem.
+ * committed data of the first three scenarios, the recipes of examples/real-exports/ and the data
+ * of examples/contracts/ are small hand-written exports, and every agreement loads and validates
+ * (strict) without a single problem.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -20,6 +21,8 @@ const GENERATOR = join(ROOT, 'scripts', 'generate-examples.mjs');
 /** The recipes: exports as the tools write them, by hand, not generated (examples/real-exports/README.md). */
 const RECIPES = 'real-exports/';
 const RECIPE_FOLDERS = ['german-excel', 'jira-service-management', 'pagerduty', 'servicenow', 'zendesk'];
+/** The contracts scenario (SPEC 9.4): its CSV files are written by hand too, not generated. */
+const CONTRACTS = 'contracts/';
 /** The schema modeline of an agreement file `path` (relative to examples/): `../` once per folder level. */
 const modeline = (path: string) => `# yaml-language-server: $schema=${'../'.repeat(path.split('/').length)}schemas/agreement.schema.json\n`;
 
@@ -80,8 +83,8 @@ describe('scripts/generate-examples.mjs', () => {
     }
   });
 
-  test('matches the committed examples/ data, and examples/ holds no other CSV but the recipes', () => {
-    expect(filesBelow(EXAMPLES, /\.csv$/).filter((p) => !p.startsWith(RECIPES))).toEqual(generated);
+  test('matches the committed examples/ data, and examples/ holds no other CSV but the hand-written ones', () => {
+    expect(filesBelow(EXAMPLES, /\.csv$/).filter((p) => !p.startsWith(RECIPES) && !p.startsWith(CONTRACTS))).toEqual(generated);
     for (const path of generated) {
       expect(readFileSync(join(EXAMPLES, path), 'utf8'), `${path} is stale: run node scripts/generate-examples.mjs`).toBe(
         readFileSync(join(first, path), 'utf8'),
@@ -128,11 +131,30 @@ describe('examples/real-exports/ (hand-written exports)', () => {
   });
 });
 
+describe('examples/contracts/ (hand-written exports)', () => {
+  test('two agreements and four CSV files of January to June 2026', () => {
+    expect(filesBelow(join(EXAMPLES, CONTRACTS), /\.(csv|ya?ml)$/)).toEqual([
+      'data/itsm-tickets.csv',
+      'data/outages.csv',
+      'data/status-incidents.csv',
+      'data/support-cases.csv',
+      'outsourcing-sla.yaml',
+      'public-cloud-sla.yaml',
+    ]);
+    for (const path of filesBelow(join(EXAMPLES, CONTRACTS), /\.csv$/)) {
+      const text = readFileSync(join(EXAMPLES, CONTRACTS, path), 'utf8');
+      expect(text.trimEnd().split('\n').length, path).toBeLessThanOrEqual(100);
+      const months = new Set([...text.matchAll(/\b(20\d\d)-(\d\d)-\d\d/g)].map((m) => `${m[1]}-${m[2]}`));
+      for (const ym of months) expect(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'], `${path}: ${ym}`).toContain(ym);
+    }
+  });
+});
+
 describe('examples/', () => {
   const yamlFiles = filesBelow(EXAMPLES, /\.ya?ml$/);
 
   test('every agreement file starts with the schema modeline', () => {
-    expect(yamlFiles.length).toBe(6 + RECIPE_FOLDERS.length);
+    expect(yamlFiles.length).toBe(8 + RECIPE_FOLDERS.length);
     for (const path of yamlFiles) expect(readFileSync(join(EXAMPLES, path), 'utf8').startsWith(modeline(path)), path).toBe(true);
   });
 
@@ -147,7 +169,9 @@ describe('examples/', () => {
       'OLA sales-service-ola',
       'SLA app-maintenance',
       'SLA checkout-platform',
+      'SLA it-outsourcing',
       'SLA jsm-service-desk',
+      'SLA public-cloud',
       'SLA service-desk',
       'SLA servicenow-incidents',
       'SLA stadtwerke-it',
@@ -159,7 +183,7 @@ describe('examples/', () => {
   });
 
   test('each scenario folder is self-contained (its dependencies resolve without the others)', async () => {
-    for (const folder of ['service-desk', 'change-requests', 'revenue-chain', ...RECIPE_FOLDERS.map((f) => RECIPES + f)]) {
+    for (const folder of ['service-desk', 'change-requests', 'revenue-chain', 'contracts', ...RECIPE_FOLDERS.map((f) => RECIPES + f)]) {
       const loaded = await loadAgreements([join(EXAMPLES, folder)], { cwd: ROOT });
       expect(loaded.problems, folder).toEqual([]);
       expect(strictProblems(compileAgreements(loaded.agreements, { cwd: ROOT, readHeader }).problems), folder).toEqual([]);
