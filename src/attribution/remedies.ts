@@ -107,7 +107,8 @@ export function evaluateRemedies(
   latest = false,
 ): RemedyEntry[] {
   const out: RemedyEntry[] = [];
-  for (const a of agreements) {
+  // SPEC 8 order: agreements by id, remedies in file order
+  for (const a of [...agreements].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
     for (const remedy of a.remedies) {
       const all = pooledWindows(remedy, evaluated);
       let windows = all.filter((w) => selected(a.id, w));

@@ -51,7 +51,8 @@ function cents(x: number): number {
  */
 export function creditStatements(agreements: readonly CompiledAgreement[], evaluated: readonly Evaluated[]): CreditStatement[] {
   const out: CreditStatement[] = [];
-  for (const a of agreements) {
+  // SPEC 8 order: agreements by id (then fee periods in time order)
+  for (const a of [...agreements].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
     const fee = a.fee;
     if (!fee) continue;
     const periods = new Map<string, { startMs: number; endMs: number; items: CreditItem[] }>();

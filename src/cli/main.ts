@@ -19,6 +19,7 @@ Examples:
   slacheck validate examples
   slacheck evaluate examples --as-of 2026-07-01
   slacheck explain service-desk/p1-resolution examples --window 2026-03 --as-of 2026-07-01
+  slacheck credits examples --as-of 2026-07-01
   slacheck graph examples --format mermaid
 
 Exit codes: 0 ok, 1 a target breached (evaluate) or an invalid file (validate), 2 usage or input error.`,
@@ -73,6 +74,23 @@ Exit codes: 0 ok, 1 a target breached (evaluate) or an invalid file (validate), 
     .option('--color', 'force colour').option('--no-color', 'never colour')
     .addHelpText('after', '\nExamples:\n  slacheck explain p1-resolution examples/service-desk --window 2026-03 --as-of 2026-07-01')
     .action(async (objective: string, paths: string[], opts) => setExit(await (await import('./commands/explain.js')).runExplain(objective, paths, opts, io)));
+
+  program
+    .command('credits')
+    .description('print the credit statement per agreement and fee period: items, sum, cap, issued amount, claim-by date (SPEC 9.4)')
+    .argument('[paths...]', 'agreement files or directories (default: .)')
+    .option('-p, --period <label>', 'only this fee period, e.g. 2026-03 or 2026-Q1')
+    .option('--as-of <instant>', 'evaluate as of this instant (default: now; a bare date is local midnight in each agreement\'s timezone)')
+    .option('-d, --data <ID=FILE>', 'read data set ID from FILE (repeatable; ID or agreement/ID)', collect, [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown', 'csv']).default('table'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--evidence', 'add the records behind each credited breach (key, times, value, charged parties)')
+    .option('-q, --quiet', 'no progress on stderr')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  slacheck credits examples --as-of 2026-07-01\n  slacheck credits examples/contracts --period 2026-03 --as-of 2026-07-01 --evidence\n  slacheck credits . --format csv --output credits.csv\n\nExit codes: 0 the statement was printed (whatever it owes), 2 usage or input error.',
+    )
+    .action(async (paths: string[], opts) => setExit(await (await import('./commands/credits.js')).runCredits(paths, opts, io)));
 
   program
     .command('graph')

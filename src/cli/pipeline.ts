@@ -73,13 +73,15 @@ export interface EvaluateRunOptions {
   asOf: string;
   progress: boolean;
   selection?: Selection;
+  /** SPEC 9.4: keep the records behind each failing value (`credits --evidence`). */
+  evidence?: boolean;
 }
 
 /** Evaluates every objective of every agreement and attributes faults (SPEC 3–6); bad data ends the run with 2. */
 export async function evaluateAll(loaded: Loaded, opts: EvaluateRunOptions, io: Io, color?: boolean): Promise<Evaluation> {
   const progress = opts.progress ? progressLine(io) : undefined;
   try {
-    return await evaluate(loaded.agreements, { asOf: opts.asOf, readRows: csvReader(progress?.update), selection: opts.selection });
+    return await evaluate(loaded.agreements, { asOf: opts.asOf, readRows: csvReader(progress?.update), selection: opts.selection, evidence: opts.evidence === true });
   } catch (err) {
     if (err instanceof InputError) {
       progress?.clear();

@@ -20,6 +20,8 @@ export interface EvaluateOptions {
   readRows: ReadRows;
   /** Which results to return; dependencies are attributed over all of them first. */
   selection?: Selection;
+  /** SPEC 9.4: keep every record behind a failing value (`explanation.evidence`), for `credits --evidence`. */
+  evidence?: boolean;
 }
 
 export interface Evaluation {
@@ -44,7 +46,7 @@ export interface Evaluation {
 }
 
 export async function evaluate(agreements: readonly CompiledAgreement[], opts: EvaluateOptions): Promise<Evaluation> {
-  const measured = await measureAgreements(agreements, { asOf: opts.asOf, readRows: opts.readRows });
+  const measured = await measureAgreements(agreements, { asOf: opts.asOf, readRows: opts.readRows, evidence: opts.evidence === true });
   const all = applyCredits(agreements, attributeDependencies(agreements, measured.results));
   const selection = opts.selection ?? {};
   const miss = unmatchedFilter(all, agreements, selection);

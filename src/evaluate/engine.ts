@@ -25,6 +25,8 @@ export interface MeasureOptions {
   asOf: string;
   /** Reads a data source into its sinks (the CLI passes the CSV reader). */
   readRows: ReadRows;
+  /** SPEC 9.4 `credits --evidence`: keep every record behind a failing value in its explanation. */
+  evidence?: boolean;
 }
 
 /** One objective or report of one agreement, with its evaluator. */
@@ -35,7 +37,7 @@ interface Job {
 }
 
 /** Builds the evaluators of one agreement (windows built once per kind). */
-function agreementJobs(a: CompiledAgreement, asOf: string, sharing: RecordSharing, placement: (key: string) => RowPlacement): Job[] {
+function agreementJobs(a: CompiledAgreement, asOf: string, sharing: RecordSharing, placement: (key: string) => RowPlacement, evidence: boolean): Job[] {
   const zone = a.zone;
   // SPEC 7: a bare date or local time is read in each agreement's own timezone.
   const asOfMs = makeTimestampParser(zone)(asOf);
@@ -55,7 +57,7 @@ function agreementJobs(a: CompiledAgreement, asOf: string, sharing: RecordSharin
   const next = new Date(Date.parse(`${a.validity.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const validity = { from: localDayStart(a.validity.from, zone), to: localDayStart(next, zone) };
   return a.items.map((item): Job => {
-    const ctx = { zone, windows: windows(item.window), asOfMs, validity, placement };
+    const ctx = { zone, windows: windows(item.window), asOfMs, validity, placement, evidence };
     if (item.itemKind === 'report') return { agreement: a, item, evaluator: createReportEvaluator({ ...ctx, item }) };
     const objective: EvaluatorContext<typeof item> = { ...ctx, item };
     const evaluator = item.measure.kind === 'uptime' ? createUptimeEvaluator(objective) : createRecordEvaluator(objective, sharing);
@@ -125,7 +127,7 @@ function resultsOf(job: Job): Evaluated[] {
       endMs: o.window.end,
       itemKind: item.itemKind,
       ...(item.itemKind === 'objective' && item.aggregate !== null ? { aggregate: item.aggregate.text } : {}),
-      explanation: { computation: o.computation, attributions: o.attributions, examples: o.examples, verdict, excuse: null, chain: [] },
+      explanation: { computation: o.computation, attributions: o.attributions, examples: o.examples, ...(o.evidence ? { evidence: o.evidence } : {}), verdict, excuse: null, chain: [] },
     };
   });
 }
@@ -148,7 +150,7 @@ export async function measureAgreements(agreements: readonly CompiledAgreement[]
   };
   // SPEC 8: agreements by id, then objectives, then reports in file order, then window start.
   const sorted = [...agreements].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const jobs = sorted.flatMap((a) => agreementJobs(a, opts.asOf, sharing, placement));
+  const jobs = sorted.flatMap((a) => agreementJobs(a, opts.asOf, sharing, placement, opts.evidence === true));
   const needs = jobs.flatMap((j) => j.evaluator.needs());
   const first = await readPhase(
     needs.filter((n) => n.phase === 0),

@@ -9,7 +9,7 @@
 import type { CompiledItem } from '../compile/model.js';
 import type { DataSource, RowSink } from '../data/source.js';
 import type { TimeWindow } from '../time/types.js';
-import type { Attribution, ComputationStep, Example } from './explanation.js';
+import type { Attribution, ComputationStep, Evidence, Example } from './explanation.js';
 import type { RowPlacement } from './placement.js';
 import type { UnmatchedValue } from './where.js';
 import type { Charge, Counts } from './result.js';
@@ -32,6 +32,8 @@ export interface EvaluatorContext<Item extends CompiledItem = CompiledItem> {
   validity: { from: number; to: number };
   /** Where this item's readers mark the rows they place (SPEC 9.2 `outside-validity`). */
   placement: (dataSetKey: string) => RowPlacement;
+  /** Collect every record behind a failing value (`credits --evidence`); off on ordinary runs. */
+  evidence?: boolean;
 }
 
 /** What an evaluator noticed that a warning should say (SPEC 9.2). */
@@ -56,6 +58,8 @@ export interface WindowOutcome {
   attributions: Attribution[];
   /** A few concrete records or occurrences worth naming. */
   examples: Example[];
+  /** With `ctx.evidence`: every record behind a failing value. */
+  evidence?: Evidence[];
 }
 
 export interface ObjectiveEvaluator {

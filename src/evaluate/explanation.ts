@@ -52,6 +52,27 @@ export type DeliverySearch =
   | { by: 'time'; after: number | null; until: number; untilAsOf: boolean }
   | { by: 'for'; column: string };
 
+/**
+ * SPEC 9.4 `credits --evidence`: one record behind a breached window — a record that is not good
+ * (ratio) or whose value fails the target (other aggregates), an incident's downtime, a late or
+ * missed delivery — with what it charged to other parties. Collected only when asked for.
+ */
+export interface Evidence {
+  /** The CSV line (the delivery log's for a late delivery; null for a missed one). */
+  line: number | null;
+  /** The record's key cell (the data set's `key`/`id`), or the occurrence's date for reports. */
+  key: string | null;
+  /** Created / due / placed-at instant, epoch ms. */
+  start: number | null;
+  /** Resolved / done / delivered, epoch ms; null while open (or missed). */
+  end: number | null;
+  /** In the measure's unit (seconds for durations, lateness and downtime); null for a missed delivery. */
+  value: number | null;
+  open: boolean;
+  /** Working seconds (or 0) the record charged to each party other than the owner, by party id. */
+  charged: { party: string; seconds: number }[];
+}
+
 /** One step of how the value was computed. */
 export type ComputationStep =
   /** Ratio: good of counted, by the `good` rule, on the measure's calendar (null: not timed). */
@@ -131,6 +152,8 @@ export interface Explanation {
   attributions: Attribution[];
   /** A few concrete records or occurrences worth naming. */
   examples: Example[];
+  /** Every record behind the value's failure, when the run collected evidence (SPEC 9.4). */
+  evidence?: Evidence[];
   verdict: Verdict;
   /** Set by dependency attribution when a root cause was found: whether and why it excuses. */
   excuse: Excuse;

@@ -61,7 +61,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
   const skipInvalid = obj.dataSet.skipInvalid === true;
 
   const entries = buildEntries(obj);
-  const tallies = new Tallies(windows.length, entries, agg);
+  const tallies = new Tallies(windows.length, entries, agg, ctx.evidence === true);
   const needs: DataNeed[] = [];
   const statusSources: StatusPauseSource[] = [];
   const statusJoins: string[] = [];
@@ -114,6 +114,12 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     if (ms === ms) placement.mark(line, ms >= validFrom && ms < validTo);
     return windowOf(ms);
   };
+  // SPEC 9.4 `credits --evidence`: every failing record, with its times and charges
+  // (a ratio's records that are not good; for other aggregates those failing an upper target alone)
+  const collect = ctx.evidence === true;
+  const fails = (value: number, good: boolean): boolean => (isRatio ? !good : (target.op === '<=' || target.op === '<') && failsTarget(value));
+  const keep = (w: number, row: readonly string[], line: number, start: number, end: number, value: number, open: boolean): void =>
+    tallies.addEvidence(w, { line, key: keyCol >= 0 && row[keyCol] !== '' ? row[keyCol]! : null, start, end: open ? null : end, value, open, charged: [] });
   const charges = new RecordCharges(entries.length);
   const charge = charges.add;
   const isGood = (value: number, row: readonly string[]): boolean =>
@@ -191,7 +197,9 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
       const paused = recordPauses ? recordPauses.compute(row, from, to, cal, charge) : 0;
       const d = subtractColumns(row, instants.working(cal, from, to) - paused, true);
       const value = d > 0 ? d : 0;
-      if (tallies.count(w, value, isGood(value, row))) tallies.addBad(w, { kind: 'not-good', record: recordOf(row, line), measure: kind, value, good: good! });
+      const ok = isGood(value, row);
+      if (collect && fails(value, ok)) keep(w, row, line, from, to, value, false);
+      if (tallies.count(w, value, ok)) tallies.addBad(w, { kind: 'not-good', record: recordOf(row, line), measure: kind, value, good: good! });
       else if (tallies.wantsTop(w, value)) tallies.addTop(w, { kind: 'largest', record: recordOf(row, line), measure: kind, value });
       if (paused > 0 && tallies.wantsNote(w)) tallies.addNote(w, { kind: 'paused', record: recordOf(row, line), seconds: paused });
       tallies.book(w, charges);
@@ -211,6 +219,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
         : breachInstant(cal, from, limit, EMPTY, EMPTY, 0, column);
       const w = hasT ? place(line, t) : place(line, breach);
       if (w === OUTSIDE) return;
+      if (collect) keep(w, row, line, from, NaN, elapsed, true);
       if (ratioBreached) {
         if (tallies.countOpenBad(w)) {
           const within = good?.kind === 'within' ? good.written : '';
@@ -253,7 +262,9 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     if (!open) {
       w = placed;
       const late = cal.workingSeconds(shifted, done);
-      if (tallies.count(w, late, isGood(late, row))) {
+      const ok = isGood(late, row);
+      if (collect && fails(late, ok)) keep(w, row, line, shifted, done, late, false);
+      if (tallies.count(w, late, ok)) {
         tallies.addBad(w, { kind: 'not-good', record: recordOf(row, line), measure: kind, value: late, good: good! });
       } else if (tallies.wantsTop(w, late)) {
         tallies.addTop(w, { kind: 'largest', record: recordOf(row, line), measure: kind, value: late });
@@ -265,6 +276,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
       // SPEC 3.4: a breached open deadline is placed by its `due` column (or its `time`).
       w = hasT ? placed : breached || lowerBound ? place(line, due) : last;
       if (w === OUTSIDE) return;
+      if (collect && (breached || lowerBound)) keep(w, row, line, shifted, NaN, over, true);
       if (breached) {
         if (tallies.countOpenBad(w)) tallies.addBad(w, { kind: 'open-late', record: recordOf(row, line), due: shifted, lateness: over, zone });
       } else if (lowerBound) {
@@ -296,7 +308,12 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
       if (text.length === 0 || (v === 0 && text.trim() === '')) return setAside(w, NOT_EXCLUDED, row, line);
       if (!Number.isFinite(v)) throw new CellError('invalid-number', header[valueCol]!, `"${text}" is not a number`);
     }
-    if (tallies.count(w, v, isGood(v, row))) tallies.addBad(w, { kind: 'not-good', record: recordOf(row, line), measure: kind, value: v, good: good! });
+    const ok = isGood(v, row);
+    if (collect && fails(v, ok)) {
+      keep(w, row, line, t, t, v, false);
+      tallies.book(w, charges); // a value record charges nothing: this only settles the evidence
+    }
+    if (tallies.count(w, v, ok)) tallies.addBad(w, { kind: 'not-good', record: recordOf(row, line), measure: kind, value: v, good: good! });
     else if (tallies.wantsTop(w, v)) tallies.addTop(w, { kind: 'largest', record: recordOf(row, line), measure: kind, value: v });
   };
 

@@ -14,7 +14,7 @@ import { scheduleAround } from '../time/schedule.js';
 import type { Occurrence } from '../time/types.js';
 import { buildWindows } from '../time/windows.js';
 import type { EvaluatorContext, ObjectiveEvaluator, WindowOutcome } from './evaluator.js';
-import type { ComputationStep, DeliverySearch, Example } from './explanation.js';
+import type { ComputationStep, DeliverySearch, Evidence, Example } from './explanation.js';
 import { Float64List } from './float-list.js';
 import { compileWhere, singleColumn, type CompiledWhere } from './where.js';
 
@@ -220,7 +220,7 @@ export function createReportEvaluator(ctx: EvaluatorContext<CompiledReport>): Re
         while (k < counted && all[k]!.due < window.end) k++;
         const outcomes = [];
         for (let j = first; j < k; j++) outcomes.push({ occurrence: all[j]!, outcome: outcome(j) });
-        const result = deliveriesIn(window, outcomes, report, asOf, unmatchedIn[w]!);
+        const result = deliveriesIn(window, outcomes, report, asOf, unmatchedIn[w]!, ctx.evidence === true);
         // SPEC 9.7: a left-out delivery row counts in the last window (its time cell is the bad one)
         if (w === windows.length - 1 && invalidRows > 0) {
           result.counts.invalid = invalidRows;
@@ -266,11 +266,13 @@ function deliveriesIn(
   report: CompiledReport,
   asOf: number,
   unmatched: { values: string[]; rows: number },
+  collect: boolean,
 ): WindowOutcome {
   const late: { date: string; delay: number }[] = [];
   const missed: string[] = [];
   const rolled: { date: string; from: string[] }[] = [];
   const examples: Example[] = [];
+  const evidence: Evidence[] = [];
   let onTime = 0;
   for (const { occurrence, outcome } of outcomes) {
     const { date, scheduled } = occurrence;
@@ -282,6 +284,15 @@ function deliveriesIn(
     if (outcome.kind === 'late') late.push({ date, delay: (outcome.example.deliveredAt - outcome.example.due) / 1000 });
     else missed.push(date);
     if (examples.length < 5) examples.push(outcome.example);
+    // SPEC 9.4 evidence: the occurrence (its date as the key) and the delivery matched to it
+    if (collect) {
+      const x = outcome.example;
+      evidence.push(
+        x.kind === 'delivery-late'
+          ? { line: x.line, key: date, start: x.due, end: x.deliveredAt, value: (x.deliveredAt - x.due) / 1000, open: false, charged: [] }
+          : { line: null, key: date, start: x.due, end: null, value: null, open: false, charged: [] },
+      );
+    }
   }
 
   const total = outcomes.length;
@@ -303,5 +314,6 @@ function deliveriesIn(
     computation,
     attributions: [],
     examples,
+    ...(collect ? { evidence } : {}),
   };
 }

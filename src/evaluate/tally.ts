@@ -3,7 +3,7 @@ import type { AggregateSpec, CompiledObjective, GoodRule, MeasureKind, Unit } fr
 import type { TimeWindow } from '../time/types.js';
 import { aggregateValue, keepsValues } from './aggregate.js';
 import type { WindowOutcome } from './evaluator.js';
-import type { Attribution, AttributionRule, ComputationStep, Example } from './explanation.js';
+import type { Attribution, AttributionRule, ComputationStep, Evidence, Example } from './explanation.js';
 import { Float64List } from './float-list.js';
 import { emptyCounts, type Charge, type Counts } from './result.js';
 
@@ -89,6 +89,8 @@ class WindowTally {
   readonly notes: Example[] = [];
   /** Non-ratio aggregates: the largest values with their records, largest first (explain names them). */
   readonly top: Extract<Example, { kind: 'largest' }>[] = [];
+  /** SPEC 9.4 evidence: every failing record, when collected. */
+  readonly evidence: Evidence[] = [];
   constructor(keepValues: boolean, nEntries: number, nParties: number) {
     this.values = keepValues ? new Float64List() : null;
     this.entryRecords = new Float64Array(nEntries);
@@ -121,9 +123,15 @@ export class Tallies {
   private readonly tracksTop: boolean;
   private readonly nParties: number;
   private readonly partyHit: Uint8Array;
+  /** The evidence of the record being measured, waiting for its charges (`book`). */
+  private pendingEvidence: Evidence | null = null;
 
-  constructor(nWindows: number, entries: readonly AttributionEntry[], agg: AggregateSpec) {
+  /** Whether the run collects evidence (SPEC 9.4): outcomes then carry it. */
+  private readonly collects: boolean;
+
+  constructor(nWindows: number, entries: readonly AttributionEntry[], agg: AggregateSpec, collectsEvidence = false) {
     this.entries = entries;
+    this.collects = collectsEvidence;
     this.isRatio = agg.kind === 'ratio';
     this.tracksTop = agg.kind !== 'ratio' && agg.kind !== 'count';
     this.nParties = entries.reduce((n, e) => Math.max(n, e.partyIndex + 1), 0);
@@ -133,6 +141,8 @@ export class Tallies {
 
   /** Books the record's charges in window `w` (a party counts once per record) and clears them. */
   book(w: number, charges: RecordCharges): void {
+    const evidence = this.pendingEvidence;
+    this.pendingEvidence = null;
     if (!charges.any) return;
     const t = this.tallies[w]!;
     this.partyHit.fill(0);
@@ -147,6 +157,12 @@ export class Tallies {
         t.partyRecords[p]!++;
       }
       t.partySeconds[p]! += s;
+      if (evidence) {
+        const party = this.entries[e]!.party;
+        const known = evidence.charged.find((c) => c.party === party);
+        if (known) known.seconds += s;
+        else evidence.charged.push({ party, seconds: s });
+      }
     }
     charges.clear();
   }
@@ -229,6 +245,15 @@ export class Tallies {
     return this.tallies[w]!.notes.length < MAX_EXAMPLES;
   }
 
+  /**
+   * SPEC 9.4: keeps a failing record as evidence of window `w` (only when the run collects
+   * evidence); the record's charges join it when it is booked.
+   */
+  addEvidence(w: number, evidence: Evidence): void {
+    this.tallies[w]!.evidence.push(evidence);
+    this.pendingEvidence = evidence;
+  }
+
   addBad(w: number, example: Example): void {
     const t = this.tallies[w]!;
     if (t.bad.length < MAX_EXAMPLES) t.bad.push(example);
@@ -266,6 +291,7 @@ export class Tallies {
         computation: computationSteps(info, t, value),
         attributions,
         examples: [...t.bad, ...t.top, ...t.notes].slice(0, MAX_EXAMPLES),
+        ...(this.collects ? { evidence: t.evidence } : {}),
       };
     });
   }

@@ -12,7 +12,7 @@ import { mergeIntervals, subtractIntervals, workingSecondsIn, type Interval } fr
 import { upperBoundBy } from '../time/search.js';
 import type { TimeWindow, WorkingCalendar } from '../time/types.js';
 import type { EvaluatorContext, ObjectiveEvaluator, WindowOutcome } from './evaluator.js';
-import type { Attribution, ComputationStep, Example } from './explanation.js';
+import type { Attribution, ComputationStep, Evidence, Example } from './explanation.js';
 import type { Charge } from './result.js';
 import { compileWhere, keyColumn, singleColumn, type CompiledWhere } from './where.js';
 import { WindowIndex } from '../time/windows.js';
@@ -235,8 +235,21 @@ function measureWindows(
       computation,
       attributions,
       examples: examplesOf(recs, incidents, exclusions, calendar, from, to),
+      ...(ctx.evidence === true ? { evidence: evidenceOf(counted, incidents, calendar, from, to) } : {}),
     };
   });
+}
+
+/** SPEC 9.4 evidence: every counted incident with its downtime in the window (service time), in file order. */
+function evidenceOf(counted: readonly number[], incidents: Incidents, calendar: WorkingCalendar, from: number, to: number): Evidence[] {
+  const out: Evidence[] = [];
+  for (const i of [...counted].sort((a, b) => incidents.line[a]! - incidents.line[b]!)) {
+    const seconds = roundMs(Math.max(0, calendar.workingSeconds(Math.max(incidents.from[i]!, from), Math.min(incidents.end[i]!, to))));
+    if (seconds === 0) continue;
+    const open = incidents.open[i]!;
+    out.push({ line: incidents.line[i]!, key: incidents.id[i] ?? null, start: incidents.from[i]!, end: open ? null : incidents.end[i]!, value: seconds, open, charged: [] });
+  }
+  return out;
 }
 
 /** Up to five incidents worth naming: open ones first, then the longest in the window, then exclusions. */

@@ -2,14 +2,16 @@
  * `evaluate --format github`: workflow annotations at the objective's YAML node. Windows that fail
  * the run at its `--fail-on` levels are errors (by default the breached complete ones); other
  * at-risk and breached partial windows are warnings, excused and complete no-data ones notices. Each
- * warning of the run (SPEC 9.2) is a warning at its file and line.
+ * warning of the run (SPEC 9.2) is a warning at its file and line; each triggered remedy (SPEC 9.4)
+ * an error at its YAML node (a warning under `--fail-on` levels that do not count remedies).
  */
 import type { Evaluated } from '../evaluate/result.js';
 import { annotation, type AnnotationLevel } from './annotations.js';
 import { headline } from './details.js';
 import { statusReason } from './explanation.js';
 import { chargedEntries, formatCharge } from './values.js';
-import { failsRun, windowLabel, type EvaluationView } from './view.js';
+import { remedyLine } from './contract.js';
+import { failsRun, remedyFailsRun, windowLabel, type EvaluationView } from './view.js';
 import { warningMessage } from './warnings.js';
 
 function level(view: EvaluationView, e: Evaluated): AnnotationLevel | null {
@@ -47,6 +49,13 @@ export function formatGithub(view: EvaluationView): string {
     if (!lvl) continue;
     const title = `${e.agreement}/${e.objective} ${windowLabel(e)} ${e.status}`;
     out += annotation(lvl, { file: e.source.file, line: e.source.line, col: e.source.column, title }, message(e)) + '\n';
+  }
+  // SPEC 9.4: a triggered remedy at its YAML node, an error when it fails the run
+  for (const r of view.remedies ?? []) {
+    if (!r.triggered) continue;
+    const { file, line, column } = r.remedy.position;
+    const title = `${r.agreement}/${r.id} triggered at ${r.window}`;
+    out += annotation(remedyFailsRun(view, r) ? 'error' : 'warning', { file, line, col: column, title }, remedyLine(r)) + '\n';
   }
   return out;
 }

@@ -12,3 +12,4 @@ export { formatProblemsGithub, formatProblemsJson, formatProblemsMarkdown, forma
 export { formatValue, formatValueAgainst } from './values.js';
 export { formatWarningsText, warningJson, warningMessage } from './warnings.js';
 export { sparkline } from './sparkline.js';
+export { evidenceKey, formatCreditsCsv, formatCreditsJson, formatCreditsMarkdown, formatCreditsText, type CreditsView, type ItemEvidence } from './credits.js';

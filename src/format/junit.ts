@@ -2,11 +2,14 @@
  * `evaluate --format junit`: one test suite per agreement, one test case per objective × window.
  * The windows that fail the run at its `--fail-on` levels fail (by default the breached complete
  * ones; with `--fail-on no-data` also complete windows without data); other no-data and partial
- * windows are skipped; the rest pass.
+ * windows are skipped; the rest pass. Each remedy entry (SPEC 9.4) is a test case too, failed when
+ * triggered at a level that counts remedies.
  */
 import type { Evaluated } from '../evaluate/result.js';
 import { detailLines, headline } from './details.js';
-import { agreementIds, failsRun, type EvaluationView } from './view.js';
+import type { RemedyEntry } from '../attribution/remedies.js';
+import { remedyLine } from './contract.js';
+import { agreementIds, failsRun, remedyFailsRun, type EvaluationView } from './view.js';
 import { cdata, xmlAttr } from './xml.js';
 
 type Outcome = 'passed' | 'failed' | 'skipped';
@@ -41,22 +44,31 @@ function testcase(view: EvaluationView, e: Evaluated, name: string): string[] {
   }
 }
 
-function counts(view: EvaluationView, results: readonly Evaluated[]): string {
+/** SPEC 9.4: a remedy entry as a test case, `remedy ID [WINDOW]`: failed when it fails the run. */
+function remedyCase(view: EvaluationView, r: RemedyEntry): string[] {
+  const open = `    <testcase classname="${xmlAttr(r.agreement)}" name="${xmlAttr(`remedy ${r.id} [${r.window ?? 'no complete window'}]`)}" time="0"`;
+  if (remedyFailsRun(view, r)) return [`${open}>`, `      <failure message="${xmlAttr(remedyLine(r))}" type="remedy"/>`, '    </testcase>'];
+  if (r.triggered) return [`${open}>`, `      <system-out>${cdata(remedyLine(r))}</system-out>`, '    </testcase>'];
+  return [`${open}/>`];
+}
+
+function counts(view: EvaluationView, results: readonly Evaluated[], remedies: readonly RemedyEntry[]): string {
   const o = results.map((e) => outcome(view, e));
-  const failures = o.filter((x) => x === 'failed').length;
+  const failures = o.filter((x) => x === 'failed').length + remedies.filter((r) => remedyFailsRun(view, r)).length;
   const skipped = o.filter((x) => x === 'skipped').length;
-  return `tests="${results.length}" failures="${failures}" skipped="${skipped}" errors="0" time="0"`;
+  return `tests="${results.length + remedies.length}" failures="${failures}" skipped="${skipped}" errors="0" time="0"`;
 }
 
 export function formatJunit(view: EvaluationView): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="slacheck" ${counts(view, view.evaluated)}>`,
+    `<testsuites name="slacheck" ${counts(view, view.evaluated, view.remedies ?? [])}>`,
   ];
   for (const id of agreementIds(view)) {
     const results = view.evaluated.filter((e) => e.agreement === id);
-    const head = `  <testsuite name="${xmlAttr(id)}" ${counts(view, results)} timestamp="${xmlAttr(view.asOf)}"`;
-    if (results.length === 0) {
+    const remedies = (view.remedies ?? []).filter((r) => r.agreement === id);
+    const head = `  <testsuite name="${xmlAttr(id)}" ${counts(view, results, remedies)} timestamp="${xmlAttr(view.asOf)}"`;
+    if (results.length === 0 && remedies.length === 0) {
       lines.push(`${head}/>`);
       continue;
     }
@@ -69,6 +81,7 @@ export function formatJunit(view: EvaluationView): string {
       used.add(name);
       lines.push(...testcase(view, e, name));
     }
+    for (const r of remedies) lines.push(...remedyCase(view, r));
     lines.push('  </testsuite>');
   }
   lines.push('</testsuites>');

@@ -128,7 +128,7 @@ function agreementSection(id: string, view: EvaluationView): string[] {
     lines.push('**Credit statement**', '', '| period | credits | total | capped | issued | claim by |', '|---|---|---|---|---|---|');
     for (const s of statements) {
       const money = (n: number) => formatAmount(n, s.currency);
-      lines.push(`| ${s.period} | ${markdownCell(statementItems(s))} | ${money(s.total)} | ${money(s.capped)} | ${money(s.issued)} | ${s.claimBy ?? '—'} |`);
+      lines.push(`| ${s.period} | ${markdownCell(statementItems(s))} | ${money(s.total)} | ${money(s.capped)} | ${money(s.issued)}${s.issued === 0 && s.capped > 0 ? ` (under the minimum of ${money(s.minimum)}: not issued)` : ''} | ${s.claimBy ?? '—'} |`);
     }
     lines.push('');
   }

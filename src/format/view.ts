@@ -31,7 +31,17 @@ export interface EvaluationView {
   credits?: readonly CreditStatement[];
   /** SPEC 9.4: remedy entries (JSON `remedies`). */
   remedies?: readonly RemedyEntry[];
+  /**
+   * Whether a triggered remedy fails the run at its `--fail-on` levels (`remedy`, `breached`,
+   * `at-risk`); default true, as with the default `breached`.
+   */
+  remediesFail?: boolean;
   agreements: readonly AgreementInfo[];
+}
+
+/** Whether a remedy entry fails the run: triggered, at a level that counts remedies. */
+export function remedyFailsRun(view: Pick<EvaluationView, 'remediesFail'>, r: RemedyEntry): boolean {
+  return r.triggered && view.remediesFail !== false;
 }
 
 /** Whether a shown result fails the run: in `view.failing`, or by default a breached complete window. */

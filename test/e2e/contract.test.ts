@@ -9,7 +9,8 @@
  *   Mar 40 h of 744 h  -> 704/744     = 94.6237% < 95%   -> tier 100% -> 1,000 USD
  *   Apr 0 h            -> 100%, met;  May 0.5 h of 744 h -> 99.9328%, met;  Jun 100%, met
  * p1-restore (ratio within 4h, >= 90%, tier below 90% -> 2% = 20 USD): Feb 1 of 2 good = 50%,
- * May 0 of 1 = 0%: both breached, 20 USD each; every other month 100%.
+ * May 0 of 2 = 0% (T6 12h; T8 still open at as-of, past 4h since 30 May 12:00, so counted bad there):
+ * both breached, 20 USD each; every other month 100%. T3 waited 1h on Acme (on_hold_h): 6h − 1h = 5h, still > 4h.
  */
 import { describe, expect, test } from 'vitest';
 import { runMain } from './cli.js';
@@ -136,5 +137,144 @@ describe('human formats', () => {
         '| 2026-03 | uptime 100% 1,000 USD (cut 740 USD) | 1,000 USD | 260 USD | 260 USD | 2026-04-30 |\n',
     );
     expect(r.stdout).toContain('**Remedies**\n\n- ❌ cloud-sla/termination-right triggered at 2026-03:');
+  });
+});
+
+describe('slacheck credits', () => {
+  const credits = (...args: string[]) => runMain(['credits', DIR, ...AS_OF, ...args]);
+
+  test('the statement per fee period, ready for an invoice; exit 0 whatever it owes', async () => {
+    const r = await credits();
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    // issued: Jan 100 + Feb 260 + Mar 260 + May 0 = 620 USD
+    expect(r.stdout).toBe(
+      [
+        'cloud-sla 2026-01 — Hosted platform for Acme',
+        '  fee 1,000 USD per month · cap 26% = 260 USD · minimum 50 USD',
+        '  uptime  10%  100 USD',
+        '  ────────────────────',
+        '  total        100 USD',
+        '  issued       100 USD  claim by 2026-03-02',
+        '',
+        'cloud-sla 2026-02 — Hosted platform for Acme',
+        '  fee 1,000 USD per month · cap 26% = 260 USD · minimum 50 USD',
+        '  uptime      25%  250 USD',
+        '  p1-restore   2%   20 USD  (cut 10 USD by the cap)',
+        '  ────────────────────────',
+        '  total            270 USD',
+        '  capped           260 USD',
+        '  issued           260 USD  claim by 2026-03-30',
+        '',
+        'cloud-sla 2026-03 — Hosted platform for Acme',
+        '  fee 1,000 USD per month · cap 26% = 260 USD · minimum 50 USD',
+        '  uptime  100%  1,000 USD  (cut 740 USD by the cap)',
+        '  ───────────────────────',
+        '  total         1,000 USD',
+        '  capped          260 USD',
+        '  issued          260 USD  claim by 2026-04-30',
+        '',
+        'cloud-sla 2026-05 — Hosted platform for Acme',
+        '  fee 1,000 USD per month · cap 26% = 260 USD · minimum 50 USD',
+        '  p1-restore  2%  20 USD',
+        '  ──────────────────────',
+        '  total           20 USD',
+        '  issued           0 USD  (under the minimum of 50 USD: not issued)',
+        '',
+        '4 statements as of 2026-07-01: issued 620 USD',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('--period with --evidence: the records behind each credited breach, with what they charged to the customer', async () => {
+    const r = await credits('--period', '2026-02', '--evidence');
+    expect(r.code).toBe(0);
+    // I2: 5 Feb 00:00–10:00 UTC = 10h of downtime. T3: 08:00–14:00 = 6h less 1h on hold (Acme's) = 5h > 4h
+    expect(r.stdout).toContain(
+      '  uptime      25%  250 USD\n' +
+        '      test/fixtures/e2e/contract/incidents.csv:3 I2 · 2026-02-05 00:00 +00:00 → 2026-02-05 10:00 +00:00 · 10h\n' +
+        '  p1-restore   2%   20 USD  (cut 10 USD by the cap)\n' +
+        '      test/fixtures/e2e/contract/tickets.csv:4 T3 · 2026-02-11 08:00 +00:00 → 2026-02-11 14:00 +00:00 · 5h · charged acme 1h\n',
+    );
+    expect(r.stdout).toContain('1 statement as of 2026-07-01: issued 260 USD\n');
+  });
+
+  test('JSON evidence lists open records at their value so far', async () => {
+    const r = await credits('--period', '2026-05', '--evidence', '--format', 'json');
+    const out = JSON.parse(r.stdout) as { credits: { items: { evidence: { file: string; unit: string; records: unknown[] } }[] }[] };
+    expect(out.credits).toHaveLength(1);
+    expect(out.credits[0]!.items[0]!.evidence).toEqual({
+      file: 'test/fixtures/e2e/contract/tickets.csv',
+      unit: 's',
+      records: [
+        // 08:00–20:00 = 12h = 43,200 s
+        { line: 7, key: 'T6', start: '2026-05-05T08:00:00.000Z', end: '2026-05-05T20:00:00.000Z', value: 43200, open: false, charged: {} },
+        // open: 30 May 08:00 → 1 Jul 00:00 = 16h + 31 × 24h = 760h = 2,736,000 s so far
+        { line: 9, key: 'T8', start: '2026-05-30T08:00:00.000Z', end: null, value: 2736000, open: true, charged: {} },
+      ],
+    });
+  });
+
+  test('CSV: one row per item, whose paid column sums to what is issued; with --evidence one row per record', async () => {
+    const r = await credits('--format', 'csv');
+    // paid: 100; 250 + 10 = 260 (the cap); 260; 0 (under the minimum): 620, as the statement says
+    expect(r.stdout).toBe(
+      'agreement,period,objective,percent,amount,cut,paid,currency,claim_by\r\n' +
+        'cloud-sla,2026-01,uptime,10,100,0,100,USD,2026-03-02\r\n' +
+        'cloud-sla,2026-02,uptime,25,250,0,250,USD,2026-03-30\r\n' +
+        'cloud-sla,2026-02,p1-restore,2,20,10,10,USD,2026-03-30\r\n' +
+        'cloud-sla,2026-03,uptime,100,1000,740,260,USD,2026-04-30\r\n' +
+        'cloud-sla,2026-05,p1-restore,2,20,0,0,USD,2026-06-30\r\n',
+    );
+    const ev = await credits('--format', 'csv', '--evidence', '--period', '2026-02');
+    expect(ev.stdout.split('\r\n')).toEqual([
+      'agreement,period,objective,file,line,key,start,end,value,unit,open,charged',
+      'cloud-sla,2026-02,uptime,test/fixtures/e2e/contract/incidents.csv,3,I2,2026-02-05T00:00:00.000Z,2026-02-05T10:00:00.000Z,36000,s,false,',
+      'cloud-sla,2026-02,p1-restore,test/fixtures/e2e/contract/tickets.csv,4,T3,2026-02-11T08:00:00.000Z,2026-02-11T14:00:00.000Z,18000,s,false,acme=3600',
+      '',
+    ]);
+  });
+
+  test('Markdown: a table per statement and, with --evidence, per credited item', async () => {
+    const r = await credits('--format', 'markdown', '--period', '2026-02', '--evidence');
+    expect(r.stdout).toContain('| uptime | 25% | 250 USD | — |\n| p1-restore | 2% | 20 USD | 10 USD |\n');
+    expect(r.stdout).toContain('**Total** 270 USD · **capped** 260 USD · **issued** 260 USD · **claim by** 2026-03-30\n');
+    expect(r.stdout).toContain('| 4 | T3 | 2026-02-11 08:00 +00:00 | 2026-02-11 14:00 +00:00 | 5h | acme 1h |\n');
+  });
+
+  test('a fee period without credits says so (exit 0); a label that is no fee period, or no agreement with a fee, exits 2', async () => {
+    const april = await credits('--period', '2026-04');
+    expect([april.code, april.stdout]).toEqual([0, 'No credits for 2026-04 as of 2026-07-01: no window of that fee period is credited.\n']);
+    const miss = await credits('--period', '2026-Q1');
+    expect(miss.code).toBe(2);
+    expect(miss.stderr).toBe(
+      'slacheck: --period 2026-Q1: no fee period has this label; fee periods evaluated: 2026-01, 2026-02, 2026-03, 2026-04, 2026-05, 2026-06\n',
+    );
+    const noFee = await runMain(['credits', 'examples/revenue-chain', ...AS_OF]);
+    expect([noFee.code, noFee.stdout, noFee.stderr]).toEqual([2, '', 'slacheck: no agreement in the given paths has a `fee`: credits are amounts of a fee (SPEC 6)\n']);
+    const format = await credits('--format', 'xlsx');
+    expect(format.code).toBe(2);
+  });
+});
+
+describe('remedies in CI formats agree with the exit code', () => {
+  test('GitHub: an error at the remedy\'s YAML line when it fails the run; JUnit: a failed test case, or a passing one with a note', async () => {
+    const gh = await runMain(['evaluate', DIR, ...AS_OF, '--window', '2026-06', '--format', 'github']);
+    expect(gh.code).toBe(1);
+    // the remedy starts at line 44, column 5 of cloud-sla.yaml
+    expect(gh.stdout).toBe(
+      '::error file=test/fixtures/e2e/contract/cloud-sla.yaml,line=44,col=5,title=cloud-sla/termination-right triggered at 2026-06::' +
+        'cloud-sla/termination-right triggered at 2026-06: 3 of the last 6 windows breached (2026-01, 2026-02, 2026-03); act by 2026-08-29\n',
+    );
+    const failed = await runMain(['evaluate', DIR, ...AS_OF, '--window', '2026-06', '--format', 'junit', '--fail-on', 'remedy']);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain('<testsuite name="cloud-sla" tests="4" failures="1" skipped="0"');
+    expect(failed.stdout).toContain('<testcase classname="cloud-sla" name="remedy termination-right [2026-06]" time="0">\n      <failure message="cloud-sla/termination-right triggered at 2026-06: ');
+    expect(failed.stdout).toContain('<testcase classname="cloud-sla" name="remedy service-review [2026-06]" time="0"/>');
+    // --fail-on no-data does not count remedies: the exit code is 0 and the test case passes with a note
+    const passed = await runMain(['evaluate', DIR, ...AS_OF, '--window', '2026-06', '--format', 'junit', '--fail-on', 'no-data']);
+    expect(passed.code).toBe(0);
+    expect(passed.stdout).toContain('tests="4" failures="0"');
+    expect(passed.stdout).toContain('<testcase classname="cloud-sla" name="remedy termination-right [2026-06]" time="0">\n      <system-out>');
   });
 });

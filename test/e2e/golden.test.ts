@@ -100,8 +100,10 @@ describe('golden files parse as their format', () => {
       'zendesk-support',
     ]);
     const cases = suites.flatMap((s) => s.testcase);
-    expect(cases).toHaveLength(130);
-    expect(doc.testsuites['@tests']).toBe('130');
+    // 130 results and 4 remedy entries of it-outsourcing (termination-right at 2026-06,
+    // improvement-plan at 2026-04, -05 and -06: examples/README.md section 4)
+    expect(cases).toHaveLength(134);
+    expect(doc.testsuites['@tests']).toBe('134');
     // every suite's counts agree with its testcases
     for (const s of suites) {
       expect(Number(s['@tests'])).toBe(s.testcase.length);
@@ -109,8 +111,15 @@ describe('golden files parse as their format', () => {
       for (const c of s.testcase) expect(c['@classname']).toBe(s['@name']);
     }
     const failed = cases.filter((c) => c.failure !== undefined).map((c) => c['@name']);
-    expect(failed).toHaveLength(30);
-    expect(doc.testsuites['@failures']).toBe('30');
+    // 30 breached complete windows and the 4 triggered remedy entries (--fail-on never marks what the default would)
+    expect(failed).toHaveLength(34);
+    expect(doc.testsuites['@failures']).toBe('34');
+    expect(failed.filter((n) => n.startsWith('remedy '))).toEqual([
+      'remedy termination-right [2026-06]',
+      'remedy improvement-plan [2026-04]',
+      'remedy improvement-plan [2026-05]',
+      'remedy improvement-plan [2026-06]',
+    ]);
     // two breaches named in examples/README.md
     expect(failed).toContain('p1-resolution [2026-03]');
     expect(failed).toContain('uptime [2026-03]');
@@ -147,14 +156,21 @@ describe('golden files parse as their format', () => {
     expect(headings[0]).toBe('SLA app-maintenance — Application maintenance for the Company X web shop');
   });
 
-  test('github: the run warning first, then one annotation per breached or at-risk window', () => {
+  test('github: the run warning first, then one annotation per breached or at-risk window, then the triggered remedies', () => {
     const lines = golden('evaluate.github.txt').trimEnd().split('\n');
     // the examples' one warning (the German Excel recipe's junk rows), at its CSV line
     expect(lines[0]).toMatch(/^::warning file=examples\/real-exports\/german-excel\/ticketliste\.csv,line=11,title=slacheck warning invalid-rows::3 rows left out/);
     const windows = lines.slice(1);
     const errors = windows.filter((l) => l.startsWith('::error '));
     const warnings = windows.filter((l) => l.startsWith('::warning '));
-    expect(errors).toHaveLength(30);
+    // 30 breached complete windows, then the 4 triggered remedy entries at their YAML lines
+    expect(errors).toHaveLength(34);
+    expect(errors.slice(30).map((l) => l.slice(0, l.indexOf('::', 2)))).toEqual([
+      '::error file=examples/contracts/outsourcing-sla.yaml,line=89,col=5,title=it-outsourcing/termination-right triggered at 2026-06',
+      '::error file=examples/contracts/outsourcing-sla.yaml,line=94,col=5,title=it-outsourcing/improvement-plan triggered at 2026-04',
+      '::error file=examples/contracts/outsourcing-sla.yaml,line=94,col=5,title=it-outsourcing/improvement-plan triggered at 2026-05',
+      '::error file=examples/contracts/outsourcing-sla.yaml,line=94,col=5,title=it-outsourcing/improvement-plan triggered at 2026-06',
+    ]);
     expect(warnings).toHaveLength(13);
     for (const l of [...errors, ...warnings]) expect(l).toMatch(/^::(error|warning) file=examples\/[^,]+\.yaml,line=\d+,col=\d+,title=[^:]+::/);
   });

@@ -89,6 +89,7 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
     failing: failOn.size > 0 ? new Set(failing) : undefined,
     credits: evaluation.credits,
     remedies: evaluation.remedies,
+    remediesFail: failOn.has('remedy') || failOn.has('breached') || failOn.has('at-risk') || failOn.size === 0,
     agreements: agreementInfos(loaded.agreements),
   };
   for (const { format, file } of plan) {
@@ -105,7 +106,7 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
     io.stderr.write(`slacheck: ${failing.length} complete window${failing.length === 1 ? '' : 's'} at --fail-on ${opts.failOn}: ${names.join(', ')}${more}\n`);
   }
   // SPEC 9.7: a triggered remedy fails at `remedy`, and at the default `breached` (it implies breaches)
-  const remedies = failOn.has('remedy') || failOn.has('breached') || failOn.has('at-risk') ? evaluation.remedies.filter((r) => r.triggered) : [];
+  const remedies = failOn.size > 0 && view.remediesFail ? evaluation.remedies.filter((r) => r.triggered) : [];
   if (remedies.length > 0) {
     const names = remedies.slice(0, 5).map((r) => `${r.agreement}/${r.id} at ${r.window}`);
     const more = remedies.length > 5 ? `, and ${remedies.length - 5} more` : '';

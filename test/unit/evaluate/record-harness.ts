@@ -23,6 +23,8 @@ export interface RecordCase {
   zone?: string;
   calendars?: Record<string, CalendarSpec>;
   services?: AgreementDoc['services'];
+  /** SPEC 9.4: collect the records behind failing values. */
+  evidence?: boolean;
 }
 
 export function agreementOf(c: RecordCase, objective: Objective): AgreementDoc {
@@ -69,6 +71,7 @@ export function recordEvaluator(c: RecordCase): ObjectiveEvaluator {
     windows: buildWindows(item.window, zone, { from: '2026-01-01', to: '2026-12-31' }, asOfMs),
     asOfMs,
     ...runContext({ from: '2026-01-01', to: '2026-12-31' }, zone),
+    evidence: c.evidence === true,
   };
   return createRecordEvaluator(ctx, new RecordSharing());
 }

@@ -21,6 +21,8 @@ interface Setup {
   validity?: { from: string; to: string };
   calendars?: Record<string, CalendarSpec>;
   log?: Partial<ReportLog>;
+  /** SPEC 9.4: collect late and missed occurrences as evidence. */
+  evidence?: boolean;
 }
 
 /** Runs a report over an inline delivery log (header on line 1) the way the engine would. */
@@ -54,6 +56,7 @@ function run(csv: string, setup: Setup): { out: WindowOutcome[]; unmatched: Unma
     windows: buildWindows(item.window, zone, validity, asOfMs),
     asOfMs,
     ...runContext(validity, zone),
+    evidence: setup.evidence === true,
   };
   const evaluator = createReportEvaluator(ctx);
   const [need] = evaluator.needs();
@@ -476,5 +479,28 @@ describe('schedule.roll (SPEC 9.5, 9.7)', () => {
       'rolled to the previous workday: 2026-04-05 → 2026-04-02',
       'partial window: occurrences due up to 2026-04-29 22:00 +00:00',
     ]);
+  });
+});
+
+describe('report evidence (SPEC 9.4 credits --evidence)', () => {
+  it('every late occurrence with its delivery line and delay, every missed one with its due time', () => {
+    const csv = `report,delivered_at
+       daily-open-tickets,2026-03-02T11:00:00Z
+       daily-open-tickets,2026-03-03T09:00:00Z`;
+    const setup = {
+      schedule: { every: 'workday', by: '10:00', calendar: 'office' },
+      calendars: { office: OFFICE_UTC },
+      validity: { from: '2026-03-01', to: '2026-12-31' },
+      window: 'month',
+      evidence: true,
+    } as const;
+    // As of Wed 4 Mar 12:00 (matching as in "Monday sent at 11:00 and Tuesday at 09:00" above):
+    // Tue 3 takes Tue 09:00 (on time), Mon 2 takes Mon 11:00 (line 2, 1h late), Wed 4 is missed.
+    const [mar] = evaluate(csv, { ...setup, asOf: '2026-03-04T12:00:00Z' });
+    expect(mar!.evidence).toEqual([
+      { line: 2, key: '2026-03-02', start: Date.parse('2026-03-02T10:00:00Z'), end: Date.parse('2026-03-02T11:00:00Z'), value: 3600, open: false, charged: [] },
+      { line: null, key: '2026-03-04', start: Date.parse('2026-03-04T10:00:00Z'), end: null, value: null, open: false, charged: [] },
+    ]);
+    expect(evaluate(csv, { ...setup, evidence: false, asOf: '2026-03-04T12:00:00Z' })[0]!.evidence).toBeUndefined();
   });
 });
