@@ -17,6 +17,7 @@ import { createRecordEvaluator } from './records.js';
 import { RecordSharing } from './row-instants.js';
 import { createReportEvaluator, type ReportEvaluator } from './reports.js';
 import type { Evaluated } from './result.js';
+import { budgetOf } from './budget.js';
 import { statusOf } from './status.js';
 import { createUptimeEvaluator } from './uptime.js';
 
@@ -127,6 +128,7 @@ function resultsOf(job: Job): Evaluated[] {
       endMs: o.window.end,
       itemKind: item.itemKind,
       ...(item.itemKind === 'objective' && item.aggregate !== null ? { aggregate: item.aggregate.text } : {}),
+      budget: budgetOf(o.budget, item.target, item.unit, o.window.partial),
       explanation: { computation: o.computation, attributions: o.attributions, examples: o.examples, ...(o.evidence ? { evidence: o.evidence } : {}), verdict, excuse: null, chain: [] },
     };
   });

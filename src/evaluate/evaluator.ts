@@ -9,6 +9,7 @@
 import type { CompiledItem } from '../compile/model.js';
 import type { DataSource, RowSink } from '../data/source.js';
 import type { TimeWindow } from '../time/types.js';
+import type { BudgetBasis } from './budget.js';
 import type { Attribution, ComputationStep, Evidence, Example } from './explanation.js';
 import type { RowPlacement } from './placement.js';
 import type { UnmatchedValue } from './where.js';
@@ -60,6 +61,8 @@ export interface WindowOutcome {
   examples: Example[];
   /** With `ctx.evidence`: every record behind a failing value. */
   evidence?: Evidence[];
+  /** SPEC 9.3: what an error budget is computed from (ratio, uptime, reports). */
+  budget?: BudgetBasis;
 }
 
 export interface ObjectiveEvaluator {

@@ -8,3 +8,4 @@ export type * from './explanation.js';
 export * from './result.js';
 export { FAIL_LEVELS, failingResults, latestWindows, selectResults, unmatchedFilter, windowFilter, type FailLevel, type Selection, type SelectionMiss } from './select.js';
 export { scalarText } from './where.js';
+export { budgetOf, hasBudget, type Budget, type BudgetBasis } from './budget.js';

@@ -413,8 +413,8 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
       // SPEC 9.2: more than 1% of the records with a pause column
       pauseExceeded: pauseExceeded > 0 && pauseExceeded * 100 > pauseChecked ? { column: pauseExceededColumn, records: pauseExceeded, of: pauseChecked } : null,
     }),
-    finish: () =>
-      tallies.outcomes(windows, {
+    finish: () => {
+      const outcomes = tallies.outcomes(windows, {
         measure: kind,
         agg,
         good,
@@ -423,7 +423,23 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
         unit: obj.unit,
         unjoined: statusSources.reduce((n, s) => n + s.history.unjoinedRows(), 0),
         statusSources: statusSources.map((s) => s.history.dataSet.file),
-      }),
+      });
+      if (!isRatio) return outcomes;
+      // SPEC 9.3: a ratio's budget is in records; a partial window is projected on the measure's
+      // calendar (24x7 without one)
+      const service = (from: number, to: number): number => (calendar ? calendar.workingSeconds(from, to) : (to - from) / 1000);
+      return outcomes.map((o) => ({
+        ...o,
+        budget: {
+          unit: 'records' as const,
+          base: o.counts.counted,
+          used: o.counts.counted - o.counts.good,
+          elapsed: service(o.window.start, Math.min(o.window.end, asOf)),
+          whole: service(o.window.start, o.window.end),
+          clock: { calendar, start: o.window.start },
+        },
+      }));
+    },
   };
 }
 

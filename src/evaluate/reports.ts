@@ -9,7 +9,7 @@ import type { RowSink } from '../data/source.js';
 import { CellError } from '../problem.js';
 import { localDateOf, localDayStart } from '../time/instant.js';
 import { timestampCells } from './cells.js';
-import { upperBound } from '../time/search.js';
+import { lowerBound, upperBound } from '../time/search.js';
 import { scheduleAround } from '../time/schedule.js';
 import type { Occurrence } from '../time/types.js';
 import { buildWindows } from '../time/windows.js';
@@ -212,15 +212,18 @@ export function createReportEvaluator(ctx: EvaluatorContext<CompiledReport>): Re
         return { kind: 'missed', example: { kind: 'delivery-missed', date: occ.date, due: occ.due, zone, searched } };
       };
       const unmatchedIn = placeUnmatched(unmatched.values, unmatchedByValue, windows, ctx.zone);
-      // SPEC 4: occurrences are placed in windows by their due instant (both lists are in order).
-      let k = 0;
+      // SPEC 4: occurrences are placed in windows by their due instant (windows may overlap: each
+      // finds its own range of the ordered dues)
+      const dues = all.map((o) => o.due);
       return windows.map((window, w) => {
-        while (k < counted && all[k]!.due < window.start) k++;
-        const first = k;
-        while (k < counted && all[k]!.due < window.end) k++;
+        const first = lowerBound(dues, window.start);
+        const k = lowerBound(dues, window.end);
         const outcomes = [];
         for (let j = first; j < k; j++) outcomes.push({ occurrence: all[j]!, outcome: outcome(j) });
         const result = deliveriesIn(window, outcomes, report, asOf, unmatchedIn[w]!, ctx.evidence === true);
+        // SPEC 9.3: a partial window's budget is projected by the occurrences due in the whole window
+        const whole = window.partial ? scheduleAround(report.schedule, calendar, ctx.zone, window.start, window.end).occurrences.length : outcomes.length;
+        result.budget = { unit: 'records', base: outcomes.length, used: outcomes.length - (result.counts.good), elapsed: outcomes.length, whole, clock: null };
         // SPEC 9.7: a left-out delivery row counts in the last window (its time cell is the bad one)
         if (w === windows.length - 1 && invalidRows > 0) {
           result.counts.invalid = invalidRows;

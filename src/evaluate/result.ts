@@ -3,6 +3,7 @@
  * is exactly the stable JSON contract; `Evaluated` adds what people-facing formatters and
  * `explain` need (source positions, window kinds, explanations), never printed as JSON by itself.
  */
+import type { Budget } from './budget.js';
 import type { AgreementKind, WindowKind } from '../agreement/model.js';
 import type { Unit } from '../compile/model.js';
 import type { Explanation } from './explanation.js';
@@ -92,6 +93,8 @@ export interface Evaluated extends ObjectiveResult {
   itemKind: 'objective' | 'report';
   /** The objective's aggregate as written (`ratio`, `p95`, ...); absent for uptime and reports. */
   aggregate?: string;
+  /** SPEC 9.3: the error budget of a `>=`/`>` percentage objective; null (or absent) otherwise. */
+  budget?: Budget | null;
   explanation: Explanation;
 }
 

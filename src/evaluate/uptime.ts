@@ -235,6 +235,15 @@ function measureWindows(
       computation,
       attributions,
       examples: examplesOf(recs, incidents, exclusions, calendar, from, to),
+      // SPEC 9.3: the budget is in seconds of downtime; a partial window's service time is known to its end
+      budget: {
+        unit: 's',
+        base: service,
+        used: down,
+        elapsed: service,
+        whole: window.partial ? roundMs(calendar.workingSeconds(from, window.end) - workingSecondsIn(excluded, from, window.end, calendar)) : service,
+        clock: { calendar, start: from },
+      },
       ...(ctx.evidence === true ? { evidence: evidenceOf(counted, incidents, calendar, from, to) } : {}),
     };
   });

@@ -6,6 +6,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Evaluated } from '../evaluate/result.js';
 import { formatDuration, formatLocalWithOffset } from '../time/format.js';
 import { chainNoteText, computationText, describeAttribution, exampleText, statusReason, wordingOf } from './explanation.js';
+import { budgetLines } from './budget.js';
 import { toObjectiveResult } from './json.js';
 import { paintStatus } from './status-style.js';
 import { chargedEntries, formatCredit, formatResultValue, partyLabel } from './values.js';
@@ -78,6 +79,7 @@ function block(e: Evaluated, chalk: ChalkInstance): string[] {
     );
   }
   if (e.credit) out.push(...field('credit', [formatCredit(e.credit)]));
+  out.push(...field('budget', budgetLines(e)));
   out.push(...field('defined at', [`${e.source.file}:${e.source.line}:${e.source.column}`]));
   return out;
 }

@@ -6,13 +6,32 @@ import {
   type ObjectiveResult,
 } from '../evaluate/result.js';
 import type { RemedyEntry } from '../attribution/remedies.js';
+import type { Budget } from '../evaluate/index.js';
+import { formatInstant } from '../time/instant.js';
 import type { CreditStatement } from '../attribution/statements.js';
 import type { EvaluationView } from './view.js';
 import { chargedEntries } from './values.js';
 import { warningJson } from './warnings.js';
 
-/** One result with exactly the SPEC 8 fields in SPEC 8 order (charged parties by id). */
-export function toObjectiveResult(r: ObjectiveResult): ObjectiveResult {
+/** SPEC 9.3: a result's error budget as JSON (`exhaustsAt` an instant in UTC, or null). */
+export interface BudgetJson {
+  unit: 'records' | 's';
+  allowed: number;
+  used: number;
+  remaining: number;
+  burnRate: number | null;
+  exhaustsAt: string | null;
+}
+
+export type ObjectiveResultJson = ObjectiveResult & { budget: BudgetJson | null };
+
+export function budgetJson(b: Budget | null | undefined): BudgetJson | null {
+  if (!b) return null;
+  return { unit: b.unit, allowed: b.allowed, used: b.used, remaining: b.remaining, burnRate: b.burnRate, exhaustsAt: b.exhaustsAt === null ? null : formatInstant(b.exhaustsAt) };
+}
+
+/** One result with exactly the SPEC 8 fields in SPEC 8 order (charged parties by id), then the v1.1 `budget`. */
+export function toObjectiveResult(r: ObjectiveResult & { budget?: Budget | null }): ObjectiveResultJson {
   const charged: Record<string, Charge> = {};
   for (const [party, c] of chargedEntries(r.charged)) charged[party] = { records: c.records, seconds: c.seconds };
   return {
@@ -45,6 +64,7 @@ export function toObjectiveResult(r: ObjectiveResult): ObjectiveResult {
         }
       : null,
     credit: r.credit ? { percent: r.credit.percent, amount: r.credit.amount, currency: r.credit.currency } : null,
+    budget: budgetJson(r.budget),
   };
 }
 
@@ -71,6 +91,7 @@ export interface RemedyJson {
 }
 
 export interface EvaluationJson extends EvaluationResult {
+  results: ObjectiveResultJson[];
   credits: CreditJson[];
   remedies: RemedyJson[];
 }

@@ -3,6 +3,7 @@ import { STATUSES, summarize, type Evaluated } from '../evaluate/result.js';
 import type { WindowKind } from '../agreement/model.js';
 import { markdownCell, markdownText } from './markdown-cell.js';
 import { STATUS_MARK } from './status-style.js';
+import { budgetLines, budgetShown } from './budget.js';
 import { remedyLine, statementHasTerms, statementItems } from './contract.js';
 import { creditTotals, formatAmount, formatCredit, formatResultValue } from './values.js';
 import { agreementIds, itemKey, windowLabel, type AgreementInfo, type EvaluationView } from './view.js';
@@ -122,6 +123,14 @@ function agreementSection(id: string, view: EvaluationView): string[] {
     lines.push('**Credits**', '');
     for (const e of credited) lines.push(`- ${e.objective} ${windowLabel(e)}: ${formatCredit(e.credit)}`);
     lines.push('', `Total: ${creditTotals(credited, (view.credits ?? []).filter((s) => s.agreement === id)).join('; ')}`, '');
+  }
+  // SPEC 9.3: the error budgets of the partial windows and of each objective's latest complete one
+  const shownBudgets = budgetShown(view.history ?? view.evaluated);
+  const budgets = results.filter((e) => shownBudgets.has(e));
+  if (budgets.length > 0) {
+    lines.push('**Error budgets**', '');
+    for (const e of budgets) lines.push(`- ${e.objective} ${windowLabel(e)}: ${markdownText(budgetLines(e).join('; '))}`);
+    lines.push('');
   }
   const statements = (view.credits ?? []).filter((s) => s.agreement === id && statementHasTerms(s));
   if (statements.length > 0) {

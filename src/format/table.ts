@@ -2,6 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { STATUSES, summarize, type Counts, type Evaluated } from '../evaluate/result.js';
+import { budgetCell, budgetShown } from './budget.js';
 import { sparkline } from './sparkline.js';
 import { paintStatus } from './status-style.js';
 import { remedyLine, statementHasTerms, statementItems, statementLine } from './contract.js';
@@ -9,8 +10,8 @@ import { chargedEntries, creditTotals, formatCharge, formatCredit, formatResultV
 import { itemKey, valueSeries, windowLabel, type EvaluationView } from './view.js';
 
 /** Columns left out when empty in every row. */
-const OPTIONAL = new Set(['attributed to', 'credit']);
-const HEAD = ['agreement', 'objective', 'owner', 'window', 'value', 'target', 'status', 'counts', 'attributed to', 'credit', 'trend'];
+const OPTIONAL = new Set(['attributed to', 'credit', 'budget']);
+const HEAD = ['agreement', 'objective', 'owner', 'window', 'value', 'target', 'status', 'counts', 'attributed to', 'credit', 'budget', 'trend'];
 
 /**
  * `198/200` (counted/records), then whatever did not enter the value: `2 open, 3 excl., 1 skipped,
@@ -50,6 +51,8 @@ export function formatTable(view: EvaluationView, opts: { color: boolean }): str
     return `No results: no objective has a window up to as-of ${view.asOf} (or none matched the filters).\n`;
   }
   const series = valueSeries(view.history ?? view.evaluated);
+  // SPEC 9.3: the budget of partial windows and of each objective's latest complete window
+  const withBudget = budgetShown(view.history ?? view.evaluated);
   const lastRowOf = new Map<string, Evaluated>();
   for (const e of rows) lastRowOf.set(itemKey(e), e);
 
@@ -66,6 +69,7 @@ export function formatTable(view: EvaluationView, opts: { color: boolean }): str
       formatCounts(e.counts, e.aggregate === 'ratio' || e.itemKind === 'report'),
       formatAttribution(e),
       formatCredit(e.credit),
+      withBudget.has(e) ? budgetCell(e.budget!) : '',
       lastRowOf.get(key) === e ? sparkline(series.get(key) ?? []) : '',
     ];
   });

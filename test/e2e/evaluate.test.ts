@@ -45,6 +45,9 @@ const RESOLUTION = { agreement: 'e2e-desk', objective: 'p1-resolution', owner: '
 const VOLUME = { agreement: 'e2e-desk', objective: 'p1-volume', owner: 'acme', unit: 'count', target: '<= 10', lowerBound: false };
 const UPTIME = { agreement: 'e2e-uc', objective: 'uptime', owner: 'carrier', unit: '%', target: '>= 99%', lowerBound: false };
 
+/** SPEC 9.3: a complete window's error budget (no projection, no exhaustion instant). */
+const budget = (unit: 'records' | 's', allowed: number, used: number, remaining: number, burnRate: number | null) => ({ unit, allowed, used, remaining, burnRate, exhaustsAt: null });
+
 /** The full SPEC 8 document at --as-of 2026-04-01 (January–March complete, April not reported). */
 const AS_OF_APRIL = {
   asOf: '2026-04-01', // a bare date is echoed as given (SPEC 7)
@@ -54,12 +57,16 @@ const AS_OF_APRIL = {
     {
       ...RESOLUTION, window: JAN, value: 100, status: 'met', counts: counts(4, 4, 4),
       charged: { acme: { records: 1, seconds: 7200 } }, rootCause: null, credit: null,
+      // budget (>= 75%): allowed 25% × 4 counted = 1 bad record; none used
+      budget: budget('records', 1, 0, 1, 0),
     },
     // February: T6 1h, T7 2h, T8 3h good; T9 9h bad; T10 (11h) is excluded (maintenance, party none).
     // 3 good / 4 counted = 75% ≥ 75% but < 90% warning → at-risk. An excluded ratio record takes no seconds.
     {
       ...RESOLUTION, window: FEB, value: 75, status: 'at-risk', counts: counts(5, 4, 3, 0, 1),
       charged: { none: { records: 1, seconds: 0 } }, rootCause: null, credit: null,
+      // allowed 25% × 4 = 1; T9 used it: 0 left, burn rate 1
+      budget: budget('records', 1, 1, 0, 1),
     },
     // March: T11 1h, T14 2h good; T12 6h, T13 24h bad; T15 open since 03-30 09:00, 39h elapsed at
     // --as-of > 4h → counted bad, placed at its breach instant 03-30 13:00. 2/5 = 40% < 75% → breached.
@@ -73,21 +80,28 @@ const AS_OF_APRIL = {
         path: ['e2e-desk/p1-resolution', 'e2e-uc/uptime'],
       },
       credit: { percent: 25, amount: 250, currency: 'EUR' },
+      // allowed 25% × 5 = 1.25; 3 bad: remaining −1.75, burn rate 3 ÷ 1.25 = 2.4
+      budget: budget('records', 1.25, 3, -1.75, 2.4),
     },
     // p1-volume counts P1 tickets by opened_at: Jan T1–T4 = 4, Feb T6–T10 = 5, Mar T11–T15 = 5; all ≤ 10.
-    { ...VOLUME, window: JAN, value: 4, status: 'met', counts: counts(4, 4, 0), charged: {}, rootCause: null, credit: null },
-    { ...VOLUME, window: FEB, value: 5, status: 'met', counts: counts(5, 5, 0), charged: {}, rootCause: null, credit: null },
-    { ...VOLUME, window: MAR, value: 5, status: 'met', counts: counts(5, 5, 0), charged: {}, rootCause: null, credit: null },
+    // A count target has no budget (SPEC 9.3: only `>=`/`>` percentages).
+    { ...VOLUME, window: JAN, value: 4, status: 'met', counts: counts(4, 4, 0), charged: {}, rootCause: null, credit: null, budget: null },
+    { ...VOLUME, window: FEB, value: 5, status: 'met', counts: counts(5, 5, 0), charged: {}, rootCause: null, credit: null, budget: null },
+    { ...VOLUME, window: MAR, value: 5, status: 'met', counts: counts(5, 5, 0), charged: {}, rootCause: null, credit: null, budget: null },
     // January: 31 d × 24 h = 744 h; O1 3h43m12s = 3.72 h; 100 × (1 − 3.72/744) = 100 × (1 − 0.005) = 99.5 → met.
-    { ...UPTIME, window: JAN, value: 99.5, status: 'met', counts: counts(1, 1, 0), charged: {}, rootCause: null, credit: null },
+    // Budget (>= 99%): allowed 1% × 2,678,400 s = 26,784 s; used 3.72 h = 13,392 s; burn rate 0.5.
+    { ...UPTIME, window: JAN, value: 99.5, status: 'met', counts: counts(1, 1, 0), charged: {}, rootCause: null, credit: null, budget: budget('s', 26784, 13392, 13392, 0.5) },
     // February: no downtime, service time 672 h > 0 → 100.
-    { ...UPTIME, window: FEB, value: 100, status: 'met', counts: counts(0, 0, 0), charged: {}, rootCause: null, credit: null },
+    // Budget: 1% × 2,419,200 s = 24,192 s, nothing used.
+    { ...UPTIME, window: FEB, value: 100, status: 'met', counts: counts(0, 0, 0), charged: {}, rootCause: null, credit: null, budget: budget('s', 24192, 0, 24192, 0) },
     // March: O3 (planned, 2h) leaves downtime and service time: 744 − 2 = 742 h; O2 14h50m24s = 14.84 h;
     // 100 × (1 − 14.84/742) = 100 × (1 − 0.02) = 98 < 99 → breached; no credits defined → null.
     // The exclusion charges none 1 record and the 2 h = 7200 service seconds it removed.
     {
       ...UPTIME, window: MAR, value: 98, status: 'breached', counts: counts(2, 1, 0, 0, 1),
       charged: { none: { records: 1, seconds: 7200 } }, rootCause: null, credit: null,
+      // Budget: 1% × 742 h = 7.42 h = 26,712 s; used 14.84 h = 53,424 s: overspent by 26,712 s, burn rate 2.
+      budget: budget('s', 26712, 53424, -26712, 2),
     },
   ],
   // resolution: Jan met, Feb at-risk, Mar breached; volume: 3 met; uptime: Jan, Feb met, Mar breached
@@ -120,7 +134,7 @@ describe('evaluate --format json (SPEC 8)', () => {
     const json = parse(run.stdout);
     expect(Object.keys(json)).toEqual(['asOf', 'results', 'summary', 'warnings', 'credits', 'remedies']);
     expect(Object.keys(json.results[0]!)).toEqual([
-      'agreement', 'objective', 'owner', 'window', 'value', 'lowerBound', 'unit', 'target', 'status', 'counts', 'charged', 'rootCause', 'credit',
+      'agreement', 'objective', 'owner', 'window', 'value', 'lowerBound', 'unit', 'target', 'status', 'counts', 'charged', 'rootCause', 'credit', 'budget',
     ]);
     expect(Object.keys(json.results[0]!.window)).toEqual(['label', 'start', 'end', 'partial']);
     expect(Object.keys(json.results[0]!.counts as object)).toEqual(['records', 'counted', 'good', 'open', 'excluded', 'skipped', 'invalid']);
@@ -175,10 +189,18 @@ describe('evaluate exit codes (SPEC 6)', () => {
       {
         ...RESOLUTION, window: { ...MAR, partial: true }, value: 50, status: 'breached', counts: counts(2, 2, 1),
         charged: {}, rootCause: null, credit: null,
+        // SPEC 9.3 projection (24x7): 14 of 31 days passed; 2 counted -> 2 × 31/14 = 4.428571…;
+        // allowed 25% of that = 1.107142857; 1 used; burn rate (1 ÷ 1.107142857) ÷ (14/31) = 2;
+        // spent after (14/31) × 1.107142857 = 0.5 of the month: 15.5 days -> 16 March 12:00
+        budget: { unit: 'records', allowed: 1.107142857, used: 1, remaining: 0.107142857, burnRate: 2, exhaustsAt: '2026-03-16T12:00:00.000Z' },
       },
       // T11, T12 opened before --as-of
-      { ...VOLUME, window: { ...MAR, partial: true }, value: 2, status: 'met', counts: counts(2, 2, 0), charged: {}, rootCause: null, credit: null },
-      { ...UPTIME, window: { ...MAR, partial: true }, value: 100, status: 'met', counts: counts(0, 0, 0), charged: {}, rootCause: null, credit: null },
+      { ...VOLUME, window: { ...MAR, partial: true }, value: 2, status: 'met', counts: counts(2, 2, 0), charged: {}, rootCause: null, credit: null, budget: null },
+      // the whole month's service time is known: 1% × 2,678,400 s = 26,784 s, nothing used
+      {
+        ...UPTIME, window: { ...MAR, partial: true }, value: 100, status: 'met', counts: counts(0, 0, 0), charged: {}, rootCause: null, credit: null,
+        budget: { unit: 's', allowed: 26784, used: 0, remaining: 26784, burnRate: 0, exhaustsAt: null },
+      },
     ]);
     const strict = await evaluate('--as-of', '2026-03-15', '--fail-on', 'at-risk', '--format', 'json');
     expect(strict.code).toBe(1);
@@ -211,9 +233,11 @@ describe('evaluate exit codes (SPEC 6)', () => {
     const r = await evaluate('--as-of', '2026-04-01', '--data', `tickets=${DATA}/tickets-alt.csv`, '--objective', 'e2e-desk/p1-resolution', '--format', 'json');
     expect(r.code).toBe(0);
     expect(parse(r.stdout).results).toEqual([
-      { ...RESOLUTION, window: JAN, value: null, status: 'no-data', counts: counts(0, 0, 0), charged: {}, rootCause: null, credit: null },
-      { ...RESOLUTION, window: FEB, value: null, status: 'no-data', counts: counts(0, 0, 0), charged: {}, rootCause: null, credit: null },
-      { ...RESOLUTION, window: MAR, value: 100, status: 'met', counts: counts(1, 1, 1), charged: {}, rootCause: null, credit: null },
+      // nothing counted: nothing allowed, so no burn rate (SPEC 9.7)
+      { ...RESOLUTION, window: JAN, value: null, status: 'no-data', counts: counts(0, 0, 0), charged: {}, rootCause: null, credit: null, budget: budget('records', 0, 0, 0, null) },
+      { ...RESOLUTION, window: FEB, value: null, status: 'no-data', counts: counts(0, 0, 0), charged: {}, rootCause: null, credit: null, budget: budget('records', 0, 0, 0, null) },
+      // 25% of 1 counted = 0.25 allowed
+      { ...RESOLUTION, window: MAR, value: 100, status: 'met', counts: counts(1, 1, 1), charged: {}, rootCause: null, credit: null, budget: budget('records', 0.25, 0, 0.25, 0) },
     ]);
   });
 });

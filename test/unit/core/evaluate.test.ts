@@ -87,6 +87,8 @@ describe('the core evaluate() on test/fixtures/engine', () => {
       charged: { 'company-x': { records: 1, seconds: 2400 } },
       rootCause: null,
       credit: null,
+      // SPEC 9.3 (>= 90%): allowed 10% × 3 counted = 0.3 bad records; none used; January is complete
+      budget: { unit: 'records', allowed: 0.3, used: 0, remaining: 0.3, burnRate: 0, exhaustsAt: null, projected: false, base: 3, share: 1 },
       agreementKind: 'SLA',
       agreementTitle: 'Service desk for Company X',
       zone: 'Europe/Berlin',

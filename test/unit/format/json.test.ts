@@ -45,7 +45,8 @@ describe('formatJson (SPEC 8)', () => {
         }
       },
       "rootCause": null,
-      "credit": null
+      "credit": null,
+      "budget": null
     }
   ],
   "summary": {
@@ -66,7 +67,7 @@ describe('formatJson (SPEC 8)', () => {
     const parsed = toEvaluationResult(VIEW);
     expect(Object.keys(parsed)).toEqual(['asOf', 'results', 'summary', 'warnings', 'credits', 'remedies']);
     expect(Object.keys(parsed.results[0]!)).toEqual([
-      'agreement', 'objective', 'owner', 'window', 'value', 'lowerBound', 'unit', 'target', 'status', 'counts', 'charged', 'rootCause', 'credit',
+      'agreement', 'objective', 'owner', 'window', 'value', 'lowerBound', 'unit', 'target', 'status', 'counts', 'charged', 'rootCause', 'credit', 'budget',
     ]);
     expect(Object.keys(parsed.results[0]!.counts)).toEqual(['records', 'counted', 'good', 'open', 'excluded', 'skipped', 'invalid']);
     expect(parsed.results.map((r) => `${r.objective}@${r.window.label}`)).toEqual(EVALUATED.map((e) => `${e.objective}@${e.window.label}`));
@@ -152,7 +153,7 @@ describe('explain', () => {
     expect(Object.keys(parsed)).toEqual(['results']);
     const r = parsed.results[0];
     expect(Object.keys(r)).toEqual([
-      'agreement', 'objective', 'owner', 'window', 'value', 'lowerBound', 'unit', 'target', 'status', 'counts', 'charged', 'rootCause', 'credit',
+      'agreement', 'objective', 'owner', 'window', 'value', 'lowerBound', 'unit', 'target', 'status', 'counts', 'charged', 'rootCause', 'credit', 'budget',
       'explanation',
     ]);
     expect(Object.keys(r.explanation)).toEqual(['computation', 'attributions', 'examples', 'statusReason', 'chain']);
