@@ -6,6 +6,12 @@ export type AgreementKind = 'SLA' | 'OLA' | 'UC';
 export type PartyRole = 'provider' | 'customer' | 'third-party';
 export type FeePeriod = 'day' | 'week' | 'month' | 'quarter' | 'year';
 export type WindowKind = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'validity';
+/** SPEC 9.3: windows of a fixed length (`28d`, `4w`, `{ months: 3 }`) ending at every day, week or month. */
+export interface RollingWindow {
+  rolling: string | { months: number };
+  every: 'day' | 'week' | 'month';
+}
+export type WindowSpec = WindowKind | RollingWindow;
 
 export interface Party {
   name: string;
@@ -164,7 +170,8 @@ export interface Objective {
   good?: Good;
   target: string;
   warning?: string;
-  window: WindowKind;
+  /** SPEC 9.3: one window kind, a rolling window, or a list of them. */
+  window: WindowSpec | WindowSpec[];
   time?: string;
   pause?: Pause[];
   inputs?: Input[];
@@ -208,7 +215,7 @@ export interface Report {
   log: ReportLog;
   target: string;
   warning?: string;
-  window: WindowKind;
+  window: WindowSpec | WindowSpec[];
   dependsOn?: Dependency[];
   credits?: CreditTier[];
 }

@@ -39,11 +39,12 @@ export function creditFor(
 
 /** Each result with the `credit` its objective's or report's tiers give (after dependency attribution). */
 export function applyCredits(agreements: readonly CompiledAgreement[], evaluated: readonly Evaluated[]): Evaluated[] {
-  const items = new Map<string, { credits: CreditTiers | null; fee: Fee | null }>();
-  for (const a of agreements) for (const item of a.items) items.set(item.key, { credits: item.credits, fee: a.fee });
+  const items = new Map<string, { credits: CreditTiers | null; fee: Fee | null; window: string }>();
+  for (const a of agreements) for (const item of a.items) items.set(item.key, { credits: item.credits, fee: a.fee, window: item.window });
   return evaluated.map((e) => {
     const item = items.get(`${e.agreement}/${e.objective}`);
-    const credit = item ? creditFor(e, item.credits, item.fee) : null;
+    // SPEC 9.3: with several window kinds, credits apply to windows of the first kind listed only
+    const credit = item && e.windowKind === item.window ? creditFor(e, item.credits, item.fee) : null;
     return credit ? { ...e, credit } : e;
   });
 }

@@ -45,7 +45,8 @@ function pooledWindows(remedy: CompiledRemedy, evaluated: readonly Evaluated[]):
   const keys = new Set(remedy.objectives);
   const byLabel = new Map<string, PooledWindow>();
   for (const e of evaluated) {
-    if (e.window.partial || !keys.has(`${e.agreement}/${e.objective}`)) continue;
+    // SPEC 9.3: a remedy counts windows of its objectives' first kind
+    if (e.window.partial || e.windowKind !== remedy.window || !keys.has(`${e.agreement}/${e.objective}`)) continue;
     let w = byLabel.get(e.window.label);
     if (!w) byLabel.set(e.window.label, (w = { label: e.window.label, startMs: e.startMs, endMs: e.endMs, breached: false, value: e.value, unit: e.unit }));
     if (e.status === 'breached') w.breached = true;

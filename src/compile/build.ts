@@ -7,6 +7,7 @@ import { RESERVED_CALENDAR, type AgreementDoc, type Dependency, type LoadedAgree
 import { parseDuration, parseQuantity, parseTarget, type Target } from '../agreement/quantity.js';
 import type { DataSource } from '../data/source.js';
 import { compileCalendar } from '../time/calendar.js';
+import { specsOf, windowKey } from '../time/window-specs.js';
 import type { WorkingCalendar } from '../time/types.js';
 import { effectiveCalendar, goodRule, measureKind, objectiveUnit, parseAggregate } from './measure.js';
 import type {
@@ -94,7 +95,8 @@ function buildAgreement(a: LoadedAgreement, index: AgreementIndex, dataSource: (
       owner: item.owner ?? provider,
       target,
       warning: item.warning === undefined ? null : parseTarget(item.warning)!,
-      window: item.window,
+      window: windowKey(specsOf(item.window)[0]!),
+      windows: specsOf(item.window),
       credits: creditTiers(item, target),
       dependsOn: (item.dependsOn ?? []).map((dep) => dependencyRef(dep, a, index)),
       position: { file: a.file, line: pos.line, column: pos.column },
@@ -174,7 +176,7 @@ function windowKindOf(key: string, from: LoadedAgreement, index: AgreementIndex)
   const [agreementId, id] = key.split('/') as [string, string];
   const doc = agreementId === from.doc.id ? from.doc : index.byId.get(agreementId)!.doc;
   const item = [...(doc.objectives ?? []), ...(doc.reports ?? [])].find((x) => x.id === id)!;
-  return item.window;
+  return windowKey(specsOf(item.window)[0]!);
 }
 
 function compiledMeasure(o: Objective, doc: AgreementDoc, calendar: (id: string) => WorkingCalendar): CompiledMeasure {

@@ -3,7 +3,7 @@
  * derived fact computed once (measure kind, unit, calendar, data set, parsed targets and credit
  * tiers, owner, dependency keys). Everything after `validate` reads only this.
  */
-import type { AgreementKind, Exclusion, Fee, Input, PartyRole, Schedule, Validity, Where, WindowKind } from '../agreement/model.js';
+import type { AgreementKind, Exclusion, Fee, Input, PartyRole, Schedule, Validity, Where, WindowSpec } from '../agreement/model.js';
 import type { Target } from '../agreement/quantity.js';
 import type { DataSource } from '../data/source.js';
 import type { WorkingCalendar } from '../time/types.js';
@@ -85,7 +85,10 @@ interface ItemBase {
   owner: string;
   target: Target;
   warning: Target | null;
-  window: WindowKind;
+  /** The key of the first window kind (`month`, `rolling 28d every day`): credits apply to it only (SPEC 9.3). */
+  window: string;
+  /** Every window kind, in the order written (SPEC 9.3: `window` may be a list). */
+  windows: WindowSpec[];
   unit: Unit;
   credits: CreditTiers | null;
   dependsOn: DependencyRef[];
@@ -139,7 +142,8 @@ export interface CompiledRemedy {
   description: string | null;
   /** `agreement-id/item-id` keys; they share one window kind (validated). */
   objectives: string[];
-  window: WindowKind;
+  /** The key of the objectives' first window kind. */
+  window: string;
   when: { kind: 'breached'; breached: number; of: number } | { kind: 'average'; target: Target; of: number };
   /** `notice` as written and in seconds; null when not set. */
   notice: { text: string; seconds: number } | null;

@@ -3,13 +3,12 @@
  * per phase with every sink that needs it (phase 0, status histories, before phase 1), applies
  * targets and warnings, and returns the results in SPEC 8 order.
  */
-import type { WindowKind } from '../agreement/model.js';
 import type { CompiledAgreement, CompiledItem } from '../compile/model.js';
 import type { DataSource, ReadRows, ReadSummary, RowSink } from '../data/source.js';
 import { InputError, problem, type Problem } from '../problem.js';
 import { formatInstant, localDayStart, makeTimestampParser } from '../time/instant.js';
 import type { TimeWindow } from '../time/types.js';
-import { buildWindows } from '../time/windows.js';
+import { buildItemWindows, windowKey } from '../time/index.js';
 import type { DataNeed, EvaluatorContext, ObjectiveEvaluator } from './evaluator.js';
 import { RowPlacement } from './placement.js';
 import type { RunWarning } from './warnings.js';
@@ -45,12 +44,14 @@ function agreementJobs(a: CompiledAgreement, asOf: string, sharing: RecordSharin
   if (Number.isNaN(asOfMs)) {
     throw new InputError([problem('', 0, 0, 'invalid-as-of', `as-of "${asOf}" is not an ISO 8601 instant or date; write e.g. 2026-07-01 or 2026-07-01T00:00:00Z`)]);
   }
-  const windowsByKind = new Map<WindowKind, TimeWindow[]>();
-  const windows = (kind: WindowKind): TimeWindow[] => {
-    let w = windowsByKind.get(kind);
+  // items with the same window kinds share their windows (SPEC 9.3: a kind, a rolling window, or a list)
+  const windowsByKinds = new Map<string, TimeWindow[]>();
+  const windows = (item: CompiledItem): TimeWindow[] => {
+    const key = item.windows.map(windowKey).join(' + ');
+    let w = windowsByKinds.get(key);
     if (!w) {
-      w = buildWindows(kind, zone, a.validity, asOfMs);
-      windowsByKind.set(kind, w);
+      w = buildItemWindows(item.windows, zone, a.validity, asOfMs);
+      windowsByKinds.set(key, w);
     }
     return w;
   };
@@ -58,7 +59,7 @@ function agreementJobs(a: CompiledAgreement, asOf: string, sharing: RecordSharin
   const next = new Date(Date.parse(`${a.validity.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const validity = { from: localDayStart(a.validity.from, zone), to: localDayStart(next, zone) };
   return a.items.map((item): Job => {
-    const ctx = { zone, windows: windows(item.window), asOfMs, validity, placement, evidence };
+    const ctx = { zone, windows: windows(item), asOfMs, validity, placement, evidence };
     if (item.itemKind === 'report') return { agreement: a, item, evaluator: createReportEvaluator({ ...ctx, item }) };
     const objective: EvaluatorContext<typeof item> = { ...ctx, item };
     const evaluator = item.measure.kind === 'uptime' ? createUptimeEvaluator(objective) : createRecordEvaluator(objective, sharing);
@@ -164,7 +165,8 @@ export async function measureAgreements(agreements: readonly CompiledAgreement[]
     opts.readRows,
     placements,
   );
-  const perJob = jobs.map((job) => resultsOf(job).sort((x, y) => x.startMs - y.startMs));
+  // SPEC 9.7: equal starts by end, shorter first
+  const perJob = jobs.map((job) => resultsOf(job).sort((x, y) => x.startMs - y.startMs || x.endMs - y.endMs));
   const warnings = [...dataSetWarnings([...first.values(), ...second.values()], placements), ...jobs.flatMap((job, i) => itemWarnings(job, perJob[i]!, second))];
   return { results: perJob.flat(), warnings };
 }

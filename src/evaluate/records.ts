@@ -11,7 +11,10 @@ import { compileInputs, type CompiledInputs } from './adjust/inputs.js';
 import { breachInstant, RecordPauses, type StatusPauseSource } from './adjust/pause.js';
 import { CellError } from '../problem.js';
 import type { WorkingCalendar } from '../time/types.js';
-import { WindowIndex } from '../time/windows.js';
+import { buildWindows, WindowIndex, windowsOverlap } from '../time/windows.js';
+import { localDateOf } from '../time/instant.js';
+import { lowerBound } from '../time/search.js';
+import type { TimeWindow } from '../time/types.js';
 import type { DataNeed, EvaluatorContext, ObjectiveEvaluator } from './evaluator.js';
 import { RecordSharing } from './row-instants.js';
 import type { RecordRef } from './explanation.js';
@@ -51,7 +54,10 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
 
   const ds = obj.dataSet;
   const calendar: WorkingCalendar | null = kind === 'duration' || kind === 'deadline' ? measure.calendar : null;
-  const windows = ctx.windows;
+  // SPEC 9.3: when windows overlap (a list of kinds, rolling windows) records are tallied per local
+  // day (slot), and each window sums its slots: a record is placed once, never once per window
+  const slotting = daySlots(ctx.windows, ctx.zone, ctx.asOfMs);
+  const windows = slotting?.slots ?? ctx.windows;
   const last = windows.length - 1;
   const asOf = ctx.asOfMs;
   const zone = ctx.zone;
@@ -414,7 +420,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
       pauseExceeded: pauseExceeded > 0 && pauseExceeded * 100 > pauseChecked ? { column: pauseExceededColumn, records: pauseExceeded, of: pauseChecked } : null,
     }),
     finish: () => {
-      const outcomes = tallies.outcomes(windows, {
+      const outcomes = tallies.outcomes(ctx.windows, {
         measure: kind,
         agg,
         good,
@@ -423,7 +429,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
         unit: obj.unit,
         unjoined: statusSources.reduce((n, s) => n + s.history.unjoinedRows(), 0),
         statusSources: statusSources.map((s) => s.history.dataSet.file),
-      });
+      }, slotting?.ranges ?? null);
       if (!isRatio) return outcomes;
       // SPEC 9.3: a ratio's budget is in records; a partial window is projected on the measure's
       // calendar (24x7 without one)
@@ -444,3 +450,26 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
 }
 
 const EMPTY = new Float64Array(0);
+
+/**
+ * SPEC 9.3: for overlapping windows, the local days they span (cut at as-of like any window) and,
+ * per window, its range of days [ranges[2w], ranges[2w + 1]); null when the windows do not overlap.
+ * Window bounds are local midnights (or the validity's), so they fall on day starts.
+ */
+export function daySlots(windows: readonly TimeWindow[], zone: string, asOfMs: number): { slots: TimeWindow[]; ranges: Int32Array } | null {
+  if (!windowsOverlap(windows)) return null;
+  let from = Infinity;
+  let to = -Infinity;
+  for (const w of windows) {
+    from = Math.min(from, w.start);
+    to = Math.max(to, w.end);
+  }
+  const slots = buildWindows('day', zone, { from: localDateOf(from, zone), to: localDateOf(to - 1, zone) }, asOfMs);
+  const starts = slots.map((d) => d.start);
+  const ranges = new Int32Array(2 * windows.length);
+  windows.forEach((w, i) => {
+    ranges[2 * i] = lowerBound(starts, w.start);
+    ranges[2 * i + 1] = lowerBound(starts, w.end);
+  });
+  return { slots, ranges };
+}

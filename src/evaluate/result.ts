@@ -4,7 +4,7 @@
  * `explain` need (source positions, window kinds, explanations), never printed as JSON by itself.
  */
 import type { Budget } from './budget.js';
-import type { AgreementKind, WindowKind } from '../agreement/model.js';
+import type { AgreementKind } from '../agreement/model.js';
 import type { Unit } from '../compile/model.js';
 import type { Explanation } from './explanation.js';
 
@@ -85,7 +85,8 @@ export interface Evaluated extends ObjectiveResult {
   zone: string;
   /** File and position of the objective's (or report's) YAML node. */
   source: { file: string; line: number; column: number };
-  windowKind: WindowKind;
+  /** The window kind's key: `month`, or `rolling 28d every day` (SPEC 9.3). */
+  windowKind: string;
   /** Window bounds in epoch milliseconds (clipped), for overlap tests. */
   startMs: number;
   endMs: number;

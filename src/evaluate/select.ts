@@ -79,11 +79,12 @@ export function windowFilter(
 export function latestWindows(evaluated: readonly Evaluated[]): Evaluated[] {
   const chosen = new Map<string, Evaluated>();
   for (const e of evaluated) {
-    const key = `${e.agreement}/${e.objective}`;
+    // SPEC 9.7: with a window list, the latest complete window of each kind
+    const key = `${e.agreement}/${e.objective} ${e.windowKind}`;
     const current = chosen.get(key);
     if (!current) chosen.set(key, e);
     else if (current.window.partial && !e.window.partial) chosen.set(key, e);
-    else if (current.window.partial === e.window.partial && e.startMs > current.startMs) chosen.set(key, e);
+    else if (current.window.partial === e.window.partial && (e.endMs > current.endMs || (e.endMs === current.endMs && e.startMs > current.startMs))) chosen.set(key, e);
   }
   const keep = new Set(chosen.values());
   return evaluated.filter((e) => keep.has(e));

@@ -1,7 +1,7 @@
 /** Window tallies (SPEC 3.2 counts, SPEC 5 charges, examples): what each window accumulates from its records. */
 import type { AggregateSpec, CompiledObjective, GoodRule, MeasureKind, Unit } from '../compile/model.js';
 import type { TimeWindow } from '../time/types.js';
-import { aggregateValue, keepsValues } from './aggregate.js';
+import { aggregateValue, keepsValues, selectedPercentile } from './aggregate.js';
 import type { WindowOutcome } from './evaluator.js';
 import type { Attribution, AttributionRule, ComputationStep, Evidence, Example } from './explanation.js';
 import { Float64List } from './float-list.js';
@@ -75,7 +75,7 @@ const MAX_EXAMPLES = 5;
 const MAX_TOP = 3;
 
 class WindowTally {
-  readonly counts: Counts = emptyCounts();
+  counts: Counts = emptyCounts();
   readonly values: Float64List | null;
   openCounted = 0;
   /** Open records that entered a non-ratio value at their value so far (SPEC 3.4 v1.1). */
@@ -264,11 +264,64 @@ export class Tallies {
     if (t.notes.length < MAX_EXAMPLES) t.notes.push(example);
   }
 
-  outcomes(windows: readonly TimeWindow[], info: TallyInfo): WindowOutcome[] {
-    return windows.map((window, w) => {
-      const t = this.tallies[w]!;
+  /**
+   * SPEC 9.3: the tally of output window [from, to) of slots (local days) when windows overlap: the
+   * slots' counts, values, charges and examples together. A record lies in one slot, so each window
+   * sums its slots instead of seeing each record again.
+   */
+  private merged(from: number, to: number): WindowTally {
+    if (to - from === 1) return this.tallies[from]!;
+    const first = this.tallies[from];
+    const m = new WindowTally(first?.values !== null && first !== undefined, this.entries.length, this.nParties);
+    let n = 0;
+    for (let i = from; i < to; i++) n += this.tallies[i]!.values?.length ?? 0;
+    if (m.values && n > 0) m.values.data = new Float64Array(n);
+    for (let i = from; i < to; i++) {
+      const t = this.tallies[i]!;
       const c = t.counts;
-      const value = aggregateValue(info.agg, t.values?.view() ?? new Float64Array(0), c.counted, c.good);
+      const mc = m.counts;
+      mc.records += c.records;
+      mc.counted += c.counted;
+      mc.good += c.good;
+      mc.open += c.open;
+      mc.excluded += c.excluded;
+      mc.skipped += c.skipped;
+      mc.invalid += c.invalid;
+      m.openCounted += t.openCounted;
+      m.openLowerBounds += t.openLowerBounds;
+      if (m.values && t.values) {
+        m.values.data.set(t.values.view(), m.values.length);
+        m.values.length += t.values.length;
+      }
+      for (let e = 0; e < t.entryRecords.length; e++) {
+        m.entryRecords[e]! += t.entryRecords[e]!;
+        m.entrySeconds[e]! += t.entrySeconds[e]!;
+      }
+      for (let p = 0; p < t.partyRecords.length; p++) {
+        m.partyRecords[p]! += t.partyRecords[p]!;
+        m.partySeconds[p]! += t.partySeconds[p]!;
+      }
+      for (const x of t.bad) if (m.bad.length < MAX_EXAMPLES) m.bad.push(x);
+      for (const x of t.notes) if (m.notes.length < MAX_EXAMPLES) m.notes.push(x);
+      for (const x of t.top) m.top.push(x);
+      for (const x of t.evidence) m.evidence.push(x);
+    }
+    m.top.sort((a, b) => b.value - a.value);
+    m.top.length = Math.min(m.top.length, MAX_TOP);
+    return m;
+  }
+
+  /**
+   * One outcome per window; with `ranges` (overlapping windows, SPEC 9.3) window w is slots
+   * [ranges[2w], ranges[2w + 1]) merged, else window w is slot w.
+   */
+  outcomes(windows: readonly TimeWindow[], info: TallyInfo, ranges: Int32Array | null = null): WindowOutcome[] {
+    return windows.map((window, w) => {
+      const t = ranges ? this.merged(ranges[2 * w]!, ranges[2 * w + 1]!) : this.tallies[w]!;
+      const c = t.counts;
+      const values = t.values?.view() ?? new Float64Array(0);
+      // a merged window's values are a fresh copy: select the order statistics instead of sorting
+      const value = ranges && info.agg.kind === 'percentile' ? selectedPercentile(info.agg, values) : aggregateValue(info.agg, values, c.counted, c.good);
       const charged: Record<string, Charge> = {};
       const parties = new Map<string, number>();
       for (const e of this.entries) parties.set(e.party, e.partyIndex);

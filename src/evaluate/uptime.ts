@@ -15,13 +15,20 @@ import type { EvaluatorContext, ObjectiveEvaluator, WindowOutcome } from './eval
 import type { Attribution, ComputationStep, Evidence, Example } from './explanation.js';
 import type { Charge } from './result.js';
 import { compileWhere, keyColumn, singleColumn, type CompiledWhere } from './where.js';
-import { WindowIndex } from '../time/windows.js';
+import { WindowIndex, windowsOverlap } from '../time/windows.js';
 
 const windowEnd = (w: TimeWindow): number => w.end;
 
 /** Indexes of the windows a record [from, end) touches; half-open, so an end at a window's start does not. */
-function touchedWindows(windows: readonly TimeWindow[], from: number, end: number): number[] {
+function touchedWindows(windows: readonly TimeWindow[], from: number, end: number, overlapping: boolean): number[] {
   const out: number[] = [];
+  if (overlapping) {
+    // SPEC 9.3: a list of kinds or rolling windows: every window the record touches (few incidents)
+    windows.forEach((win, w) => {
+      if (end > from ? win.start < end && win.end > from : win.start <= from && from < win.end) out.push(w);
+    });
+    return out;
+  }
   for (let w = upperBoundBy(windows, from, windowEnd); w < windows.length; w++) {
     const win = windows[w]!;
     // A zero-length record sits in the window containing its instant.
@@ -156,10 +163,16 @@ function measureWindows(
   // SPEC 9.7: a left-out row counts where its start places it, else in the last window
   const invalid = windows.map(() => 0);
   const windowIndex = new WindowIndex(windows);
+  const overlapping = windowsOverlap(windows);
   for (const at of invalidAt) {
     if (at > ctx.asOfMs) continue;
-    const w = at === at ? windowIndex.find(at) : windows.length - 1;
-    if (w >= 0) invalid[w]!++;
+    if (windows.length === 0) continue;
+    if (at !== at) invalid[windows.length - 1]!++;
+    else if (overlapping) touchedWindows(windows, at, at, true).forEach((w) => invalid[w]!++);
+    else {
+      const w = windowIndex.find(at);
+      if (w >= 0) invalid[w]!++;
+    }
   }
   const n = incidents.from.length;
   const spansOf = (keep: (i: number) => boolean): Interval[] => {
@@ -182,7 +195,7 @@ function measureWindows(
 
   const touching: number[][] = windows.map(() => []);
   for (let i = 0; i < n; i++) {
-    for (const w of touchedWindows(windows, incidents.from[i]!, incidents.end[i]!)) touching[w]!.push(i);
+    for (const w of touchedWindows(windows, incidents.from[i]!, incidents.end[i]!, overlapping)) touching[w]!.push(i);
   }
 
   return windows.map((window, w) => {

@@ -1,6 +1,5 @@
 /** `evaluate --format markdown`: for a pull-request comment or a monthly service review. */
 import { STATUSES, summarize, type Evaluated } from '../evaluate/result.js';
-import type { WindowKind } from '../agreement/model.js';
 import { markdownCell, markdownText } from './markdown-cell.js';
 import { STATUS_MARK } from './status-style.js';
 import { budgetLines, budgetShown } from './budget.js';
@@ -57,7 +56,7 @@ function partiesLine(info: AgreementInfo | undefined, fallback: Evaluated | unde
 
 /** Objectives (rows) × windows (columns), one table per window kind. */
 function windowTables(results: readonly Evaluated[]): string[] {
-  const kinds: WindowKind[] = [];
+  const kinds: string[] = [];
   for (const e of results) if (!kinds.includes(e.windowKind)) kinds.push(e.windowKind);
   const lines: string[] = [];
   for (const kind of kinds) {

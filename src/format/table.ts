@@ -7,7 +7,7 @@ import { sparkline } from './sparkline.js';
 import { paintStatus } from './status-style.js';
 import { remedyLine, statementHasTerms, statementItems, statementLine } from './contract.js';
 import { chargedEntries, creditTotals, formatCharge, formatCredit, formatResultValue } from './values.js';
-import { itemKey, valueSeries, windowLabel, type EvaluationView } from './view.js';
+import { seriesKey, valueSeries, windowLabel, type EvaluationView } from './view.js';
 
 /** Columns left out when empty in every row. */
 const OPTIONAL = new Set(['attributed to', 'credit', 'budget']);
@@ -54,10 +54,10 @@ export function formatTable(view: EvaluationView, opts: { color: boolean }): str
   // SPEC 9.3: the budget of partial windows and of each objective's latest complete window
   const withBudget = budgetShown(view.history ?? view.evaluated);
   const lastRowOf = new Map<string, Evaluated>();
-  for (const e of rows) lastRowOf.set(itemKey(e), e);
+  for (const e of rows) lastRowOf.set(seriesKey(e), e);
 
   const cells = rows.map((e) => {
-    const key = itemKey(e);
+    const key = seriesKey(e);
     return [
       e.agreement,
       e.objective,

@@ -36,4 +36,6 @@ export {
   type TimestampFormatCheck,
 } from './timestamps.js';
 export type { Occurrence, TimeWindow, WorkingCalendar } from './types.js';
-export { buildWindows, WindowIndex, windowOverlapEnough } from './windows.js';
+export { buildItemWindows, buildRollingWindows, buildWindows, WindowIndex, windowOverlapEnough, windowsOverlap } from './windows.js';
+// luxon-free (validate uses it)
+export { rollingLength, specsOf, windowKey } from './window-specs.js';

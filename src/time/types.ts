@@ -1,10 +1,10 @@
 /** Shared time types. Implementations live beside this file; luxon is used only inside src/time/. */
-import type { WindowKind } from '../agreement/model.js';
 
 /** A reporting window: half-open [start, end) in epoch milliseconds (SPEC 3.4). */
 export interface TimeWindow {
-  kind: WindowKind;
-  /** `2026-03-15`, `2026-W11`, `2026-03`, `2026-Q1`, `2026` or `validity`. */
+  /** The window kind's key: `month`, or `rolling 28d every day` (SPEC 9.3). */
+  kind: string;
+  /** `2026-03-15`, `2026-W11`, `2026-03`, `2026-Q1`, `2026`, `validity`, or `2026-02-16/2026-03-15` (rolling). */
   label: string;
   /** Clipped to validity. */
   start: number;

@@ -2,7 +2,8 @@
  * Reporting windows (SPEC 3.4): calendar-aligned in the agreement's timezone, half-open,
  * clipped to validity, cut at as-of.
  */
-import type { Validity, WindowKind } from '../agreement/model.js';
+import type { RollingWindow, Validity, WindowKind, WindowSpec } from '../agreement/model.js';
+import { rollingLength, windowKey } from './window-specs.js';
 import { calendarDate, dayStartInstant, isoDate, nextDay, type CalendarDate } from './luxon-dates.js';
 import { indexContaining } from './intervals.js';
 import type { TimeWindow } from './types.js';
@@ -68,6 +69,64 @@ export function buildWindows(kind: WindowKind, zone: string, validity: Validity,
     naturalStart = naturalEnd;
   }
   return windows;
+}
+
+/**
+ * SPEC 9.3 rolling windows: one ends at each local midnight (`every: day`), Monday 00:00 (`week`) or
+ * first of the month (`month`) after the validity start, up to and including the first such point at
+ * or after the validity end; each starts `rolling` local days (or calendar months) earlier, clipped
+ * to the validity, and keeps its natural `START/END` label (END inclusive). A DST day is one day.
+ * Windows ending by as-of are complete; of those containing as-of only the one ending first is
+ * reported, as partial.
+ */
+export function buildRollingWindows(spec: RollingWindow, zone: string, validity: Validity, asOfMs: number): TimeWindow[] {
+  const from = calendarDate(validity.from);
+  const to = calendarDate(validity.to);
+  const length = rollingLength(spec);
+  if (from === null || to === null || length === null) {
+    throw new RangeError(`rolling window ${JSON.stringify(spec.rolling)} over ${validity.from}..${validity.to} cannot be built`);
+  }
+  zoneInfo(zone);
+  const kind = windowKey(spec);
+  const periodStart = dayStartInstant(from, zone);
+  const lastDay = nextDay(to); // the local midnight after the last validity day
+  const periodEnd = dayStartInstant(lastDay, zone);
+  const windows: TimeWindow[] = [];
+  if (from.toMillis() > to.toMillis()) return windows;
+  // the first end point after the validity start
+  let end: CalendarDate =
+    spec.every === 'day' ? nextDay(from) : spec.every === 'week' ? from.startOf('week').plus({ weeks: 1 }) : from.startOf('month').plus({ months: 1 });
+  const step = (d: CalendarDate): CalendarDate => (spec.every === 'day' ? nextDay(d) : spec.every === 'week' ? d.plus({ weeks: 1 }) : d.plus({ months: 1 }));
+  for (;;) {
+    const first = 'days' in length ? end.minus({ days: length.days }) : end.minus({ months: length.months });
+    const start = Math.max(dayStartInstant(first, zone), periodStart);
+    const stop = Math.min(dayStartInstant(end, zone), periodEnd);
+    if (start >= asOfMs) break;
+    if (start < stop) {
+      const partial = asOfMs < stop;
+      windows.push({ kind, label: `${isoDate(first)}/${isoDate(end.minus({ days: 1 }))}`, start, end: stop, partial });
+      if (partial) break; // SPEC 9.7: only the first window containing as-of is reported
+    }
+    if (end.toMillis() >= lastDay.toMillis()) break;
+    end = step(end);
+  }
+  return windows;
+}
+
+/**
+ * The windows of an item's window specs (SPEC 9.3: one kind, a rolling window, or a list), in
+ * start order, equal starts by end (shorter first).
+ */
+export function buildItemWindows(specs: readonly WindowSpec[], zone: string, validity: Validity, asOfMs: number): TimeWindow[] {
+  const all = specs.flatMap((spec) => (typeof spec === 'string' ? buildWindows(spec, zone, validity, asOfMs) : buildRollingWindows(spec, zone, validity, asOfMs)));
+  if (specs.length > 1) all.sort((x, y) => x.start - y.start || x.end - y.end);
+  return all;
+}
+
+/** Whether windows overlap one another (a list of kinds, or rolling windows): a record then lies in several. */
+export function windowsOverlap(windows: readonly TimeWindow[]): boolean {
+  for (let i = 1; i < windows.length; i++) if (windows[i]!.start < windows[i - 1]!.end) return true;
+  return false;
 }
 
 /**

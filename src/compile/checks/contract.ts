@@ -9,6 +9,7 @@ import { isAccepted, itemsOf, remediesOf, type AgreementCheck, type AgreementInd
 import { objectiveUnit, quantityUnitOf } from '../measure.js';
 import { describeUnit } from './measure.js';
 import { resolveDependency } from '../resolve.js';
+import { specsOf, windowKey } from '../../time/window-specs.js';
 
 function checkDuration(text: string, what: string, path: NodePath, report: Reporter): void {
   const seconds = parseDuration(text);
@@ -30,7 +31,7 @@ function itemFacts(agreement: LoadedAgreement, id: string): { window: string; un
   const found = itemsOf(agreement).find((x) => x.item.id === id);
   if (!found) return null;
   const unit = found.kind === 'report' ? '%' : objectiveUnit(found.item as Objective);
-  return { window: found.item.window, unit: unit === null ? null : quantityUnitOf(unit) };
+  return { window: windowKey(specsOf(found.item.window)[0]!), unit: unit === null ? null : quantityUnitOf(unit) };
 }
 
 function checkRemedyObjectives(a: LoadedAgreement, refs: readonly string[], path: NodePath, index: AgreementIndex, report: Reporter) {

@@ -9,7 +9,7 @@ import type { DataNeed, EvaluatorContext, ObjectiveEvaluator, WindowOutcome } fr
 import { createRecordEvaluator } from '../../../src/evaluate/records.js';
 import { RecordSharing } from '../../../src/evaluate/row-instants.js';
 import { makeTimestampParser } from '../../../src/time/instant.js';
-import { buildWindows } from '../../../src/time/windows.js';
+import { buildItemWindows } from '../../../src/time/windows.js';
 import { objectiveUnit } from '../../../src/compile/measure.js';
 import { compileDocs, runContext } from '../compiled.js';
 
@@ -68,7 +68,7 @@ export function recordEvaluator(c: RecordCase): ObjectiveEvaluator {
   const ctx: EvaluatorContext<CompiledObjective> = {
     item,
     zone,
-    windows: buildWindows(item.window, zone, { from: '2026-01-01', to: '2026-12-31' }, asOfMs),
+    windows: buildItemWindows(item.windows, zone, { from: '2026-01-01', to: '2026-12-31' }, asOfMs),
     asOfMs,
     ...runContext({ from: '2026-01-01', to: '2026-12-31' }, zone),
     evidence: c.evidence === true,

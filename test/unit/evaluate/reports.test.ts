@@ -6,7 +6,8 @@ import type { EvaluatorContext, WindowOutcome } from '../../../src/evaluate/eval
 import { createReportEvaluator, matchByTime, type UnmatchedDeliveries } from '../../../src/evaluate/reports.js';
 import { CellError } from '../../../src/problem.js';
 import { makeTimestampParser } from '../../../src/time/instant.js';
-import { buildWindows } from '../../../src/time/windows.js';
+import { buildItemWindows, buildWindows } from '../../../src/time/windows.js';
+import { specsOf } from '../../../src/time/window-specs.js';
 import { compileDocs, runContext } from '../compiled.js';
 
 const OFFICE_UTC: CalendarSpec = { timezone: 'UTC', hours: { 'mon-fri': '08:00-18:00' } };
@@ -53,7 +54,7 @@ function run(csv: string, setup: Setup): { out: WindowOutcome[]; unmatched: Unma
   const ctx: EvaluatorContext<CompiledReport> = {
     item: agreement!.items[0] as CompiledReport,
     zone,
-    windows: buildWindows(item.window, zone, validity, asOfMs),
+    windows: buildItemWindows(specsOf(item.window), zone, validity, asOfMs),
     asOfMs,
     ...runContext(validity, zone),
     evidence: setup.evidence === true,

@@ -7,7 +7,8 @@ import { createUptimeEvaluator } from '../../../src/evaluate/uptime.js';
 import { CellError } from '../../../src/problem.js';
 import { compileCalendar } from '../../../src/time/calendar.js';
 import { makeTimestampParser } from '../../../src/time/instant.js';
-import { buildWindows } from '../../../src/time/windows.js';
+import { buildItemWindows } from '../../../src/time/windows.js';
+import { specsOf } from '../../../src/time/window-specs.js';
 import { compileDocs, runContext } from '../compiled.js';
 
 const OFFICE_UTC: CalendarSpec = { timezone: 'UTC', hours: { 'mon-fri': '08:00-18:00' } };
@@ -51,7 +52,7 @@ function evaluate(objective: Partial<Objective>, csv: string, setup: Setup): Win
   const ctx: EvaluatorContext<CompiledObjective> = {
     item: agreement!.items[0] as CompiledObjective,
     zone,
-    windows: buildWindows(item.window, zone, validity, asOfMs),
+    windows: buildItemWindows(specsOf(item.window), zone, validity, asOfMs),
     asOfMs,
     ...runContext(validity, zone),
   };
