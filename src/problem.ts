@@ -15,6 +15,7 @@ export type ProblemCode =
   | `schema-${string}`
   // compile: semantic checks (SPEC 2–7)
   | 'duplicate-id'
+  | 'duplicate-window'
   | 'reserved-id'
   | 'provider-count'
   | 'no-customer'

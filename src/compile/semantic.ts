@@ -15,7 +15,7 @@ import { checkAgreementIds, checkItemIds, checkReservedIds } from './checks/ids.
 import { checkPartyReferences, checkRoles } from './checks/parties.js';
 import { checkReferences } from './checks/references.js';
 import { checkSchedules } from './checks/schedule.js';
-import { checkCalendars, checkTimestampFormats, checkTimezones, checkValidity } from './checks/time.js';
+import { checkCalendars, checkTimestampFormats, checkTimezones, checkValidity, checkWindowLists } from './checks/time.js';
 import { checkUnits } from './checks/units.js';
 
 const PER_AGREEMENT: readonly AgreementCheck[] = [
@@ -28,6 +28,7 @@ const PER_AGREEMENT: readonly AgreementCheck[] = [
   checkTimezones,
   checkTimestampFormats,
   checkCalendars,
+  checkWindowLists,
   checkAggregates,
   checkUnits,
   checkSchedules,

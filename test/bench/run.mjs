@@ -13,7 +13,7 @@ import { DEFAULT_DIR, DEFAULT_ROWS, GENERATOR_VERSION, generate } from './genera
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HERE = fileURLToPath(new URL('./', import.meta.url));
 const CLI = join(ROOT, 'bin', 'slacheck.js');
-const TARGETS = { evaluateOverParse: 1.3, pauseOverEvaluate: 1.15, peakRssMb: 150, validate200Ms: 1000 };
+const TARGETS = { evaluateOverParse: 1.3, pauseOverEvaluate: 1.15, rollingOverMonth: 1.5, peakRssMb: 150, validate200Ms: 1000 };
 
 function options(argv) {
   const opts = { runs: 3, rows: DEFAULT_ROWS };
@@ -120,6 +120,7 @@ async function main() {
     'evaluate', relative(ROOT, join(DEFAULT_DIR, yaml)), '--as-of', '2027-01-01', '--format', 'json', '--fail-on', 'never',
   ];
   writeFileSync(join(DEFAULT_DIR, 'bench-status.yaml'), statusOnlyAgreement());
+  writeFileSync(join(DEFAULT_DIR, 'bench-rolling.yaml'), rollingAgreement());
   const validateDir = writeValidateSet();
   const cases = [
     { key: 'a', label: 'csv-parse alone', script: join(HERE, 'csv-parse-only.mjs'), args: [tickets], keepStdout: true },
@@ -127,6 +128,8 @@ async function main() {
     { key: 'c', label: 'evaluate bench-pause.yaml', script: CLI, args: evaluate('bench-pause.yaml'), skip: !cliReady },
     // (d) reads only the status history (one count objective): what reading that second file costs
     { key: 'd', label: 'evaluate bench-status.yaml', script: CLI, args: evaluate('bench-status.yaml'), skip: !cliReady },
+    // (r) bench.yaml on rolling 28-day windows every day: 365 overlapping windows per objective
+    { key: 'r', label: 'evaluate bench-rolling.yaml', script: CLI, args: evaluate('bench-rolling.yaml'), skip: !cliReady },
     { key: 'v', label: 'validate 200 agreements', script: CLI, args: ['validate', validateDir], skip: !cliReady },
   ];
   const size = statSync(tickets).size;
@@ -181,6 +184,7 @@ async function main() {
   };
   ratio('b/a evaluation over parsing ', best.b, best.a, TARGETS.evaluateOverParse);
   ratio('c/b attribution overhead    ', best.c, best.b, TARGETS.pauseOverEvaluate);
+  ratio('r/b rolling 28d over month   ', best.r, best.b, TARGETS.rollingOverMonth);
   if (best.b && best.c && best.d) {
     // c = b + reading the status history (d, minus d's own start-up and tiny count work) + pause work
     const work = (best.c.wallMs - best.b.wallMs - best.d.wallMs) / best.b.wallMs;
@@ -203,6 +207,16 @@ async function main() {
   for (const v of verdicts) console.log(`${v.ok ? 'ok  ' : 'MISS'} ${v.text}`);
   for (const f of failures) console.log(`\nFAILED ${f}`);
   process.exitCode = failures.length > 0 || verdicts.some((v) => !v.ok) ? 1 : 0;
+}
+
+/** bench.yaml with every objective on rolling 28-day windows ending each day (SPEC 9.3). */
+function rollingAgreement() {
+  const text = readFileSync(join(DEFAULT_DIR, 'bench.yaml'), 'utf8');
+  if (!/^id: bench$/m.test(text) || !/window: month/.test(text)) throw new Error('run.mjs: bench.yaml changed; adjust rollingAgreement');
+  return text
+    .replace(/^# Generated .*$/m, '# Written by test/bench/run.mjs from bench.yaml: rolling 28-day windows every day.')
+    .replace(/^id: bench$/m, 'id: bench-rolling')
+    .replace(/window: month/g, 'window: { rolling: 28d, every: day }');
 }
 
 /** An agreement that only counts status rows: the cost of reading ticket-status.csv on its own. */

@@ -3,7 +3,8 @@ import { parseHours } from '../../time/hours.js';
 import { isValidDate, isValidZone } from '../../time/instant.js';
 import type { NodePath } from '../../agreement/model.js';
 import { checkPatternSyntax, isKnownLocale, readTimestampFormat } from '../../time/timestamp-format.js';
-import { acceptedEntries, isAccepted, type AgreementCheck, type Reporter } from './context.js';
+import { acceptedEntries, isAccepted, itemsOf, type AgreementCheck, type Reporter } from './context.js';
+import { specsOf, windowKey } from '../../time/window-specs.js';
 
 function checkZone(zone: string | undefined, path: NodePath, report: Reporter): void {
   if (zone === undefined || isValidZone(zone)) return;
@@ -56,6 +57,19 @@ export const checkCalendars: AgreementCheck = (a, _index, report) => {
     (cal.holidays ?? []).forEach((date, k) => {
       if (isValidDate(String(date))) return;
       report(['calendars', id, 'holidays', k], 'invalid-holiday', `holiday \`${date}\` in calendar \`${id}\` is not a date; write \`YYYY-MM-DD\` with a day that exists`);
+    });
+  }
+};
+
+/** SPEC 9.3: a window list names each kind once (two `month`s would give every result twice). */
+export const checkWindowLists: AgreementCheck = (a, _index, report) => {
+  for (const { item, path } of itemsOf(a)) {
+    if (!Array.isArray(item.window)) continue;
+    const seen = new Set<string>();
+    specsOf(item.window).forEach((spec, k) => {
+      const key = windowKey(spec);
+      if (seen.has(key)) report([...path, 'window', k], 'duplicate-window', `\`${key}\` is listed twice in \`window\`; each window kind gives one result per window, so list it once`);
+      seen.add(key);
     });
   }
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agreementText, at, check, positionOf, report } from '../../fixtures/semantic/agreement.js';
+import { loadAgreementText } from '../../../src/agreement/loader.js';
+import { agreementText, at, check, objective, positionOf, report } from '../../fixtures/semantic/agreement.js';
 
 const HEAD = (validity: string, timezone = 'Europe/Berlin') =>
   ['apiVersion: slacheck/v1', 'kind: SLA', 'id: desk', 'title: Service desk', `timezone: ${timezone}`, `validity: ${validity}`].join('\n');
@@ -113,5 +114,26 @@ describe('checkAgreements: report schedules (SPEC 4)', () => {
   it('needs by as HH:MM', () => {
     const text = agreementText({ reports: [report({ schedule: '{ every: month, by: "25:00" }' })] });
     expect(check(text)).toEqual([at(text, '"25:00"', 'schedule-by', '`by: 25:00` is not a local time; write `HH:MM`, e.g. `"10:00"`')]);
+  });
+});
+
+describe('checkAgreements: window lists and rolling windows (SPEC 9.3)', () => {
+  it('accepts a list of kinds and rolling windows; a kind listed twice is an error at the second', () => {
+    const ok = agreementText({ objectives: [objective({ window: '[month, quarter, { rolling: 28d, every: day }]' })] });
+    expect(check(ok)).toEqual([]);
+    const twice = agreementText({ objectives: [objective({ window: '[month, { rolling: 4w, every: week }, month]' })] });
+    expect(check(twice)).toEqual([
+      at(twice, 'month]', 'duplicate-window', '`month` is listed twice in `window`; each window kind gives one result per window, so list it once'),
+    ]);
+  });
+
+  it('the schema rejects a rolling length in hours and an unknown `every`', () => {
+    const schemaProblems = (text: string) => loadAgreementText(text, 'desk.yaml', '/').problems.map((p) => [p.code, p.message]);
+    const hours = agreementText({ objectives: [objective({ window: '{ rolling: 36h, every: day }' })] });
+    expect(schemaProblems(hours)).toEqual([
+      ['schema-pattern', 'objectives[0].window.rolling: "36h" is not valid: write whole days or weeks, e.g. 28d or 4w, or { months: 3 }'],
+    ]);
+    const every = agreementText({ objectives: [objective({ window: '{ rolling: 28d, every: hour }' })] });
+    expect(schemaProblems(every).map(([code]) => code)).toEqual(['schema-enum']);
   });
 });
