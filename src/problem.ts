@@ -16,6 +16,8 @@ export type ProblemCode =
   // compile: semantic checks (SPEC 2–7)
   | 'duplicate-id'
   | 'duplicate-window'
+  | 'holiday-overlap'
+  | 'holiday-outside-validity'
   | 'reserved-id'
   | 'provider-count'
   | 'no-customer'

@@ -57,9 +57,16 @@ export interface CalendarSpec {
   timezone?: string;
   /** Keys `mon`..`sun` or ranges `mon-fri`; values `"08:00-12:00, 13:00-17:00"`. */
   hours: Record<string, string>;
-  /** Local dates `YYYY-MM-DD`: whole days off. */
-  holidays?: string[];
+  /** SPEC 3.4, 9.5: whole days off, yearly dates, days relative to Easter, and short days. */
+  holidays?: HolidaySpec[];
 }
+
+/**
+ * A holiday (SPEC 9.5): a local date `YYYY-MM-DD` off; `{ date: MM-DD, every: year }` off every
+ * year; `{ easter: N }` the day N days after Western Easter Sunday (−2 Good Friday, 1 Easter
+ * Monday); `{ date: YYYY-MM-DD, hours }` a short day whose hours replace the weekly ones.
+ */
+export type HolidaySpec = string | { date: string; every: 'year' } | { easter: number } | { date: string; hours: string };
 
 export interface Service {
   description?: string;

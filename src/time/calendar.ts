@@ -7,6 +7,7 @@ import type { CalendarSpec } from '../agreement/model.js';
 import { DAY_MS, parseDateDays, weekdayOfDays } from './civil.js';
 import { localDayNumber } from './instant.js';
 import { parseHours } from './hours.js';
+import { Holidays } from './holidays.js';
 import { lowerBound, upperBound } from './search.js';
 import { zoneInfo, type ZoneInfo } from './zone.js';
 import type { WorkingCalendar } from './types.js';
@@ -18,13 +19,7 @@ export function compileCalendar(id: string, spec: CalendarSpec | null, defaultZo
   const timezone = spec.timezone ?? defaultZone;
   const hours = parseHours(spec.hours);
   if (!hours.ok) throw new RangeError(`calendar ${id}: hours.${hours.key}: ${hours.message}`);
-  const holidays = new Set<number>();
-  for (const date of spec.holidays ?? []) {
-    const day = parseDateDays(date);
-    if (Number.isNaN(day)) throw new RangeError(`calendar ${id}: holiday ${JSON.stringify(date)} is not a YYYY-MM-DD date`);
-    holidays.add(day);
-  }
-  return new OfficeCalendar(id, timezone, hours.days, holidays);
+  return new OfficeCalendar(id, timezone, hours.days, new Holidays(spec.holidays ?? [], id));
 }
 
 /** `24x7`: working time is wall time. */
@@ -47,6 +42,8 @@ class AllTheTime implements WorkingCalendar {
   }
 }
 
+const NONE: ReadonlyArray<[number, number]> = [];
+
 /** Days built per extension at least; tables grow geometrically so extensions stay rare. */
 const MIN_EXTENSION_DAYS = 400;
 
@@ -67,16 +64,25 @@ class OfficeCalendar implements WorkingCalendar {
     readonly id: string,
     readonly timezone: string,
     private readonly week: Array<Array<[number, number]>>,
-    private readonly holidays: ReadonlySet<number>,
+    private readonly holidays: Holidays,
   ) {
     this.zone = zoneInfo(timezone);
-    this.hasWork = week.some((day) => day.length > 0);
+    // a short day can add hours on an otherwise empty week
+    this.hasWork = week.some((day) => day.length > 0) || holidays.hasShortHours;
   }
 
   isWorkday(localDate: string): boolean {
     const day = parseDateDays(localDate);
-    if (Number.isNaN(day) || this.holidays.has(day)) return false;
-    return this.week[weekdayOfDays(day)]!.length > 0;
+    if (Number.isNaN(day)) return false;
+    return this.hoursOf(day).length > 0;
+  }
+
+  /** SPEC 9.5: a short day's hours, none on a day off, else the weekday's. */
+  private hoursOf(day: number): ReadonlyArray<[number, number]> {
+    const short = this.holidays.shortHours(day);
+    if (short !== undefined) return short;
+    if (this.holidays.isOff(day)) return NONE;
+    return this.week[weekdayOfDays(day)]!;
   }
 
   workingSeconds(fromMs: number, toMs: number): number {
@@ -204,9 +210,8 @@ class OfficeCalendar implements WorkingCalendar {
   /** Working intervals of one local day as instants, in [start, next). */
   private buildDay(day: number, start: number, next: number): number[] {
     const out: number[] = [];
-    if (this.holidays.has(day)) return out;
     let prevEnd = start;
-    for (const [a, b] of this.week[weekdayOfDays(day)]!) {
+    for (const [a, b] of this.hoursOf(day)) {
       // SPEC 3.4: built in local time, so 08:00-18:00 stays 08:00-18:00 on a DST day.
       // A gap can map a later local time to an earlier instant: keep intervals ordered and disjoint.
       const s = Math.max(this.zone.localToUtc(day * DAY_MS + a * 60_000), prevEnd);

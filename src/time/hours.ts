@@ -42,7 +42,7 @@ function keyDays(key: string): number[] | string {
   return out;
 }
 
-function parseIntervals(value: string): Array<[number, number]> | string {
+export function parseIntervals(value: string): Array<[number, number]> | string {
   const items = value.split(',').map((s) => s.trim());
   const out: Array<[number, number]> = [];
   for (const item of items) {

@@ -5,7 +5,10 @@
 export { compileCalendar } from './calendar.js';
 export { parseClock } from './clock.js';
 export { formatDuration, formatDurationExact, formatLocalWithOffset } from './format.js';
-export { parseHours, WEEKDAYS, type ParsedHours } from './hours.js';
+export { parseHours, parseIntervals, WEEKDAYS, type ParsedHours } from './hours.js';
+// luxon-free (validate uses them)
+export { formatDays, parseDateDays } from './civil.js';
+export { easterSunday, Holidays, yearlyDate } from './holidays.js';
 export {
   describeBadTimestamp,
   formatInstant,

@@ -1,7 +1,10 @@
 /** SPEC 2 and 3.4: validity dates, IANA timezones, calendar hours and holidays. */
 import { parseHours } from '../../time/hours.js';
 import { isValidDate, isValidZone } from '../../time/instant.js';
-import type { NodePath } from '../../agreement/model.js';
+import type { HolidaySpec, LoadedAgreement, NodePath } from '../../agreement/model.js';
+import { formatDays, parseDateDays } from '../../time/civil.js';
+import { easterSunday, yearlyDate } from '../../time/holidays.js';
+import { parseIntervals } from '../../time/hours.js';
 import { checkPatternSyntax, isKnownLocale, readTimestampFormat } from '../../time/timestamp-format.js';
 import { acceptedEntries, isAccepted, itemsOf, type AgreementCheck, type Reporter } from './context.js';
 import { specsOf, windowKey } from '../../time/window-specs.js';
@@ -54,10 +57,7 @@ export const checkCalendars: AgreementCheck = (a, _index, report) => {
     } else if (hours.days.every((day) => day.length === 0)) {
       report(['calendars', id, 'hours'], 'empty-calendar', `calendar \`${id}\` has no working hours; add e.g. \`mon-fri: "08:00-18:00"\``, 'warning');
     }
-    (cal.holidays ?? []).forEach((date, k) => {
-      if (isValidDate(String(date))) return;
-      report(['calendars', id, 'holidays', k], 'invalid-holiday', `holiday \`${date}\` in calendar \`${id}\` is not a date; write \`YYYY-MM-DD\` with a day that exists`);
-    });
+    checkHolidays(a, id, cal.holidays ?? [], report);
   }
 };
 
@@ -73,3 +73,67 @@ export const checkWindowLists: AgreementCheck = (a, _index, report) => {
     });
   }
 };
+
+/**
+ * SPEC 9.5 holidays: each entry names days that exist; short days have valid hours and lie in the
+ * validity's years (else a warning: they never apply); two entries naming one day are redundant
+ * (a warning), and a short day that another entry makes a day off is a contradiction (an error).
+ */
+function checkHolidays(a: LoadedAgreement, id: string, holidays: readonly HolidaySpec[], report: Reporter): void {
+  const validity = a.doc.validity;
+  const years: number[] = [];
+  if (validity && isValidDate(validity.from) && isValidDate(validity.to)) {
+    for (let y = Number(validity.from.slice(0, 4)); y <= Number(validity.to.slice(0, 4)) && years.length < 200; y++) years.push(y);
+  }
+  /** Which entry first made each day (in the validity's years) a day off, and which a short day. */
+  const off = new Map<number, number>();
+  const short = new Map<number, number>();
+  const path = (k: number, ...rest: string[]): NodePath => ['calendars', id, 'holidays', k, ...rest];
+  const where = (k: number) => `holiday ${k + 1} of calendar \`${id}\``;
+  const markOff = (day: number, k: number, text: string) => {
+    const first = off.get(day) ?? short.get(day);
+    if (first !== undefined && short.get(day) === first) {
+      report(path(k), 'holiday-overlap', `${text} is a short day of the same calendar (holiday ${first + 1}); a day is either off or short, remove one`);
+    } else if (first !== undefined) {
+      report(path(k), 'holiday-overlap', `${text} is already a day off by holiday ${first + 1} of calendar \`${id}\`; remove one`, 'warning');
+    } else off.set(day, k);
+  };
+  holidays.forEach((h, k) => {
+    if (typeof h === 'string') {
+      const day = parseDateDays(String(h));
+      if (Number.isNaN(day)) {
+        report(path(k), 'invalid-holiday', `holiday \`${h}\` in calendar \`${id}\` is not a date; write \`YYYY-MM-DD\` with a day that exists`);
+        return;
+      }
+      markOff(day, k, `\`${h}\``);
+    } else if ('easter' in h) {
+      for (const y of years) markOff(easterSunday(y) + h.easter, k, `easter ${h.easter} (${formatDays(easterSunday(y) + h.easter)})`);
+    } else if ('every' in h) {
+      if (yearlyDate(h.date) === null) {
+        report(path(k, 'date'), 'invalid-holiday', `${where(k)}: \`${h.date}\` is not a day of the year; write \`MM-DD\`, e.g. \`12-25\``);
+        return;
+      }
+      for (const y of years) {
+        const day = parseDateDays(`${y}-${h.date}`);
+        if (!Number.isNaN(day)) markOff(day, k, `\`${h.date}\` (${y})`);
+      }
+    } else {
+      const day = parseDateDays(h.date);
+      if (Number.isNaN(day)) {
+        report(path(k, 'date'), 'invalid-holiday', `${where(k)}: \`${h.date}\` is not a date; write \`YYYY-MM-DD\` with a day that exists`);
+        return;
+      }
+      if (h.hours.trim() !== '') {
+        const hours = parseIntervals(h.hours);
+        if (typeof hours === 'string') report(path(k, 'hours'), 'invalid-hours', `${where(k)} (short day ${h.date}): ${hours}`);
+      }
+      if (years.length > 0 && !years.includes(Number(h.date.slice(0, 4)))) {
+        report(path(k, 'date'), 'holiday-outside-validity', `short day ${h.date} of calendar \`${id}\` lies outside the validity's years (${years[0]}–${years[years.length - 1]}), so it never applies`, 'warning');
+      }
+      const first = off.get(day) ?? short.get(day);
+      if (first !== undefined) {
+        report(path(k), 'holiday-overlap', `short day ${h.date} is also named by holiday ${first + 1} of calendar \`${id}\`; a day is either off or short, remove one`);
+      } else short.set(day, k);
+    }
+  });
+}

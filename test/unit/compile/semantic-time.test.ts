@@ -137,3 +137,29 @@ describe('checkAgreements: window lists and rolling windows (SPEC 9.3)', () => {
     expect(schemaProblems(every).map(([code]) => code)).toEqual(['schema-enum']);
   });
 });
+
+describe('checkAgreements: holidays (SPEC 9.5)', () => {
+  const calendars = (holidays: string) => ['calendars:', '  office:', '    hours: { mon-fri: "08:00-18:00" }', `    holidays: ${holidays}`].join('\n');
+  it('accepts yearly, Easter and short-day entries', () => {
+    const text = agreementText({ calendars: calendars('[2026-01-02, { date: 12-25, every: year }, { easter: 1 }, { easter: -2 }, { date: 2026-12-24, hours: "08:00-12:00" }]') });
+    expect(check(text)).toEqual([]);
+  });
+
+  it('rejects impossible dates and hours; warns about a short day outside the validity and redundant entries', () => {
+    const text = agreementText({
+      calendars: calendars('[{ date: 02-30, every: year }, { date: 2027-12-31, hours: "08:00-12:00" }, { date: 2026-12-30, hours: "18:00-08:00" }, 2026-04-06, { easter: 1 }]'),
+    });
+    expect(check(text).map((p) => [p.code, p.severity, p.message])).toEqual([
+      ['invalid-holiday', 'error', 'holiday 1 of calendar `office`: `02-30` is not a day of the year; write `MM-DD`, e.g. `12-25`'],
+      ['holiday-outside-validity', 'warning', 'short day 2027-12-31 of calendar `office` lies outside the validity\'s years (2026–2026), so it never applies'],
+      ['invalid-hours', 'error', 'holiday 3 of calendar `office` (short day 2026-12-30): "18:00-08:00" crosses midnight: an interval cannot, write 18:00-24:00 on this day and 00:00-08:00 on the next'],
+      // Easter Monday 2026 is 6 April, already listed
+      ['holiday-overlap', 'warning', 'easter 1 (2026-04-06) is already a day off by holiday 4 of calendar `office`; remove one'],
+    ]);
+  });
+
+  it('a short day on a day another entry makes off is an error', () => {
+    const text = agreementText({ calendars: calendars('[{ date: 12-24, every: year }, { date: 2026-12-24, hours: "08:00-12:00" }]') });
+    expect(check(text).map((p) => [p.code, p.severity])).toEqual([['holiday-overlap', 'error']]);
+  });
+});
