@@ -21,7 +21,7 @@ import type {
   CreditTiers,
   DependencyRef,
 } from './model.js';
-import { dependencyTarget, resolveDataSet, resolveDependency, type AgreementIndex } from './resolve.js';
+import { dependencyTarget, resolveCalendar, resolveDataSet, resolveDependency, type AgreementIndex } from './resolve.js';
 
 /** SPEC 5: the unit of a pause column in seconds. */
 const PAUSE_UNIT_SECONDS = { s: 1, m: 60, h: 3600 } as const;
@@ -67,22 +67,39 @@ export function buildAgreements(loaded: readonly LoadedAgreement[], index: Agree
     }
     return source;
   };
-  return loaded.map((a) => buildAgreement(a, index, (ref) => dataSource(a, ref)));
-}
-
-function buildAgreement(a: LoadedAgreement, index: AgreementIndex, dataSource: (ref: string) => DataSource): CompiledAgreement {
-  const doc = a.doc;
-  const zone = doc.timezone ?? 'UTC';
+  // One calendar object per declaring agreement and id: its working-time table is built once and
+  // shared by every measure, also across agreements (SPEC 9.5 `agreement-id/calendar-id`).
   const calendars = new Map<string, WorkingCalendar>();
-  // One calendar object per id: its working-time table is built once and shared by every measure.
-  const calendar = (id: string): WorkingCalendar => {
-    let cal = calendars.get(id);
+  const calendarOf = (from: LoadedAgreement, ref: string): WorkingCalendar => {
+    const zone = from.doc.timezone ?? 'UTC';
+    if (ref === RESERVED_CALENDAR) {
+      const key = `${from.doc.id}/${ref}`;
+      let cal = calendars.get(key);
+      if (!cal) calendars.set(key, (cal = compileCalendar(ref, null, zone)));
+      return cal;
+    }
+    const r = resolveCalendar(ref, from, index);
+    if (!r.ok) throw new Error(`calendar ${ref} was not resolved by validation`);
+    const key = `${r.agreement.doc.id}/${r.id}`;
+    let cal = calendars.get(key);
     if (!cal) {
-      cal = compileCalendar(id, id === RESERVED_CALENDAR ? null : doc.calendars![id]!, zone);
-      calendars.set(id, cal);
+      // a shared calendar without its own timezone keeps the declaring agreement's (SPEC 9.7)
+      const name = r.agreement === from ? r.id : key;
+      calendars.set(key, (cal = compileCalendar(name, r.agreement.doc.calendars![r.id]!, r.agreement.doc.timezone ?? 'UTC')));
     }
     return cal;
   };
+  return loaded.map((a) => buildAgreement(a, index, (ref) => dataSource(a, ref), (ref) => calendarOf(a, ref)));
+}
+
+function buildAgreement(
+  a: LoadedAgreement,
+  index: AgreementIndex,
+  dataSource: (ref: string) => DataSource,
+  calendar: (ref: string) => WorkingCalendar,
+): CompiledAgreement {
+  const doc = a.doc;
+  const zone = doc.timezone ?? 'UTC';
   const parties = Object.entries(doc.parties).map(([id, p]) => ({ id, name: p.name, role: p.role }));
   const provider = parties.find((p) => p.role === 'provider')?.id ?? 'unknown';
   const base = (item: Objective | Report, path: (string | number)[]) => {

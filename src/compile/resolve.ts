@@ -31,10 +31,10 @@ export function indexAgreements(agreements: readonly LoadedAgreement[]): Agreeme
  */
 export type Resolution = { ok: true; agreement: LoadedAgreement; id: string } | { ok: false; message: string | null };
 
-type Kind = 'data set' | 'objective or report';
+type Kind = 'data set' | 'objective or report' | 'calendar';
 
 function idsIn(a: LoadedAgreement, kind: Kind): Names {
-  return kind === 'data set' ? referableNames(a, 'data') : referableItemIds(a);
+  return kind === 'data set' ? referableNames(a, 'data') : kind === 'calendar' ? referableNames(a, 'calendars') : referableItemIds(a);
 }
 
 /** SPEC 9.2: an agreement that is not loaded is most often in a file that was not passed. */
@@ -52,7 +52,7 @@ function notLoaded(agreementId: string, ref: string, from: LoadedAgreement, inde
 function resolve(ref: string, from: LoadedAgreement, index: AgreementIndex, kind: Kind): Resolution {
   const parts = ref.split('/');
   if (parts.length > 2 || parts.some((p) => p === '')) {
-    return { ok: false, message: `\`${ref}\` is not ${kind === 'data set' ? 'a' : 'an'} ${kind} reference; write \`id\` or \`agreement-id/id\`` };
+    return { ok: false, message: `\`${ref}\` is not ${kind === 'objective or report' ? 'an' : 'a'} ${kind} reference; write \`id\` or \`agreement-id/id\`` };
   }
   const [agreementId, id] = parts.length === 2 ? [parts[0]!, parts[1]!] : [from.doc.id, parts[0]!];
   const target = agreementId === from.doc.id ? from : index.byId.get(agreementId);
@@ -69,6 +69,11 @@ function resolve(ref: string, from: LoadedAgreement, index: AgreementIndex, kind
 
 export function resolveDataSet(ref: string, from: LoadedAgreement, index: AgreementIndex): Resolution {
   return resolve(ref, from, index, 'data set');
+}
+
+/** SPEC 9.5: a calendar written `calendar-id` or `agreement-id/calendar-id` (shared like data sets). */
+export function resolveCalendar(ref: string, from: LoadedAgreement, index: AgreementIndex): Resolution {
+  return resolve(ref, from, index, 'calendar');
 }
 
 export function resolveDependency(ref: string, from: LoadedAgreement, index: AgreementIndex): Resolution {

@@ -3,9 +3,15 @@ import { RESERVED_CALENDAR, type LoadedAgreement, type NodePath } from '../../ag
 import { acceptedEntries, itemsOf, objectivesOf, referableNames, reportsOf, type AgreementCheck, type AgreementIndex, type Reporter } from './context.js';
 import { measureCalendar } from '../measure.js';
 import { didYouMean, knownNames } from './names.js';
-import { dependencyTarget, resolveDataSet, resolveDependency } from '../resolve.js';
+import { dependencyTarget, resolveCalendar, resolveDataSet, resolveDependency } from '../resolve.js';
 
-function checkCalendar(a: LoadedAgreement, id: string, path: NodePath, report: Reporter): void {
+function checkCalendar(a: LoadedAgreement, id: string, path: NodePath, index: AgreementIndex, report: Reporter): void {
+  if (id.includes('/')) {
+    // SPEC 9.5: another agreement's calendar, `agreement-id/calendar-id`
+    const r = resolveCalendar(id, a, index);
+    if (!r.ok && r.message !== null) report(path, 'unknown-calendar', r.message);
+    return;
+  }
   const { names: known, complete } = referableNames(a, 'calendars');
   if (id === RESERVED_CALENDAR || known.includes(id) || !complete) return;
   const all = [RESERVED_CALENDAR, ...known];
@@ -26,13 +32,13 @@ function checkDataSet(a: LoadedAgreement, ref: string, path: NodePath, index: Ag
 
 export const checkReferences: AgreementCheck = (a, index, report) => {
   for (const [id, service] of acceptedEntries(a, 'services')) {
-    if (service.hours !== undefined) checkCalendar(a, service.hours, ['services', id, 'hours'], report);
+    if (service.hours !== undefined) checkCalendar(a, service.hours, ['services', id, 'hours'], index, report);
   }
   for (const { objective, path } of objectivesOf(a)) {
     checkService(a, objective.service, [...path, 'service'], report);
     checkDataSet(a, objective.source, [...path, 'source'], index, report);
     const cal = measureCalendar(objective.measure);
-    if (cal) checkCalendar(a, cal.calendar, [...path, 'measure', ...cal.suffix], report);
+    if (cal) checkCalendar(a, cal.calendar, [...path, 'measure', ...cal.suffix], index, report);
     (objective.pause ?? []).forEach((pause, k) => {
       if ('source' in pause) checkDataSet(a, pause.source, [...path, 'pause', k, 'source'], index, report);
     });
@@ -40,7 +46,7 @@ export const checkReferences: AgreementCheck = (a, index, report) => {
   for (const { report: r, path } of reportsOf(a)) {
     checkService(a, r.service, [...path, 'service'], report);
     checkDataSet(a, r.log.source, [...path, 'log', 'source'], index, report);
-    if (r.schedule.calendar !== undefined) checkCalendar(a, r.schedule.calendar, [...path, 'schedule', 'calendar'], report);
+    if (r.schedule.calendar !== undefined) checkCalendar(a, r.schedule.calendar, [...path, 'schedule', 'calendar'], index, report);
   }
   for (const { item, path } of itemsOf(a)) {
     (item.dependsOn ?? []).forEach((dep, k) => {

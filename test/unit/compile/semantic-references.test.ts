@@ -105,3 +105,44 @@ describe('checkAgreements: dependsOn references (SPEC 5)', () => {
     ]);
   });
 });
+
+describe('shared calendars (SPEC 9.5)', () => {
+  const ola = [
+    'apiVersion: slacheck/v1',
+    'kind: OLA',
+    'id: network',
+    'title: Network',
+    'timezone: America/New_York',
+    'validity: { from: 2026-01-01, to: 2026-12-31 }',
+    'parties:',
+    '  net: { name: Net, role: provider, contact: n@example.com }',
+    '  it-ops: { name: IT, role: customer, contact: i@example.com }',
+    'monitoring: { collection: x, verification: y, auditor: it-ops }',
+    'calendars:',
+    '  desk-hours: { hours: { mon-fri: "09:00-17:00" } }',
+    '',
+  ].join('\n');
+
+  it('an agreement uses another one\'s calendar as `agreement-id/calendar-id`; unknown ones are named at their node', () => {
+    const ok = agreementText({ objectives: [objective({ measure: '{ duration: { from: opened_at, to: responded_at, calendar: network/desk-hours } }' })] });
+    expect(check([['agreements/desk.yaml', ok], ['agreements/network.yaml', ola]])).toEqual([]);
+    const typo = agreementText({ objectives: [objective({ measure: '{ duration: { from: opened_at, to: responded_at, calendar: network/desk-hour } }' })] });
+    expect(check([['agreements/desk.yaml', typo], ['agreements/network.yaml', ola]])).toEqual([
+      at(typo, 'network/desk-hour', 'unknown-calendar', 'unknown calendar `network/desk-hour` (did you mean `desk-hours`?); agreement `network` declares: desk-hours'),
+    ]);
+    const missing = agreementText({ objectives: [objective({ measure: '{ duration: { from: opened_at, to: responded_at, calendar: netwrk/desk-hours } }' })] });
+    expect(check([['agreements/desk.yaml', missing], ['agreements/network.yaml', ola]])[0]!.message).toMatch(/^unknown agreement `netwrk` in `netwrk\/desk-hours` \(did you mean `network`\?\)/);
+  });
+
+  it('the compiled measure shares the declaring agreement\'s calendar object, in that agreement\'s timezone', async () => {
+    const { compileAgreements } = await import('../../../src/compile/index.js');
+    const { loadText } = await import('../../fixtures/semantic/agreement.js');
+    const text = agreementText({ objectives: [objective({ measure: '{ duration: { from: opened_at, to: responded_at, calendar: network/desk-hours } }' })] });
+    const { agreements } = compileAgreements([...loadText(text, 'agreements/desk.yaml'), ...loadText(ola, 'agreements/network.yaml')], { cwd: '/' });
+    const desk = agreements.find((a) => a.id === 'desk')!;
+    const measure = (desk.items[0] as { measure: { calendar: { id: string; timezone: string; workingSeconds(a: number, b: number): number } } }).measure;
+    expect([measure.calendar.id, measure.calendar.timezone]).toEqual(['network/desk-hours', 'America/New_York']);
+    // Monday 2 March 2026, 09:00–17:00 in New York (EST, UTC−5) = 14:00–22:00 UTC: 8h
+    expect(measure.calendar.workingSeconds(Date.parse('2026-03-02T00:00:00Z'), Date.parse('2026-03-03T00:00:00Z'))).toBe(8 * 3600);
+  });
+});
