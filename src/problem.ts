@@ -17,6 +17,7 @@ export type ProblemCode =
   | 'duplicate-id'
   | 'duplicate-window'
   | 'holiday-overlap'
+  | 'unknown-calendar-value'
   | 'holiday-outside-validity'
   | 'reserved-id'
   | 'provider-count'

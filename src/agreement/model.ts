@@ -102,10 +102,10 @@ export type Scalar = string | number | boolean;
 export type Where = Record<string, Scalar | Scalar[]>;
 
 export interface DurationMeasure {
-  duration: { from: string; to: string; calendar?: string };
+  duration: { from: string; to: string; calendar?: string | RecordCalendar };
 }
 export interface DeadlineMeasure {
-  deadline: { due: string; done: string; calendar?: string };
+  deadline: { due: string; done: string; calendar?: string | RecordCalendar };
 }
 export interface UptimeMeasure {
   uptime: { from: string; to: string; calendar?: string };
@@ -114,6 +114,13 @@ export interface ValueMeasure {
   value: string;
 }
 export type Measure = 'count' | ValueMeasure | DurationMeasure | DeadlineMeasure | UptimeMeasure;
+
+/** SPEC 9.5: a calendar per record, picked by a column's value (`default` for values not mapped). */
+export interface RecordCalendar {
+  column: string;
+  map: Record<string, string>;
+  default?: string;
+}
 
 /** `count`, `sum`, `mean`, `min`, `max`, `median`, `ratio` or `pNN` (0 < NN < 100). */
 export type Aggregate = string;

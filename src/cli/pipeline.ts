@@ -85,7 +85,7 @@ export async function evaluateAll(loaded: Loaded, opts: EvaluateRunOptions, io: 
   } catch (err) {
     if (err instanceof InputError) {
       progress?.clear();
-      const cells = err.problems.some((p) => ['invalid-timestamp', 'invalid-number', 'invalid-interval', 'empty-timestamp', 'csv-ragged-row'].includes(p.code));
+      const cells = err.problems.some((p) => ['invalid-timestamp', 'invalid-number', 'invalid-interval', 'empty-timestamp', 'csv-ragged-row', 'unknown-calendar-value'].includes(p.code));
       const hint = cells ? "the measurement data cannot be evaluated (fix the cells, or set the data set's `invalid: skip` to leave such rows out and count them)" : 'the measurement data cannot be evaluated';
       failWithProblems([...err.problems].sort(compareProblems), loaded.load.files, io, color, hint);
     }

@@ -201,7 +201,17 @@ function compiledMeasure(o: Objective, doc: AgreementDoc, calendar: (id: string)
   const kind = measureKind(m);
   if (m === 'count' || kind === 'count') return { kind: 'count' };
   if ('value' in m) return { kind: 'value', column: m.value };
-  const cal = calendar(effectiveCalendar(doc, o));
+  const effective = effectiveCalendar(doc, o);
+  if (typeof effective === 'object' && ('duration' in m || 'deadline' in m)) {
+    // SPEC 9.5: one compiled calendar per id, shared by every record that picks it
+    const map = new Map(Object.entries(effective.map).map(([value, id]) => [value, calendar(id)]));
+    const fallback = effective.default === undefined ? null : calendar(effective.default);
+    const perRecord = { column: effective.column, map, fallback };
+    const cal = fallback ?? [...map.values()][0]!;
+    if ('duration' in m) return { kind: 'duration', from: m.duration.from, to: m.duration.to, calendar: cal, perRecord };
+    return { kind: 'deadline', due: m.deadline.due, done: m.deadline.done, calendar: cal, perRecord };
+  }
+  const cal = calendar(typeof effective === 'string' ? effective : RESERVED_CALENDAR);
   if ('duration' in m) return { kind: 'duration', from: m.duration.from, to: m.duration.to, calendar: cal };
   if ('deadline' in m) return { kind: 'deadline', due: m.deadline.due, done: m.deadline.done, calendar: cal };
   return { kind: 'uptime', from: m.uptime.from, to: m.uptime.to, calendar: cal };

@@ -4,7 +4,7 @@
  */
 import type { QuantityUnit } from '../agreement/quantity.js';
 import { parseDuration } from '../agreement/quantity.js';
-import { RESERVED_CALENDAR, type AgreementDoc, type Good, type Measure, type Objective } from '../agreement/model.js';
+import { RESERVED_CALENDAR, type AgreementDoc, type Good, type Measure, type Objective, type RecordCalendar } from '../agreement/model.js';
 import type { AggregateKind, AggregateSpec, GoodRule, MeasureKind, Unit } from './model.js';
 
 export function measureKind(measure: Measure): MeasureKind | null {
@@ -15,7 +15,7 @@ export function measureKind(measure: Measure): MeasureKind | null {
 }
 
 /** The calendar a measure names explicitly, with its path suffix under `measure`. */
-export function measureCalendar(measure: Measure): { calendar: string; suffix: string[] } | null {
+export function measureCalendar(measure: Measure): { calendar: string | RecordCalendar; suffix: string[] } | null {
   if (typeof measure !== 'object' || measure === null) return null;
   if ('duration' in measure && measure.duration.calendar !== undefined) {
     return { calendar: measure.duration.calendar, suffix: ['duration', 'calendar'] };
@@ -29,8 +29,14 @@ export function measureCalendar(measure: Measure): { calendar: string; suffix: s
   return null;
 }
 
+/** The calendar ids a measure's calendar names: itself, or a per-record calendar's map values and default (SPEC 9.5). */
+export function calendarIds(calendar: string | RecordCalendar): string[] {
+  if (typeof calendar === 'string') return [calendar];
+  return [...new Set([...Object.values(calendar.map), ...(calendar.default !== undefined ? [calendar.default] : [])])];
+}
+
 /** SPEC 3.1: the measure's calendar, else the service's hours, else `24x7`. */
-export function effectiveCalendar(doc: AgreementDoc, objective: Objective): string {
+export function effectiveCalendar(doc: AgreementDoc, objective: Objective): string | RecordCalendar {
   const explicit = measureCalendar(objective.measure);
   if (explicit) return explicit.calendar;
   const hours = objective.service !== undefined ? doc.services?.[objective.service]?.hours : undefined;

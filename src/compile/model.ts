@@ -17,9 +17,19 @@ export type MeasureKind = 'count' | 'value' | 'duration' | 'deadline' | 'uptime'
 export type CompiledMeasure =
   | { kind: 'count' }
   | { kind: 'value'; column: string }
-  | { kind: 'duration'; from: string; to: string; calendar: WorkingCalendar }
-  | { kind: 'deadline'; due: string; done: string; calendar: WorkingCalendar }
+  | { kind: 'duration'; from: string; to: string; calendar: WorkingCalendar; perRecord?: PerRecordCalendar }
+  | { kind: 'deadline'; due: string; done: string; calendar: WorkingCalendar; perRecord?: PerRecordCalendar }
   | { kind: 'uptime'; from: string; to: string; calendar: WorkingCalendar };
+
+/**
+ * SPEC 9.5: a calendar per record: the value of `column` picks one (`map`), else `fallback`; a value
+ * with neither is a bad cell. `calendar` of the measure is then the fallback, or the first mapped.
+ */
+export interface PerRecordCalendar {
+  column: string;
+  map: ReadonlyMap<string, WorkingCalendar>;
+  fallback: WorkingCalendar | null;
+}
 
 export type AggregateKind = 'count' | 'sum' | 'mean' | 'min' | 'max' | 'percentile' | 'ratio';
 

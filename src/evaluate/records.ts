@@ -54,6 +54,9 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
 
   const ds = obj.dataSet;
   const calendar: WorkingCalendar | null = kind === 'duration' || kind === 'deadline' ? measure.calendar : null;
+  // SPEC 9.5: a calendar per record, picked by a column's value (each calendar compiled once)
+  const perRecord = kind === 'duration' || kind === 'deadline' ? (measure.perRecord ?? null) : null;
+  let calendarCol = -1;
   // SPEC 9.3: when windows overlap (a list of kinds, rolling windows) records are tallied per local
   // day (slot), and each window sums its slots: a record is placed once, never once per window
   const slotting = daySlots(ctx.windows, ctx.zone, ctx.asOfMs);
@@ -126,6 +129,13 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
   const fails = (value: number, good: boolean): boolean => (isRatio ? !good : (target.op === '<=' || target.op === '<') && failsTarget(value));
   const keep = (w: number, row: readonly string[], line: number, start: number, end: number, value: number, open: boolean): void =>
     tallies.addEvidence(w, { line, key: keyCol >= 0 && row[keyCol] !== '' ? row[keyCol]! : null, start, end: open ? null : end, value, open, charged: [] });
+  const recordCalendar = (row: readonly string[]): WorkingCalendar => {
+    const value = row[calendarCol]!;
+    const cal = perRecord!.map.get(value) ?? perRecord!.fallback;
+    if (cal) return cal;
+    const known = [...perRecord!.map.keys()].map((k) => JSON.stringify(k)).join(', ');
+    throw new CellError('unknown-calendar-value', perRecord!.column, `"${value}" names no calendar: the map has ${known} and there is no default`);
+  };
   const charges = new RecordCharges(entries.length);
   const charge = charges.add;
   const isGood = (value: number, row: readonly string[]): boolean =>
@@ -196,7 +206,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
       if (w !== OUTSIDE) setAside(w, e, row, line);
       return;
     }
-    const cal = calendar!;
+    const cal = perRecord ? recordCalendar(row) : calendar!;
     if (!open) {
       const w = place(line, hasT ? t : to);
       if (w === OUTSIDE) return;
@@ -260,7 +270,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     // Closed records are placed now; open ones once we know whether they count.
     const placed = hasT ? place(line, t) : open ? PLACE_LATER : place(line, due);
     if (placed === OUTSIDE) return;
-    const cal = calendar!;
+    const cal = perRecord ? recordCalendar(row) : calendar!;
     const shift = inputs.lateness(row, open ? NaN : done, asOf, cal, lateness);
     for (let i = 0; i < inputs.size; i++) if (lateness[i]! > 0) charge(inputEntry0 + i, lateness[i]!);
     const shifted = shift > 0 ? cal.addWorkingSeconds(due, shift) : due;
@@ -393,6 +403,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
       statusSources.forEach((s, i) => (s.joinCol = col(statusJoins[i]!)));
       for (const p of columnPauses) p.col = col(p.name);
       keyCol = keyColumn(h, ds.keyColumn);
+      if (perRecord) calendarCol = col(perRecord.column);
       return [...missing];
     },
     add(row, line) {
@@ -424,7 +435,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
         measure: kind,
         agg,
         good,
-        calendar: calendar?.id ?? null,
+        calendar: perRecord ? `per ${perRecord.column}` : (calendar?.id ?? null),
         valueColumn: measure.kind === 'value' ? measure.column : null,
         unit: obj.unit,
         unjoined: statusSources.reduce((n, s) => n + s.history.unjoinedRows(), 0),
@@ -432,8 +443,9 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
       }, slotting?.ranges ?? null);
       if (!isRatio) return outcomes;
       // SPEC 9.3: a ratio's budget is in records; a partial window is projected on the measure's
-      // calendar (24x7 without one)
-      const service = (from: number, to: number): number => (calendar ? calendar.workingSeconds(from, to) : (to - from) / 1000);
+      // calendar (24x7 without one; wall-clock time with a calendar per record, SPEC 9.7)
+      const clockCalendar = perRecord ? null : calendar;
+      const service = (from: number, to: number): number => (clockCalendar ? clockCalendar.workingSeconds(from, to) : (to - from) / 1000);
       return outcomes.map((o) => ({
         ...o,
         budget: {
@@ -442,7 +454,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
           used: o.counts.counted - o.counts.good,
           elapsed: service(o.window.start, Math.min(o.window.end, asOf)),
           whole: service(o.window.start, o.window.end),
-          clock: { calendar, start: o.window.start },
+          clock: { calendar: clockCalendar, start: o.window.start },
         },
       }));
     },

@@ -196,9 +196,11 @@ function checkMeasure(o: Objective, header: Header | undefined, p: NodePath, col
   else if ('duration' in m) {
     column(header, m.duration.from, [...at, 'duration', 'from']);
     column(header, m.duration.to, [...at, 'duration', 'to']);
+    if (typeof m.duration.calendar === 'object') column(header, m.duration.calendar.column, [...at, 'duration', 'calendar', 'column']);
   } else if ('deadline' in m) {
     column(header, m.deadline.due, [...at, 'deadline', 'due']);
     column(header, m.deadline.done, [...at, 'deadline', 'done']);
+    if (typeof m.deadline.calendar === 'object') column(header, m.deadline.calendar.column, [...at, 'deadline', 'calendar', 'column']);
   } else if ('uptime' in m) {
     column(header, m.uptime.from, [...at, 'uptime', 'from']);
     column(header, m.uptime.to, [...at, 'uptime', 'to']);

@@ -38,7 +38,13 @@ export const checkReferences: AgreementCheck = (a, index, report) => {
     checkService(a, objective.service, [...path, 'service'], report);
     checkDataSet(a, objective.source, [...path, 'source'], index, report);
     const cal = measureCalendar(objective.measure);
-    if (cal) checkCalendar(a, cal.calendar, [...path, 'measure', ...cal.suffix], index, report);
+    if (cal && typeof cal.calendar === 'string') checkCalendar(a, cal.calendar, [...path, 'measure', ...cal.suffix], index, report);
+    else if (cal && typeof cal.calendar === 'object') {
+      // SPEC 9.5: a calendar per record names a calendar per value, and maybe a default
+      const at = [...path, 'measure', ...cal.suffix];
+      for (const [value, id] of Object.entries(cal.calendar.map)) checkCalendar(a, id, [...at, 'map', value], index, report);
+      if (cal.calendar.default !== undefined) checkCalendar(a, cal.calendar.default, [...at, 'default'], index, report);
+    }
     (objective.pause ?? []).forEach((pause, k) => {
       if ('source' in pause) checkDataSet(a, pause.source, [...path, 'pause', k, 'source'], index, report);
     });

@@ -2,7 +2,7 @@
 import { parseQuantity, parseTarget, usesDayUnits, type QuantityUnit, type Target } from '../../agreement/quantity.js';
 import { RESERVED_CALENDAR, type CreditTier, type LoadedAgreement, type NodePath, type Objective } from '../../agreement/model.js';
 import { isAccepted, itemsOf, type AgreementCheck, type Reporter } from './context.js';
-import { effectiveCalendar, measureCalendar, objectiveUnit, quantityUnitOf } from '../measure.js';
+import { calendarIds, effectiveCalendar, measureCalendar, objectiveUnit, quantityUnitOf } from '../measure.js';
 import { describeUnit, unitSource } from './measure.js';
 
 interface Fit {
@@ -83,7 +83,9 @@ function isStricter(warning: Target, target: Target): boolean {
 /** The measure's calendar; null when it comes from a service the schema rejected (it cannot be known). */
 function checkedCalendar(a: LoadedAgreement, objective: Objective): string | null {
   if (measureCalendar(objective.measure) === null && objective.service !== undefined && !isAccepted(a, ['services', objective.service])) return null;
-  return effectiveCalendar(a.doc, objective);
+  // a calendar per record (SPEC 9.5): the day-unit warning holds when any of its calendars works office hours
+  const ids = calendarIds(effectiveCalendar(a.doc, objective));
+  return ids.find((id) => id !== RESERVED_CALENDAR) ?? ids[0] ?? null;
 }
 
 export const checkUnits: AgreementCheck = (a, _index, report) => {
