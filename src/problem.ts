@@ -18,6 +18,8 @@ export type ProblemCode =
   | 'duplicate-window'
   | 'holiday-overlap'
   | 'unknown-calendar-value'
+  | 'unknown-maintenance'
+  | 'invalid-maintenance'
   | 'holiday-outside-validity'
   | 'reserved-id'
   | 'provider-count'

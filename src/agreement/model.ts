@@ -163,6 +163,25 @@ export interface Exclusion {
   party: string;
 }
 
+/** SPEC 9.5: an exclusion of the occurrences of maintenance windows. */
+export interface MaintenanceExclusion {
+  maintenance: string[];
+}
+
+/** SPEC 9.5: scheduled maintenance, recurring (`every`, `on`, `hours`) or one-off (`from`, `to`). */
+export interface Maintenance {
+  id: string;
+  description?: string;
+  every?: 'day' | 'week' | 'month';
+  on?: string | number;
+  hours?: string;
+  from?: string;
+  to?: string;
+  timezone?: string;
+  party: string;
+  notice?: { source: string; at: string; where?: Where; min: string };
+}
+
 export type Dependency = string | { objective: string; excuses?: boolean };
 
 /** Values written like targets: `95%`, `4h`, `5%` (YAML may also give plain numbers). */
@@ -189,7 +208,7 @@ export interface Objective {
   time?: string;
   pause?: Pause[];
   inputs?: Input[];
-  exclude?: Exclusion[];
+  exclude?: Array<Exclusion | MaintenanceExclusion>;
   dependsOn?: Dependency[];
   credits?: CreditTier[];
 }
@@ -252,6 +271,7 @@ export interface AgreementDoc {
   objectives?: Objective[];
   reports?: Report[];
   remedies?: Remedy[];
+  maintenance?: Maintenance[];
 }
 
 /** A position in a source file, 1-based. */

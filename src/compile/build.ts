@@ -3,16 +3,18 @@
  * derived once. Validation has ruled out every error here, so nothing in this file reports one.
  */
 import path from 'node:path';
-import { RESERVED_CALENDAR, type AgreementDoc, type Dependency, type LoadedAgreement, type Objective, type Report } from '../agreement/model.js';
+import { RESERVED_CALENDAR, type AgreementDoc, type Dependency, type Exclusion, type LoadedAgreement, type Maintenance, type Objective, type Report } from '../agreement/model.js';
 import { parseDuration, parseQuantity, parseTarget, type Target } from '../agreement/quantity.js';
 import type { DataSource } from '../data/source.js';
 import { compileCalendar } from '../time/calendar.js';
+import { parseIntervals } from '../time/hours.js';
 import { specsOf, windowKey } from '../time/window-specs.js';
 import type { WorkingCalendar } from '../time/types.js';
 import { effectiveCalendar, goodRule, measureKind, objectiveUnit, parseAggregate } from './measure.js';
 import type {
   CompiledAgreement,
   CompiledCreditTerms,
+  CompiledMaintenance,
   CompiledMeasure,
   CompiledObjective,
   CompiledPause,
@@ -100,6 +102,13 @@ function buildAgreement(
 ): CompiledAgreement {
   const doc = a.doc;
   const zone = doc.timezone ?? 'UTC';
+  // SPEC 9.5: maintenance windows, compiled once per agreement
+  const maintenanceById = new Map<string, CompiledMaintenance>();
+  const maintenanceOf = (id: string): CompiledMaintenance => {
+    let m = maintenanceById.get(id);
+    if (!m) maintenanceById.set(id, (m = compiledMaintenance(doc.maintenance!.find((x) => x.id === id)!, doc, zone, dataSource)));
+    return m;
+  };
   const parties = Object.entries(doc.parties).map(([id, p]) => ({ id, name: p.name, role: p.role }));
   const provider = parties.find((p) => p.role === 'provider')?.id ?? 'unknown';
   const base = (item: Objective | Report, path: (string | number)[]) => {
@@ -134,7 +143,8 @@ function buildAgreement(
       time: o.time,
       pauses: measure.kind === 'duration' ? (o.pause ?? []).map((p) => compiledPause(p, dataSource, dataSource(o.source))) : [],
       inputs: measure.kind === 'deadline' ? (o.inputs ?? []) : [],
-      exclude: o.exclude ?? [],
+      exclude: (o.exclude ?? []).filter((x): x is Exclusion => 'where' in x),
+      maintenance: (o.exclude ?? []).flatMap((x) => ('maintenance' in x ? x.maintenance.map((id) => maintenanceOf(id)) : [])),
     };
   });
   const reports = (doc.reports ?? []).map(
@@ -215,6 +225,30 @@ function compiledMeasure(o: Objective, doc: AgreementDoc, calendar: (id: string)
   if ('duration' in m) return { kind: 'duration', from: m.duration.from, to: m.duration.to, calendar: cal };
   if ('deadline' in m) return { kind: 'deadline', due: m.deadline.due, done: m.deadline.done, calendar: cal };
   return { kind: 'uptime', from: m.uptime.from, to: m.uptime.to, calendar: cal };
+}
+
+const WEEKDAY_INDEX: Readonly<Record<string, number>> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 };
+
+function compiledMaintenance(m: Maintenance, doc: AgreementDoc, zone: string, dataSource: (ref: string) => DataSource): CompiledMaintenance {
+  const intervals = m.hours === undefined ? [] : parseIntervals(m.hours);
+  return {
+    agreement: doc.id,
+    id: m.id,
+    recurring:
+      m.every === undefined
+        ? null
+        : {
+            every: m.every,
+            on: m.on === undefined ? null : typeof m.on === 'number' ? m.on : (WEEKDAY_INDEX[m.on] ?? Number(m.on)),
+            intervals: typeof intervals === 'string' ? [] : intervals,
+          },
+    oneOff: m.every === undefined && m.from !== undefined && m.to !== undefined ? { from: m.from, to: m.to } : null,
+    zone: m.timezone ?? zone,
+    party: m.party,
+    notice: m.notice
+      ? { dataSet: dataSource(m.notice.source), at: m.notice.at, where: m.notice.where, minSeconds: parseDuration(m.notice.min)!, min: m.notice.min }
+      : null,
+  };
 }
 
 function compiledPause(p: NonNullable<Objective['pause']>[number], dataSource: (ref: string) => DataSource, measured: DataSource): CompiledPause {

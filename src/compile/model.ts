@@ -31,6 +31,19 @@ export interface PerRecordCalendar {
   fallback: WorkingCalendar | null;
 }
 
+/** SPEC 9.5: a maintenance window, compiled: its occurrences and who is charged for them. */
+export interface CompiledMaintenance {
+  agreement: string;
+  id: string;
+  /** Recurring: `every`, the weekday (0 = Monday) or day of month, and the local intervals in minutes. */
+  recurring: { every: 'day' | 'week' | 'month'; on: number | null; intervals: Array<[number, number]> } | null;
+  /** One-off: local date-times `YYYY-MM-DDTHH:MM`. */
+  oneOff: { from: string; to: string } | null;
+  zone: string;
+  party: string;
+  notice: { dataSet: DataSource; at: string; where: Where | undefined; minSeconds: number; min: string } | null;
+}
+
 export type AggregateKind = 'count' | 'sum' | 'mean' | 'min' | 'max' | 'percentile' | 'ratio';
 
 /** SPEC 3.2: a window aggregate. */
@@ -119,7 +132,10 @@ export interface CompiledObjective extends ItemBase {
   time: string | undefined;
   pauses: CompiledPause[];
   inputs: Input[];
+  /** `where` exclusions, in file order. */
   exclude: Exclusion[];
+  /** SPEC 9.5: the maintenance windows whose occurrences are excluded, in file order. */
+  maintenance: CompiledMaintenance[];
 }
 
 export interface CompiledReport extends ItemBase {

@@ -3,6 +3,7 @@
  * role counts, dates and calendars, unit fit, schedules, dependency cycles, documentation gaps.
  * Runs on schema-valid agreements; every problem points at the offending YAML node.
  */
+import { checkMaintenance } from './checks/maintenance.js';
 import { compareProblems, type Problem } from '../problem.js';
 import type { LoadedAgreement } from '../agreement/model.js';
 import { checkAggregates } from './checks/aggregates.js';
@@ -34,6 +35,7 @@ const PER_AGREEMENT: readonly AgreementCheck[] = [
   checkSchedules,
   checkCreditTerms,
   checkRemedies,
+  checkMaintenance,
   checkDocumentation,
 ];
 

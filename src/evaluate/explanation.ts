@@ -106,10 +106,31 @@ export type ComputationStep =
    * SPEC 9.7 `delivery-unmatched`: log rows whose `for` value names no occurrence, ignored. Placed
    * in the window holding the named date (the first or last window for one outside them all).
    */
-  | { kind: 'unmatched-deliveries'; column: string; rows: number; values: string[] };
+  | { kind: 'unmatched-deliveries'; column: string; rows: number; values: string[] }
+  /**
+   * SPEC 9.5: the occurrences of a maintenance window in this window, each used (excluded) or
+   * refused: not announced, or announced too late (`announced`: the latest notice before it).
+   */
+  | { kind: 'maintenance'; id: string; zone: string; occurrences: MaintenanceUse[] };
+
+export interface MaintenanceUse {
+  start: number;
+  end: number;
+  used: boolean;
+  /** `no notice needed`, `announced`, `not announced`, `announced too late`. */
+  why: 'no-notice-needed' | 'announced' | 'not-announced' | 'too-late';
+  /** The notice that announced it, or the latest one before it when too late; null otherwise. */
+  announcedAt: number | null;
+  min: string | null;
+}
 
 /** What a record-level mechanism took away from the owner (SPEC 5). */
-export type AttributionRule = { mechanism: 'pause'; pause: CompiledPause } | { mechanism: 'input'; input: Input } | { mechanism: 'exclude'; exclusion: Exclusion };
+export type AttributionRule =
+  | { mechanism: 'pause'; pause: CompiledPause }
+  | { mechanism: 'input'; input: Input }
+  | { mechanism: 'exclude'; exclusion: Exclusion }
+  /** SPEC 9.5: the occurrences of a maintenance window. */
+  | { mechanism: 'maintenance'; maintenance: { id: string; party: string } };
 
 /** Per-mechanism breakdown of what was taken away from the owner in a window. */
 export interface Attribution {

@@ -13,7 +13,8 @@ import { CellError } from '../problem.js';
 import type { WorkingCalendar } from '../time/types.js';
 import { buildWindows, WindowIndex, windowsOverlap } from '../time/windows.js';
 import { localDateOf } from '../time/instant.js';
-import { lowerBound } from '../time/search.js';
+import { lowerBound, upperBound } from '../time/search.js';
+import { maintenanceUses, noticeReader } from './adjust/maintenance.js';
 import type { TimeWindow } from '../time/types.js';
 import type { DataNeed, EvaluatorContext, ObjectiveEvaluator } from './evaluator.js';
 import { RecordSharing } from './row-instants.js';
@@ -88,6 +89,33 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
   const recordPauses = statusSources.length > 0 ? new RecordPauses(statusSources) : null;
   const inputEntry0 = obj.pauses.length;
   const excludeEntry0 = inputEntry0 + obj.inputs.length;
+  const maintenanceEntry0 = excludeEntry0 + obj.exclude.length;
+  // SPEC 9.5: records whose time falls inside a used maintenance occurrence are excluded; notices
+  // are read first (phase 0), the occurrences decided on the first record
+  const notices = obj.maintenance.map((m) => (m.notice ? noticeReader(m, ctx.asOfMs) : null));
+  notices.forEach((n) => n && needs.push({ dataSet: n.dataSet, phase: 0, sink: n.sink }));
+  let maintenanceSpans: { starts: number[]; ends: number[]; entry: number[] } | null = null;
+  /** The maintenance entry whose used occurrence holds instant `t`, or -1. */
+  const inMaintenance = (t: number): number => {
+    if (obj.maintenance.length === 0 || t !== t) return -1;
+    if (maintenanceSpans === null) {
+      const all = obj.maintenance.flatMap((m, k) => maintenanceUses(m, notices[k]?.at ?? null, ctx).filter((u) => u.used).map((u) => ({ ...u, k })));
+      all.sort((x, y) => x.start - y.start);
+      maintenanceSpans = { starts: all.map((u) => u.start), ends: all.map((u) => u.end), entry: all.map((u) => u.k) };
+    }
+    const spans = maintenanceSpans;
+    // occurrences of one window never overlap; of several, a few may: look back a little
+    const last = upperBound(spans.starts, t) - 1;
+    for (let i = last; i >= 0 && i > last - 8; i--) if (t < spans.ends[i]!) return spans.entry[i]!;
+    return -1;
+  };
+  /** SPEC 5, 9.5: the `where` exclusion matching the record, else a maintenance window holding `at` (indexes after them), else none. */
+  const exclusionOf = (row: readonly string[], at: number): number => {
+    const e = excl.match(row);
+    if (e !== NOT_EXCLUDED || obj.maintenance.length === 0) return e;
+    const m = inMaintenance(at);
+    return m < 0 ? NOT_EXCLUDED : obj.exclude.length + m;
+  };
 
   // Column indexes, set in bind().
   let header: readonly string[] = [];
@@ -145,7 +173,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     charges.clear();
     const excluded = exclusion !== NOT_EXCLUDED;
     if (excluded) charge(excludeEntry0 + exclusion, 0);
-    if (tallies.setAside(w, excluded)) {
+    if (tallies.setAside(w, excluded) && exclusion < obj.exclude.length) {
       const x = obj.exclude[exclusion]!;
       tallies.addNote(w, { kind: 'excluded', record: recordOf(row, line), where: x.where, party: x.party });
     }
@@ -199,7 +227,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     const t = explicitTime ? explicitPlace(row, open) : NO_TIME;
     if (t === IGNORE) return;
     const hasT = t === t;
-    const e = excl.match(row);
+    const e = exclusionOf(row, hasT ? t : from);
     if (e !== NOT_EXCLUDED || from !== from) {
       // SPEC 5: an open excluded record is reported where an open record would be.
       const w = hasT ? place(line, t) : open ? last : place(line, to);
@@ -261,7 +289,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     const t = explicitTime ? explicitPlace(row, open) : NO_TIME;
     if (t === IGNORE) return;
     const hasT = t === t;
-    const e = excl.match(row);
+    const e = exclusionOf(row, hasT ? t : due);
     if (e !== NOT_EXCLUDED || due !== due) {
       const w = hasT ? place(line, t) : open || due !== due ? last : place(line, due);
       if (w !== OUTSIDE) setAside(w, e, row, line);
@@ -315,7 +343,7 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
     if (t > asOf) return;
     const w = place(line, t);
     if (w === OUTSIDE) return;
-    const e = excl.match(row);
+    const e = exclusionOf(row, t);
     if (e !== NOT_EXCLUDED) return setAside(w, e, row, line);
     let v = 1;
     if (kind === 'value') {

@@ -25,6 +25,8 @@ export function buildEntries(obj: CompiledObjective): AttributionEntry[] {
     ...obj.pauses.map((pause) => entry({ mechanism: 'pause', pause }, pause.party)),
     ...obj.inputs.map((input) => entry({ mechanism: 'input', input }, input.party)),
     ...obj.exclude.map((exclusion) => entry({ mechanism: 'exclude', exclusion }, exclusion.party)),
+    // SPEC 9.5: maintenance windows, after the `where` exclusions
+    ...obj.maintenance.map((m) => entry({ mechanism: 'maintenance', maintenance: { id: m.id, party: m.party } }, m.party)),
   ];
 }
 

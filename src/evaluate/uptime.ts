@@ -4,15 +4,16 @@
  * at window boundaries; excluded intervals (SPEC 5) leave downtime and service time alike.
  */
 import type { Exclusion } from '../agreement/model.js';
-import type { CompiledObjective } from '../compile/model.js';
+import type { CompiledMaintenance, CompiledObjective } from '../compile/model.js';
 import type { RowSink } from '../data/source.js';
+import { maintenanceUses, noticeReader } from './adjust/maintenance.js';
 import { CellError } from '../problem.js';
 import { timestampCells } from './cells.js';
 import { mergeIntervals, subtractIntervals, workingSecondsIn, type Interval } from '../time/intervals.js';
 import { upperBoundBy } from '../time/search.js';
 import type { TimeWindow, WorkingCalendar } from '../time/types.js';
 import type { EvaluatorContext, ObjectiveEvaluator, WindowOutcome } from './evaluator.js';
-import type { Attribution, ComputationStep, Evidence, Example } from './explanation.js';
+import type { Attribution, ComputationStep, Evidence, Example, MaintenanceUse } from './explanation.js';
 import type { Charge } from './result.js';
 import { compileWhere, keyColumn, singleColumn, type CompiledWhere } from './where.js';
 import { WindowIndex, windowsOverlap } from '../time/windows.js';
@@ -144,9 +145,17 @@ export function createUptimeEvaluator(ctx: EvaluatorContext<CompiledObjective>):
     incidents.entry.push(entry);
   };
 
+  // SPEC 9.5: the notices of maintenance windows that need them, read before the incidents
+  const notices = objective.maintenance.map((m) => (m.notice ? noticeReader(m, asOf) : null));
   return {
-    needs: () => [{ dataSet, phase: 1, sink }],
-    finish: () => measureWindows(ctx, measure.calendar, exclusions, incidents, invalidAt),
+    needs: () => [
+      ...notices.flatMap((n) => (n ? [{ dataSet: n.dataSet, phase: 0 as const, sink: n.sink }] : [])),
+      { dataSet, phase: 1, sink },
+    ],
+    finish: () => {
+      const maintenance = objective.maintenance.map((m, i) => ({ m, uses: maintenanceUses(m, notices[i]?.at ?? null, ctx) }));
+      return measureWindows(ctx, measure.calendar, exclusions, incidents, invalidAt, maintenance);
+    },
     findings: () => ({ unmatched: where.unmatched(), pauseExceeded: null }),
   };
 }
@@ -157,6 +166,7 @@ function measureWindows(
   exclusions: readonly Exclusion[],
   incidents: Incidents,
   invalidAt: readonly number[],
+  maintenance: ReadonlyArray<{ m: CompiledMaintenance; uses: MaintenanceUse[] }> = [],
 ): WindowOutcome[] {
   const calendarId = calendar.id;
   const windows = ctx.windows;
@@ -190,6 +200,17 @@ function measureWindows(
     excluded = mergeIntervals([...excluded, ...spans]);
     return owned;
   });
+  // SPEC 9.5: the used occurrences of maintenance windows are excluded too, charged to their party
+  // (after the `where` exclusions: time excluded twice is charged to the one listed first)
+  const ownedByMaintenance = maintenance.map(({ uses }) => {
+    const spans = mergeIntervals(uses.filter((u) => u.used).map((u): Interval => [u.start, u.end]));
+    const owned = subtractIntervals(spans, excluded);
+    excluded = mergeIntervals([...excluded, ...spans]);
+    return owned;
+  });
+  // SPEC 9.7: a downtime record lying wholly inside a used occurrence counts as excluded
+  const insideMaintenance = (i: number): boolean =>
+    maintenance.some(({ uses }) => uses.some((u) => u.used && u.start <= incidents.from[i]! && incidents.end[i]! <= u.end));
   // SPEC 3.5: excluded intervals leave downtime and service time alike.
   const downtime = subtractIntervals(merged, excluded);
 
@@ -208,7 +229,7 @@ function measureWindows(
     const value = service > 0 ? (100 * (service - down)) / service : null;
 
     const recs = touching[w]!;
-    const counted = recs.filter((i) => incidents.entry[i] === -1);
+    const counted = recs.filter((i) => incidents.entry[i] === -1 && !insideMaintenance(i));
     const open = counted.filter((i) => incidents.open[i]).length;
     const charged: Record<string, Charge> = {};
     const attributions: Attribution[] = [];
@@ -228,6 +249,17 @@ function measureWindows(
       attributions.push({ mechanism: 'exclude', party: x.party, records, seconds, rule: { mechanism: 'exclude', exclusion: x } });
     });
 
+    maintenance.forEach(({ m, uses }, k) => {
+      const owned = ownedByMaintenance[k]!;
+      // SPEC 9.7: records = occurrences that removed service time here, seconds = the service time removed
+      const records = uses.filter((u) => u.used && workingSecondsIn(owned, Math.max(from, u.start), Math.min(to, u.end), calendar) > 0).length;
+      if (records === 0) return;
+      const seconds = roundMs(workingSecondsIn(owned, from, to, calendar));
+      const charge = (charged[m.party] ??= { records: 0, seconds: 0 });
+      charge.records += records;
+      charge.seconds += seconds;
+      attributions.push({ mechanism: 'maintenance', party: m.party, records, seconds, rule: { mechanism: 'maintenance', maintenance: { id: m.id, party: m.party } } });
+    });
     const outages = merged.filter(([s, e]) => s < window.end && e > window.start).length;
     const computation: ComputationStep[] = [];
     if (value === null) {
@@ -237,6 +269,10 @@ function measureWindows(
       computation.push({ kind: 'uptime-formula', downtime: down, service, value });
     }
     if (recs.length > counted.length) computation.push({ kind: 'downtime-excluded', records: recs.length - counted.length, removed });
+    for (const { m, uses } of maintenance) {
+      const here = uses.filter((u) => u.start < window.end && u.end > window.start);
+      if (here.length > 0) computation.push({ kind: 'maintenance', id: m.id, zone: m.zone, occurrences: here });
+    }
     if (window.partial) computation.push({ kind: 'partial', what: 'service time', asOf: ctx.asOfMs });
 
     return {

@@ -98,6 +98,8 @@ export function describeAttribution(rule: AttributionRule): string {
       return `input ${rule.input.due} → ${rule.input.done}`;
     case 'exclude':
       return describeWhere(rule.exclusion.where);
+    case 'maintenance':
+      return `maintenance ${rule.maintenance.id}`;
   }
 }
 
@@ -239,6 +241,25 @@ export function computationText(step: ComputationStep, wording: Wording): string
     case 'unmatched-deliveries': {
       const values = step.values.map((v) => (v === '' ? '(empty)' : v));
       return `${plural(step.rows, 'logged delivery', 'logged deliveries')} naming no occurrence in ${step.column}, ignored: ${listSome(values, 10)}`;
+    }
+    case 'maintenance': {
+      // SPEC 9.5: each occurrence used or refused, and why
+      const used = step.occurrences.filter((o) => o.used).length;
+      const each = step.occurrences.map((o) => {
+        const span = `${formatLocalWithOffset(o.start, step.zone)} → ${formatLocalWithOffset(o.end, step.zone)}`;
+        const notice = o.announcedAt === null ? '' : ` (announced ${formatLocalWithOffset(o.announcedAt, step.zone)})`;
+        switch (o.why) {
+          case 'no-notice-needed':
+            return `${span} excluded`;
+          case 'announced':
+            return `${span} excluded, announced at least ${o.min} before${notice}`;
+          case 'not-announced':
+            return `${span} not excluded: not announced`;
+          case 'too-late':
+            return `${span} not excluded: announced less than ${o.min} before${notice}`;
+        }
+      });
+      return `maintenance ${step.id}: ${used} of ${plural(step.occurrences.length, 'occurrence')} excluded: ${each.join('; ')}`;
     }
   }
 }

@@ -9,6 +9,7 @@ export { parseHours, parseIntervals, WEEKDAYS, type ParsedHours } from './hours.
 // luxon-free (validate uses them)
 export { formatDays, parseDateDays } from './civil.js';
 export { easterSunday, Holidays, yearlyDate } from './holidays.js';
+export { maintenanceOccurrences, type MaintenanceOccurrence, type MaintenanceSchedule } from './maintenance.js';
 export {
   describeBadTimestamp,
   formatInstant,

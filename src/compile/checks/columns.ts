@@ -182,7 +182,9 @@ export function checkDataColumns(agreements: readonly LoadedAgreement[], index: 
         column(header, input.due, [...p, 'inputs', k, 'due']);
         column(header, input.done, [...p, 'inputs', k, 'done']);
       });
-      (o.exclude ?? []).forEach((exclusion, k) => where(header, exclusion.where, [...p, 'exclude', k, 'where']));
+      (o.exclude ?? []).forEach((exclusion, k) => {
+        if ('where' in exclusion) where(header, exclusion.where, [...p, 'exclude', k, 'where']);
+      });
     }
   }
   return problems;

@@ -46,9 +46,16 @@ export const checkPartyReferences: AgreementCheck = (a, _index, report) => {
     checkParty(a, objective.owner, [...path, 'owner'], 'owner', report);
     (objective.pause ?? []).forEach((p, k) => checkParty(a, p.party, [...path, 'pause', k, 'party'], 'pause', report));
     (objective.inputs ?? []).forEach((i, k) => checkParty(a, i.party, [...path, 'inputs', k, 'party'], 'inputs', report));
-    (objective.exclude ?? []).forEach((e, k) =>
-      checkParty(a, e.party, [...path, 'exclude', k, 'party'], 'exclude', report, true),
-    );
+    (objective.exclude ?? []).forEach((e, k) => {
+      if ('party' in e) checkParty(a, e.party, [...path, 'exclude', k, 'party'], 'exclude', report, true);
+    });
+  }
+  // SPEC 9.5: a maintenance window is charged to a party or `none`
+  const maintenance: unknown = a.doc.maintenance;
+  if (Array.isArray(maintenance) && isAccepted(a, ['maintenance'])) {
+    (a.doc.maintenance ?? []).forEach((m, k) => {
+      if (isAccepted(a, ['maintenance', k])) checkParty(a, m.party, ['maintenance', k, 'party'], 'exclude', report, true);
+    });
   }
   for (const { report: r, path } of reportsOf(a)) {
     checkParty(a, r.owner, [...path, 'owner'], 'owner', report);
