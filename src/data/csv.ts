@@ -10,7 +10,8 @@ import type { CsvError } from 'csv-parse';
 import { InputError, problem } from '../problem.js';
 import type { DataSource, ReadSummary, RowSink } from './source.js';
 import { detectDelimiter, normalizeDelimiter, type Delimiter } from './delimiter.js';
-import { createRecordParser, type RecordParser } from './record-parser.js';
+import { createFastRecordParser } from './fast-parser.js';
+import type { RecordParser } from './record-parser.js';
 import { RowDispatch } from './row-dispatch.js';
 
 export interface ReadCsvOptions {
@@ -34,7 +35,8 @@ export async function readCsv(
     const dispatch = new RowDispatch(ds.file, sinks, ds.skipInvalid === true);
     let parser: RecordParser | null = null;
     const start = (delimiter: Delimiter): RecordParser => {
-      const created = createRecordParser(delimiter, dispatch.add);
+      // the strict fast path, handing the file to csv-parse the moment it meets anything unusual
+      const created = createFastRecordParser(delimiter, dispatch.add);
       dispatch.attach(created.counters);
       return created;
     };

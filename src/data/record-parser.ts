@@ -36,10 +36,22 @@ export interface RecordParser {
 
 const noop = (): void => {};
 
-export function createRecordParser(delimiter: Delimiter, onRecord: (record: string[]) => void): RecordParser {
+export function createRecordParser(
+  delimiter: Delimiter,
+  onRecord: (record: string[]) => void,
+  handOff?: { recordDelimiter: '\n' | '\r\n' | undefined },
+): RecordParser {
   // RFC 4180: `"` quotes, `""` escapes; the column count is checked by the caller so it can skip
-  // whitespace-only lines and name the line itself.
-  const parser = new Parser({ delimiter, bom: true, skip_empty_lines: true, relax_column_count: true });
+  // whitespace-only lines and name the line itself. `handOff`: the fast path hands the file over
+  // mid-way (fast-parser.ts), with the line ending it already detected.
+  const parser = new Parser({
+    delimiter,
+    // a file handed over mid-way has had its BOM removed: a U+FEFF there is text
+    bom: handOff === undefined,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    ...(handOff?.recordDelimiter !== undefined ? { record_delimiter: handOff.recordDelimiter } : {}),
+  });
   const core = (parser as unknown as { api?: ParserCore }).api;
   if (!core || typeof core.parse !== 'function') {
     throw new Error('csv-parse no longer exposes Parser#api: src/data/record-parser.ts needs updating');
