@@ -56,8 +56,8 @@ export function aggregateValue(spec: AggregateSpec, values: Float64Array, counte
       return m;
     }
     default:
-      values.sort();
-      return percentile(values, spec.num, spec.den);
+      // the order statistics by selection: expected O(n), the same number as sorting (property-tested)
+      return selectedPercentile(spec, values);
   }
 }
 
