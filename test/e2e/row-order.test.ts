@@ -177,6 +177,7 @@ describe('evaluate results do not depend on the order of CSV rows', () => {
       'examples/revenue-chain/data/report-log.csv',
       'examples/service-desk/data/info-requests.csv',
       'examples/service-desk/data/internet-outages.csv',
+      'examples/service-desk/data/maintenance-announcements.csv',
       'examples/service-desk/data/network-incidents.csv',
       'examples/service-desk/data/report-log.csv',
       'examples/service-desk/data/ticket-status.csv',

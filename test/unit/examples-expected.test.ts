@@ -60,8 +60,16 @@ const STATUSES: Record<string, string[]> = {
 const VALUES: Record<string, number[]> = {
   'app-maintenance/specs-on-time': [100, 80, 60, 80, 80, 80],
   'app-maintenance/cr-on-time': [100, 100, 80, 80, 100, 100],
-  // 100 × (1 − 1200/2678400), 100, 100 × (1 − 18000/(2674800 − 7200)), 100 × (1 − 1800/2592000), 100, 100
-  'internet-uc/uptime': [99.955197, 100, 99.325236, 99.930556, 100, 100],
+  // Berlin months on 24x7 minus the announced Sunday 02:00–04:00 windows (2h each) and the outages marked maintenance:
+  //   2026-01: 4 Sundays → 2678400 − 4 × 7200 = 2649600; OUT-1 1200 s → 100 × (1 − 1200/2649600) = 100 × (1 − 1/2208)
+  //   2026-02: 4 Sundays → 2419200 − 28800 = 2390400, no downtime → 100
+  //   2026-03: 743h = 2674800 minus OUT-4 (7200, 15 Mar 02:00–04:00, also that Sunday's window), 1 Mar (7200),
+  //            22 Mar (7200) and 29 Mar (3600: spring forward, only 03:00–04:00 CEST exists); 8 Mar was announced
+  //            late (82h < 5d) and stays in: 2674800 − 25200 = 2649600; OUT-2 ∪ OUT-3 = 18000 → 100 × (1 − 18000/2649600)
+  //   2026-04: 4 Sundays → 2592000 − 28800 = 2563200; OUT-5 1800 → 100 × (1 − 1800/2563200) = 100 × (1 − 1/1424)
+  //   2026-05: OUT-6 (14400, covers 10 May's window) + 4 other Sundays (28800) → 2635200, no downtime → 100
+  //   2026-06: 4 Sundays → 2563200, no downtime → 100
+  'internet-uc/uptime': [99.954710, 100, 99.320652, 99.929775, 100, 100],
   // Berlin months on 24x7 (March 743h = 2674800 s): 100 × (1 − 3600/2678400), 100 × (1 − 18000/2419200),
   // 100 × (1 − 14400/2674800), 100 × (1 − 1800/2592000), 100 × (1 − 21600/2678400), 100 × (1 − 14400/2592000)
   'it-outsourcing/erp-availability': [99.865591, 99.255952, 99.461642, 99.930556, 99.193548, 99.444444],
@@ -268,9 +276,17 @@ describe('examples at --as-of 2026-07-01', () => {
     expect(find('app-maintenance/cr-on-time', '2026-04').charged).toEqual({ 'company-x': { records: 1, seconds: 7200 } });
     expect(find('app-maintenance/cr-on-time', '2026-05').charged).toEqual({ 'company-x': { records: 1, seconds: 86400 } });
     expect(find('app-maintenance/cr-on-time', '2026-06').charged).toEqual({ 'company-x': { records: 1, seconds: 345600 } });
-    // maintenance: 2h in March, 4h in May, charged to nobody
-    expect(find('internet-uc/uptime', '2026-03').charged).toEqual({ none: { records: 1, seconds: 7200 } });
-    expect(find('internet-uc/uptime', '2026-05').charged).toEqual({ none: { records: 1, seconds: 14400 } });
+    // maintenance, charged to nobody: the outages marked maintenance (records) plus the Sunday windows that
+    // removed service time of their own (records = occurrences, SPEC 9.7); a window lying inside such an
+    // outage (15 Mar in OUT-4, 10 May in OUT-6) is charged to the outage's exclusion, listed first
+    // January, February, April, June: 4 Sundays × 2h
+    for (const w of ['2026-01', '2026-02', '2026-04', '2026-06']) {
+      expect(find('internet-uc/uptime', w).charged, w).toEqual({ none: { records: 4, seconds: 28800 } });
+    }
+    // March: OUT-4 2h + 1 Mar 2h + 22 Mar 2h + 29 Mar 1h (8 Mar announced too late: not excluded)
+    expect(find('internet-uc/uptime', '2026-03').charged).toEqual({ none: { records: 1 + 3, seconds: 7200 + 7200 + 7200 + 3600 } });
+    // May: OUT-6 4h + 3, 17, 24 and 31 May 2h each
+    expect(find('internet-uc/uptime', '2026-05').charged).toEqual({ none: { records: 1 + 4, seconds: 14400 + 4 * 7200 } });
   });
 
   test('counts: open, skipped, excluded and merged records', () => {
@@ -280,6 +296,7 @@ describe('examples at --as-of 2026-07-01', () => {
     expect(find('app-maintenance/specs-on-time', '2026-06').counts).toMatchObject({ records: 5, counted: 5, good: 4, open: 0 });
     expect(find('marketing-sales-ola/qualified-leads', '2026-06').counts).toMatchObject({ records: 23, counted: 22, skipped: 1 });
     expect(find('internet-uc/uptime', '2026-03').counts).toMatchObject({ records: 3, counted: 2, excluded: 1 });
+    expect(find('internet-uc/uptime', '2026-05').counts).toMatchObject({ records: 1, counted: 0, excluded: 1 });
     // contracts/: two overlapping incidents in March; NIM-2632 touches April and May; March's 8 critical cases
     expect(find('public-cloud/compute-availability', '2026-03').counts).toMatchObject({ records: 2, counted: 2 });
     expect(find('public-cloud/compute-availability', '2026-04').counts).toMatchObject({ records: 1, counted: 1 });
@@ -290,6 +307,23 @@ describe('examples at --as-of 2026-07-01', () => {
     // workdays: 20 due in April (21 Apr missed, 28 Apr late), 18 in May
     expect(find('service-desk/daily-open-tickets', '2026-04').counts).toMatchObject({ records: 20, good: 18 });
     expect(find('service-desk/daily-open-tickets', '2026-05').counts).toMatchObject({ records: 18, good: 18 });
+  });
+
+  test('maintenance: the Sundays of March 2026, one announced too late, one shortened by the clock change', () => {
+    const step = find('internet-uc/uptime', '2026-03').explanation.computation.find((s) => s.kind === 'maintenance');
+    if (step?.kind !== 'maintenance') throw new Error('no maintenance step');
+    const utc = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, 16));
+    expect(step.occurrences.map((o) => [utc(o.start), utc(o.end), o.used, o.why, utc(o.announcedAt)])).toEqual([
+      // Monday 10:00 notices, 136h ahead (>= 5d)
+      ['2026-03-01T01:00', '2026-03-01T03:00', true, 'announced', '2026-02-23T09:00'],
+      // NC-011 came on Wednesday 4 March 16:00 CET, 82h ahead: too late for 8 March ...
+      ['2026-03-08T01:00', '2026-03-08T03:00', false, 'too-late', '2026-03-04T15:00'],
+      // ... so it announces the first Sunday at least 5d after it (SPEC 9.7), 15 March; NC-012 is then not needed
+      ['2026-03-15T01:00', '2026-03-15T03:00', true, 'announced', '2026-03-04T15:00'],
+      ['2026-03-22T01:00', '2026-03-22T03:00', true, 'announced', '2026-03-16T09:00'],
+      // spring forward: 02:00–03:00 does not exist, 03:00–04:00 CEST is 1h
+      ['2026-03-29T01:00', '2026-03-29T02:00', true, 'announced', '2026-03-23T09:00'],
+    ]);
   });
 
   test('reports: matched as SPEC 4 v1.1 says, with roll', () => {
