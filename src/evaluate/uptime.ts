@@ -268,7 +268,7 @@ function measureWindows(
       computation.push({ kind: 'downtime', downtime: down, service, calendar: calendarId, incidents: counted.length, outages });
       computation.push({ kind: 'uptime-formula', downtime: down, service, value });
     }
-    if (recs.length > counted.length) computation.push({ kind: 'downtime-excluded', records: recs.length - counted.length, removed });
+    if (recs.length > counted.length || removed > 0) computation.push({ kind: 'downtime-excluded', records: recs.length - counted.length, removed });
     for (const { m, uses } of maintenance) {
       const here = uses.filter((u) => u.start < window.end && u.end > window.start);
       if (here.length > 0) computation.push({ kind: 'maintenance', id: m.id, zone: m.zone, occurrences: here });

@@ -218,7 +218,8 @@ export function computationText(step: ComputationStep, wording: Wording): string
       // result with at least 4 decimals (more when the target needs them)
       return `uptime = 100 × (1 − ${step.downtime}s ÷ ${step.service}s) = ${formatValueAgainst(step.value, '%', wording.thresholds, 4)}`;
     case 'downtime-excluded':
-      return `excluded ${plural(step.records, 'record')}: ${formatDuration(step.removed)} removed from downtime and service time`;
+      // the time removed is every excluded interval's (exclusions and maintenance), not only these records'
+      return `${plural(step.records, 'record')} excluded; ${formatDuration(step.removed)} of excluded time (exclusions and maintenance) removed from downtime and service time`;
     case 'partial':
       return `partial window: ${step.what === 'service time' ? 'service time counted' : 'occurrences due'} up to ${formatLocalWithOffset(step.asOf, wording.zone)}`;
     case 'deliveries': {

@@ -67,7 +67,7 @@ describe('computationText', () => {
     [{ kind: 'downtime', downtime: 7200, service: 2678400, calendar: '24x7', incidents: 2, outages: 1 }, 'downtime 2h of 744h service time (calendar 24x7), 2 incidents merged into 1'],
     // 100 × (1 − 7200 ÷ 2678400) = 99.731182…
     [{ kind: 'uptime-formula', downtime: 7200, service: 2678400, value: 100 * (1 - 7200 / 2678400) }, 'uptime = 100 × (1 − 7200s ÷ 2678400s) = 99.7312%'],
-    [{ kind: 'downtime-excluded', records: 1, removed: 14400 }, 'excluded 1 record: 4h removed from downtime and service time'],
+    [{ kind: 'downtime-excluded', records: 1, removed: 14400 }, '1 record excluded; 4h of excluded time (exclusions and maintenance) removed from downtime and service time'],
     [{ kind: 'partial', what: 'occurrences', asOf: t('2026-03-10T11:00:00Z') }, 'partial window: occurrences due up to 2026-03-10 12:00 +01:00'],
     [{ kind: 'deliveries', onTime: 2, due: 5, schedule, matchedBy: null }, '2 of 5 daily deliveries on time (by 10:00, office workdays)'],
     [{ kind: 'deliveries', onTime: 0, due: 0, schedule: { every: 'month', by: '12:00', on: 5 }, matchedBy: null }, 'no monthly deliveries due in this window (by day 5, 12:00)'],
