@@ -469,6 +469,16 @@ export function createRecordEvaluator(ctx: EvaluatorContext<CompiledObjective>, 
         unjoined: statusSources.reduce((n, s) => n + s.history.unjoinedRows(), 0),
         statusSources: statusSources.map((s) => s.history.dataSet.file),
       }, slotting?.ranges ?? null);
+      // SPEC 9.5: explain lists each maintenance occurrence of the window, used or refused
+      if (obj.maintenance.length > 0) {
+        const uses = obj.maintenance.map((m, k) => ({ m, uses: maintenanceUses(m, notices[k]?.at ?? null, ctx) }));
+        for (const o of outcomes) {
+          for (const { m, uses: list } of uses) {
+            const here = list.filter((u) => u.start < o.window.end && u.end > o.window.start);
+            if (here.length > 0) o.computation.push({ kind: 'maintenance', id: m.id, zone: m.zone, occurrences: here });
+          }
+        }
+      }
       if (!isRatio) return outcomes;
       // SPEC 9.3: a ratio's budget is in records; a partial window is projected on the measure's
       // calendar (24x7 without one; wall-clock time with a calendar per record, SPEC 9.7)

@@ -47,6 +47,10 @@ describe('maintenance windows (SPEC 9.5)', () => {
     expect(march!.value).toBe(50);
     expect(march!.counts).toMatchObject({ records: 3, counted: 2, good: 1, excluded: 1 });
     expect(march!.charged).toEqual({ none: { records: 1, seconds: 0 } });
+    // explain names the occurrences for records too
+    const explain = await runMain(['explain', 'ticket-restore', DIR, '--as-of', '2026-04-01', '--window', '2026-03']);
+    expect(explain.stdout).toContain('maintenance weekly-patching: 3 of 5 occurrences excluded: ');
+    expect(explain.stdout).toContain('maintenance → excluded (no party): 1 record (maintenance weekly-patching)');
   });
 
   test('explain lists each occurrence used or refused, and why', async () => {
