@@ -13,7 +13,15 @@ import { DEFAULT_DIR, DEFAULT_ROWS, GENERATOR_VERSION, generate } from './genera
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HERE = fileURLToPath(new URL('./', import.meta.url));
 const CLI = join(ROOT, 'bin', 'slacheck.js');
-const TARGETS = { evaluateOverParse: 1.3, pauseOverEvaluate: 1.15, rollingOverMonth: 1.5, peakRssMb: 150, validate200Ms: 1000 };
+const TARGETS = { evaluateOverParse: 1.3, pauseOverEvaluate: 1.15, rollingOverMonth: 1.5, overDuckDb: 1.0, peakRssMb: 150, validate200Ms: 1000 };
+
+/** ../shared/bench (or SLACHECK_SHARED_BENCH) when DuckDB is installed and its data generated there, else null. */
+const shared = (() => {
+  const dir = process.env.SLACHECK_SHARED_BENCH ?? join(ROOT, '..', 'shared', 'bench');
+  return existsSync(join(dir, 'node_modules', '@duckdb', 'node-api')) && existsSync(join(dir, 'data', 'tickets-1m.csv')) ? dir : null;
+})();
+const sharedArgs = () =>
+  shared ? ['evaluate', join(shared, 'agreement.yaml'), '--as-of', '2025-01-01T00:00:00Z', '--format', 'json', '--fail-on', 'never', '--quiet'] : [];
 
 function options(argv) {
   const opts = { runs: 3, rows: DEFAULT_ROWS };
@@ -130,6 +138,10 @@ async function main() {
     { key: 'd', label: 'evaluate bench-status.yaml', script: CLI, args: evaluate('bench-status.yaml'), skip: !cliReady },
     // (r) bench.yaml on rolling 28-day windows every day: 365 overlapping windows per objective
     { key: 'r', label: 'evaluate bench-rolling.yaml', script: CLI, args: evaluate('bench-rolling.yaml'), skip: !cliReady },
+    // (x, y) ../shared/bench, when installed (`npm ci` and `npm run gen` there; SLACHECK_SHARED_BENCH
+    // points elsewhere): slacheck on its agreement and 1M tickets against DuckDB's equivalent SQL
+    { key: 'x', label: 'evaluate shared agreement', script: CLI, args: sharedArgs(), skip: !cliReady || !shared },
+    { key: 'y', label: 'DuckDB, equivalent SQL', script: shared ? join(shared, 'eval-duckdb-office.mjs') : '', args: shared ? [join(shared, 'data', 'tickets-1m.csv')] : [], skip: !shared },
     { key: 'v', label: 'validate 200 agreements', script: CLI, args: ['validate', validateDir], skip: !cliReady },
   ];
   const size = statSync(tickets).size;
@@ -185,6 +197,8 @@ async function main() {
   ratio('b/a evaluation over parsing ', best.b, best.a, TARGETS.evaluateOverParse);
   ratio('c/b attribution overhead    ', best.c, best.b, TARGETS.pauseOverEvaluate);
   ratio('r/b rolling 28d over month   ', best.r, best.b, TARGETS.rollingOverMonth);
+  if (shared) ratio('x/y slacheck over DuckDB     ', best.x, best.y, TARGETS.overDuckDb);
+  else console.log('     (x/y against DuckDB skipped: ../shared/bench is not installed; see test/bench/README.md)');
   if (best.b && best.c && best.d) {
     // c = b + reading the status history (d, minus d's own start-up and tiny count work) + pause work
     const work = (best.c.wallMs - best.b.wallMs - best.d.wallMs) / best.b.wallMs;
