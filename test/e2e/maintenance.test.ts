@@ -75,12 +75,17 @@ describe('maintenance windows (SPEC 9.5)', () => {
     try {
       cpSync(DIR, dir, { recursive: true });
       const yaml = join(dir, 'carrier-uc.yaml');
-      writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('maintenance: [weekly-patching]', 'maintenance: [weekly-patchng]').replace('    on: sun\n', ''));
+      writeFileSync(
+        yaml,
+        readFileSync(yaml, 'utf8').replace('maintenance: [weekly-patching]', 'maintenance: [weekly-patchng]').replace('    on: sun\n', '').replace('at: announced_at', 'at: announced'),
+      );
       const r = await runMain(['validate', yaml]);
       expect(r.code).toBe(1);
       expect(r.stdout).toContain('invalid-maintenance');
       expect(r.stdout).toContain('maintenance `weekly-patching` every week needs `on`: one of mon, tue, wed, thu, fri, sat, sun');
       expect(r.stdout).toContain('unknown maintenance window `weekly-patchng` (did you mean `weekly-patching`?)');
+      // validate reads the notice log's header too
+      expect(r.stdout).toContain('unknown column `announced` (did you mean `announced_at`?)');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -14,7 +14,7 @@ import type { ReadHeader } from '../../data/header.js';
 import { problem, type Problem, type ProblemCode, type Severity } from '../../problem.js';
 import { measureKind } from '../measure.js';
 import { resolveDataSet, type AgreementIndex } from '../resolve.js';
-import { acceptedEntries, itemsOf } from './context.js';
+import { acceptedEntries, isAccepted, itemsOf } from './context.js';
 import { closestName } from '../../agreement/suggest.js';
 
 export interface HeaderAccess {
@@ -127,6 +127,15 @@ export function checkDataColumns(agreements: readonly LoadedAgreement[], index: 
 
     for (const [id, declared] of acceptedEntries(a, 'data')) {
       if (declared.key !== undefined) column(headers.get(a)?.get(id), declared.key, ['data', id, 'key']);
+    }
+    // SPEC 9.5: a maintenance window's notice log
+    if (Array.isArray(a.doc.maintenance) && isAccepted(a, ['maintenance'])) {
+      a.doc.maintenance.forEach((m, k) => {
+        if (!m.notice || !isAccepted(a, ['maintenance', k])) return;
+        const header = headerOf(m.notice.source);
+        column(header, m.notice.at, ['maintenance', k, 'notice', 'at']);
+        where(header, m.notice.where, ['maintenance', k, 'notice', 'where']);
+      });
     }
     for (const { kind, item, path: p } of itemsOf(a)) {
       if (kind === 'report') {
