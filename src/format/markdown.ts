@@ -29,13 +29,15 @@ function summarySection(view: EvaluationView): string[] {
   if (breaches.length === 0) lines.push('No breaches.', '');
   else {
     lines.push('**Breaches**', '');
-    for (const e of breaches) {
+    // daily rolling windows can breach hundreds of times: a PR comment lists the first ones
+    for (const e of breaches.slice(0, MAX_BREACHES_LISTED)) {
       const root = e.rootCause ? `, root cause ${rootCauseText(e)}` : '';
       lines.push(
         `- ${STATUS_MARK.breached} ${itemKey(e)} ${windowLabel(e)}: ${formatResultValue(e)} ` +
           `(target ${e.target})${root}`,
       );
     }
+    if (breaches.length > MAX_BREACHES_LISTED) lines.push(`- … and ${breaches.length - MAX_BREACHES_LISTED} more (the tables below and \`--format json\` show every window)`);
     lines.push('');
   }
   return lines;
@@ -148,6 +150,9 @@ function agreementSection(id: string, view: EvaluationView): string[] {
   }
   return lines;
 }
+
+/** Breaches the summary lists before "and N more". */
+const MAX_BREACHES_LISTED = 50;
 
 export function formatMarkdown(view: EvaluationView): string {
   const lines = summarySection(view);

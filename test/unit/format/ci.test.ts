@@ -211,3 +211,14 @@ describe('a charge to the reserved party none reads as an exclusion, in every fo
     }
   });
 });
+
+describe('formatMarkdown with many breaches', () => {
+  it('the summary lists the first 50 breaches, then says how many more', () => {
+    // 60 breached windows of one objective (daily rolling windows breach this often)
+    const evaluated = Array.from({ length: 60 }, (_, i) => result({ objective: 'restore-28d', label: `2026-03-${String((i % 28) + 1).padStart(2, '0')}/${i}`, value: 50, status: 'breached' }));
+    const md = formatMarkdown({ ...VIEW, evaluated });
+    const summary = md.slice(0, md.indexOf('\n## '));
+    expect(summary.match(/^- ❌ /gm)).toHaveLength(50);
+    expect(summary).toContain('- … and 10 more (the tables below and `--format json` show every window)\n');
+  });
+});
