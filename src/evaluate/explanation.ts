@@ -35,6 +35,8 @@ export type Example =
   /** An uptime incident: `end` null while open at as-of; `seconds` of service time it spans in the window. */
   | { kind: 'downtime'; record: RecordRef; start: number; end: number | null; seconds: number }
   | { kind: 'downtime-excluded'; record: RecordRef; start: number; end: number | null; where: Where; party: string }
+  /** SPEC 9.5: an incident lying wholly inside a used occurrence of a maintenance window. */
+  | { kind: 'downtime-maintenance'; record: RecordRef; start: number; end: number | null; maintenance: string; party: string }
   /**
    * A late occurrence (its local due date) and the delivery matched to it (SPEC 4): the log line,
    * and the `for` column when that column named the occurrence (null: matched by time).

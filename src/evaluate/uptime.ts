@@ -209,8 +209,9 @@ function measureWindows(
     return owned;
   });
   // SPEC 9.7: a downtime record lying wholly inside a used occurrence counts as excluded
-  const insideMaintenance = (i: number): boolean =>
-    maintenance.some(({ uses }) => uses.some((u) => u.used && u.start <= incidents.from[i]! && incidents.end[i]! <= u.end));
+  const maintenanceOf = (i: number): CompiledMaintenance | null =>
+    maintenance.find(({ uses }) => uses.some((u) => u.used && u.start <= incidents.from[i]! && incidents.end[i]! <= u.end))?.m ?? null;
+  const insideMaintenance = (i: number): boolean => maintenanceOf(i) !== null;
   // SPEC 3.5: excluded intervals leave downtime and service time alike.
   const downtime = subtractIntervals(merged, excluded);
 
@@ -283,7 +284,7 @@ function measureWindows(
       charged,
       computation,
       attributions,
-      examples: examplesOf(recs, incidents, exclusions, calendar, from, to),
+      examples: examplesOf(recs, incidents, exclusions, calendar, from, to, maintenanceOf),
       // SPEC 9.3: the budget is in seconds of downtime; a partial window's service time is known to its end
       budget: {
         unit: 's',
@@ -318,10 +319,11 @@ function examplesOf(
   calendar: WorkingCalendar,
   from: number,
   to: number,
+  maintenanceOf: (i: number) => CompiledMaintenance | null,
 ): Example[] {
   const inWindow = (i: number): number =>
     roundMs(Math.max(0, calendar.workingSeconds(Math.max(incidents.from[i]!, from), Math.min(incidents.end[i]!, to))));
-  const rank = (i: number): number => (incidents.entry[i] !== -1 ? 2 : incidents.open[i] ? 0 : 1);
+  const rank = (i: number): number => (incidents.entry[i] !== -1 || maintenanceOf(i) !== null ? 2 : incidents.open[i] ? 0 : 1);
   const chosen = recs
     .map((i) => ({ i, rank: rank(i), seconds: inWindow(i) }))
     .sort((a, b) => a.rank - b.rank || b.seconds - a.seconds || incidents.line[a.i]! - incidents.line[b.i]!)
@@ -331,6 +333,8 @@ function examplesOf(
     const start = incidents.from[i]!;
     const end = incidents.open[i] ? null : incidents.end[i]!;
     const entry = incidents.entry[i]!;
+    const inside = entry === -1 ? maintenanceOf(i) : null;
+    if (inside) return { kind: 'downtime-maintenance', record, start, end, maintenance: inside.id, party: inside.party };
     if (entry === -1) return { kind: 'downtime', record, start, end, seconds };
     const x = exclusions[entry]!;
     return { kind: 'downtime-excluded', record, start, end, where: x.where, party: x.party };

@@ -169,6 +169,8 @@ export function exampleText(ex: Example, wording: Wording): string {
       return `${recordName(ex.record)}: down ${span(ex.start, ex.end, wording.zone)}, spans ${formatDuration(ex.seconds)} of service time in this window (before merging and exclusions)`;
     case 'downtime-excluded':
       return `${recordName(ex.record)}: excluded (${describeWhere(ex.where)}, ${chargedTo(ex.party)}), ${span(ex.start, ex.end, wording.zone)}`;
+    case 'downtime-maintenance':
+      return `${recordName(ex.record)}: excluded (inside maintenance ${ex.maintenance}, ${chargedTo(ex.party)}), ${span(ex.start, ex.end, wording.zone)}`;
     case 'delivery-late': {
       const delay = formatDuration((ex.deliveredAt - ex.due) / 1000);
       const row = ex.forColumn === null ? `line ${ex.line}` : `line ${ex.line}, ${ex.forColumn} ${ex.date}`;

@@ -65,6 +65,7 @@ describe('maintenance windows (SPEC 9.5)', () => {
         '2026-03-29 03:00 +02:00 → 2026-03-29 04:00 +02:00 excluded, announced at least 72h before (announced 2026-03-25 12:00 +01:00)',
     );
     expect(r.stdout).toContain('downtime 2h of 738h service time (calendar 24x7), 2 incidents');
+    expect(r.stdout).toContain('id I3 (line 3): excluded (inside maintenance weekly-patching, charged to no party), 2026-03-22 02:15 +01:00 – 2026-03-22 03:45 +01:00');
   });
 
   test('validate names an unknown maintenance window and a week without a day', async () => {
