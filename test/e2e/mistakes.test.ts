@@ -33,6 +33,20 @@ describe('mistakes', () => {
     expect(r.stderr).toBe('slacheck: --from 2026-04-01 is after --to 2026-03-01\n');
   });
 
+  test('dates that do not exist in --from/--to: exit 2 naming the flag (issue 14)', async () => {
+    for (const [flag, value] of [['--to', '0000-00-00'], ['--to', '2026-13-45'], ['--from', '2026-13-45'], ['--to', '2026-02-30'], ['--from', '26-03-01']]) {
+      const r = await runMain(['evaluate', 'examples', '--as-of', '2026-07-01', flag!, value!]);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `slacheck: ${flag} "${value}": expected a date (YYYY-MM-DD) that exists\n`]);
+    }
+  });
+
+  test('an empty --window (an unset CI variable) exits 2 in evaluate and explain, never selecting everything (issue 14)', async () => {
+    const e = await runMain(['evaluate', 'examples', '--as-of', '2026-07-01', '--window', '']);
+    expect([e.code, e.stdout, e.stderr]).toEqual([2, '', 'slacheck: --window is empty: give a window label such as 2026-03 (an unset CI variable?), or leave the flag out\n']);
+    const x = await runMain(['explain', 'p1-resolution', 'examples/service-desk', '--as-of', '2026-07-01', '--window', '']);
+    expect([x.code, x.stdout, x.stderr]).toEqual([2, '', 'slacheck: --window is empty: give a window label such as 2026-03, or leave the flag out to explain every window\n']);
+  });
+
   test('--output into folders that do not exist yet creates them (SPEC 9.2)', async () => {
     const file = join(tmp, 'reports', '2026-07', 'x.json');
     const r = await runMain(['evaluate', 'examples', '--as-of', '2026-07-01', '--fail-on', 'never', '--format', 'json', '--output', file]);

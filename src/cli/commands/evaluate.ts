@@ -1,5 +1,6 @@
 /** `slacheck evaluate`: results per objective and window, in one or several formats; exit per SPEC 6. */
 import { FAIL_LEVELS, failingResults, type FailLevel } from '../../evaluate/select.js';
+import { isValidDate } from '../../time/instant.js';
 import {
   formatGithub,
   formatJson,
@@ -64,7 +65,11 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
   const plan = planOutputs(opts.format, opts.output);
   const failOn = parseFailOn(opts.failOn);
   for (const [flag, v] of [['--from', opts.from], ['--to', opts.to]] as const) {
-    if (v !== undefined && !DATE.test(v)) throw new ExitError(EXIT_USAGE, `${flag} ${v}: expected a date YYYY-MM-DD`);
+    // issue 14: a day that does not exist (2026-02-30, 2026-13-45, 0000-00-00) is a usage error too
+    if (v !== undefined && (!DATE.test(v) || !isValidDate(v))) throw new ExitError(EXIT_USAGE, `${flag} ${JSON.stringify(v)}: expected a date (YYYY-MM-DD) that exists`);
+  }
+  if (opts.window !== undefined && opts.window.trim() === '') {
+    throw new ExitError(EXIT_USAGE, '--window is empty: give a window label such as 2026-03 (an unset CI variable?), or leave the flag out');
   }
   if (opts.from !== undefined && opts.to !== undefined && opts.from > opts.to) {
     throw new ExitError(EXIT_USAGE, `--from ${opts.from} is after --to ${opts.to}`);

@@ -15,6 +15,8 @@ export interface ExplainCliOptions {
 }
 
 export async function runExplain(objective: string, paths: readonly string[], opts: ExplainCliOptions, io: Io): Promise<number> {
+  // issue 14: an empty label (an unset CI variable) selects nothing, as for evaluate, not every window
+  if (opts.window !== undefined && opts.window.trim() === '') throw new ExitError(EXIT_USAGE, '--window is empty: give a window label such as 2026-03, or leave the flag out to explain every window');
   const data = parseDataOverrides(opts.data);
   const { asOf } = resolveAsOf(opts.asOf);
   const loaded = await loadValidAgreements(paths, io, opts.color, data);
