@@ -1,5 +1,5 @@
 /** Common user mistakes through the built CLI: each gets one clear line and exit 2 (or 1), never a stack trace. */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -45,6 +45,22 @@ describe('mistakes', () => {
     expect([e.code, e.stdout, e.stderr]).toEqual([2, '', 'slacheck: --window is empty: give a window label such as 2026-03 (an unset CI variable?), or leave the flag out\n']);
     const x = await runMain(['explain', 'p1-resolution', 'examples/service-desk', '--as-of', '2026-07-01', '--window', '']);
     expect([x.code, x.stdout, x.stderr]).toEqual([2, '', 'slacheck: --window is empty: give a window label such as 2026-03, or leave the flag out to explain every window\n']);
+  });
+
+  test('ids that are names of Object.prototype: a data set called constructor works; --data __proto__/constructor/toString name nothing (issue 14)', async () => {
+    const dir = join(tmp, 'ctor');
+    cpSync('test/fixtures/e2e/contract', dir, { recursive: true });
+    const yaml = join(dir, 'cloud-sla.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('  incidents: { file: incidents.csv }', '  constructor: { file: incidents.csv }').replace('source: incidents', 'source: constructor'));
+    for (const args of [['evaluate', dir, '--format', 'json', '--fail-on', 'never'], ['explain', 'uptime', dir], ['graph', dir, '--evaluate']]) {
+      const r = await runMain([...args, '--as-of', '2026-07-01']);
+      expect([r.code, r.stderr], args.join(' ')).toEqual([0, '']);
+    }
+    for (const id of ['__proto__', 'constructor', 'toString']) {
+      const r = await runMain(['evaluate', 'examples/service-desk', '--as-of', '2026-07-01', '--data', `${id}=x.csv`]);
+      expect(r.code, id).toBe(2);
+      expect(r.stderr, id).toMatch(new RegExp(`^slacheck: --data ${id}=\\.\\.\\.: no agreement declares a data set "${id}"`));
+    }
   });
 
   test('--output into folders that do not exist yet creates them (SPEC 9.2)', async () => {
