@@ -1,7 +1,8 @@
 /** The process boundary: streams, environment, colour and exit codes. Only src/cli/ uses it. */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import type { Stats } from 'node:fs';
+import { lstat, mkdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export interface Io {
   cwd: string;
@@ -44,13 +45,46 @@ function folderProblem(code: string | undefined, dir: string): string | null {
  * Writes a report file atomically: a temp file beside it, then a rename. Missing parent folders
  * are created first (SPEC 9.2: `--output reports/2026-07/sla.md` in a fresh CI checkout).
  */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(given: string, content: string, cwd?: string): Promise<void> {
+  // issue 14: relative to the run's working directory (io.cwd), not the process's
+  let path = cwd === undefined ? given : resolve(cwd, given);
+  // issue 14: a device, FIFO or socket (/dev/null, /dev/stdout, a pipe) is written through, never
+  // replaced by a renamed file; a symlink to a regular file is written atomically at its target
+  let target: Stats | null = null;
+  try {
+    target = await stat(path);
+  } catch {
+    target = null; // a new file (or a dangling link: written through it below)
+  }
+  if (target !== null && !target.isFile() && !target.isDirectory()) {
+    try {
+      await writeFile(path, content, 'utf8');
+      return;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new ExitError(EXIT_USAGE, `cannot write ${given}: ${code ?? (err as Error).message}`);
+    }
+  }
+  if (target?.isFile()) path = await realpath(path);
+  else {
+    const link = await lstat(path).catch(() => null);
+    if (link?.isSymbolicLink()) {
+      // a dangling link: create its target
+      try {
+        await writeFile(path, content, 'utf8');
+        return;
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        throw new ExitError(EXIT_USAGE, `cannot write ${given}: ${code ?? (err as Error).message}`);
+      }
+    }
+  }
   const dir = dirname(path);
   try {
     await mkdir(dir, { recursive: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new ExitError(EXIT_USAGE, `cannot write ${path}: ${folderProblem(code, dir) ?? code ?? (err as Error).message}`);
+    throw new ExitError(EXIT_USAGE, `cannot write ${given}: ${folderProblem(code, dir) ?? code ?? (err as Error).message}`);
   }
   const tmp = join(dir, `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
@@ -65,6 +99,6 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
         : code === 'EISDIR'
           ? 'it is a directory'
           : (folderProblem(code, dir) ?? code ?? (err as Error).message);
-    throw new ExitError(EXIT_USAGE, `cannot write ${path}: ${why}`);
+    throw new ExitError(EXIT_USAGE, `cannot write ${given}: ${why}`);
   }
 }

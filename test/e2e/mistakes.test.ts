@@ -1,5 +1,5 @@
 /** Common user mistakes through the built CLI: each gets one clear line and exit 2 (or 1), never a stack trace. */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -61,6 +61,30 @@ describe('mistakes', () => {
       expect(r.code, id).toBe(2);
       expect(r.stderr, id).toMatch(new RegExp(`^slacheck: --data ${id}=\\.\\.\\.: no agreement declares a data set "${id}"`));
     }
+  });
+
+  test('--output never replaces a device, a FIFO or a symlink; relative paths are resolved against the run\'s cwd (issue 14)', async () => {
+    const dir = join(tmp, 'outputs');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'real.json'), 'old');
+    symlinkSync('real.json', join(dir, 'link.json'));
+    symlinkSync('missing.json', join(dir, 'dangling.json'));
+    const validate = (output: string) => runMain(['validate', 'test/fixtures/e2e/contract', '--format', 'json', '--output', output]);
+    // a symlink to a regular file: the link stays, its target gets the report
+    expect((await validate(join(dir, 'link.json'))).code).toBe(0);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'real.json'), 'utf8')).valid).toBe(true);
+    // a dangling symlink: its target is created
+    expect((await validate(join(dir, 'dangling.json'))).code).toBe(0);
+    expect(lstatSync(join(dir, 'dangling.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'missing.json'), 'utf8')).valid).toBe(true);
+    // a character device is written through and stays a device
+    expect((await validate('/dev/null')).code).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    // relative to io.cwd, not the process's working directory
+    const r = await runMain(['validate', join(process.cwd(), 'test/fixtures/e2e/contract'), '--format', 'json', '--output', 'rel/report.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'rel', 'report.json'), 'utf8')).valid).toBe(true);
   });
 
   test('--output into folders that do not exist yet creates them (SPEC 9.2)', async () => {

@@ -66,7 +66,7 @@ export async function runCredits(paths: readonly string[], opts: CreditsCliOptio
   const view: CreditsView = { asOf: echo, statements, agreements: agreementInfos(loaded.agreements), ...(opts.period !== undefined ? { period: opts.period } : {}) };
   if (opts.evidence) view.evidence = evidenceOf(loaded.agreements, evaluation.all, statements);
   const text = render(opts.format as (typeof FORMATS)[number], view);
-  if (opts.output) await writeFileAtomic(opts.output, text);
+  if (opts.output) await writeFileAtomic(opts.output, text, io.cwd);
   else io.stdout.write(text);
   return EXIT_OK;
 }

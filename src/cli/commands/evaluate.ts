@@ -100,7 +100,7 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
   for (const { format, file } of plan) {
     const color = file ? false : decideColor(opts.color, io);
     const text = render(format, view, { color, scorecard: opts.scorecard === true });
-    if (file) await writeFileAtomic(file, text);
+    if (file) await writeFileAtomic(file, text, io.cwd);
     else io.stdout.write(text);
   }
   const warned = failOn.has('warning') && evaluation.warnings.length > 0;

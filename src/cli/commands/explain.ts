@@ -35,7 +35,7 @@ export async function runExplain(objective: string, paths: readonly string[], op
   const files = new Set(dataFilesOf(item));
   io.stderr.write(formatWarningsText(warnings.filter((w) => (w.objective === null ? files.has(w.file) : w.agreement === item.agreement && w.objective === item.id))));
   const text = opts.format === 'json' ? formatExplainJson(shown) : formatExplainText(shown, { color: opts.output ? false : decideColor(opts.color, io) });
-  if (opts.output) await writeFileAtomic(opts.output, text);
+  if (opts.output) await writeFileAtomic(opts.output, text, io.cwd);
   else io.stdout.write(text);
   return EXIT_OK;
 }

@@ -25,7 +25,7 @@ export async function runGraph(paths: readonly string[], opts: GraphCliOptions, 
   }
   const graph = buildGraph(loaded.agreements, latest);
   const text = opts.format === 'dot' ? formatDot(graph) : formatMermaid(graph);
-  if (opts.output) await writeFileAtomic(opts.output, text);
+  if (opts.output) await writeFileAtomic(opts.output, text, io.cwd);
   else io.stdout.write(text);
   return EXIT_OK;
 }

@@ -37,7 +37,7 @@ export async function runValidate(paths: readonly string[], opts: ValidateOption
         : opts.format === 'markdown'
           ? formatProblemsMarkdown(problems, load.files)
           : formatProblemsText(problems, load.files, { color });
-  if (opts.output) await writeFileAtomic(opts.output, text);
+  if (opts.output) await writeFileAtomic(opts.output, text, io.cwd);
   else io.stdout.write(text);
   if (load.unreadable.length) return EXIT_USAGE;
   return problems.some((p) => p.severity === 'error') ? EXIT_FAILED : EXIT_OK;
