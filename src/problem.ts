@@ -19,6 +19,7 @@ export type ProblemCode =
   | 'holiday-overlap'
   | 'unknown-calendar-value'
   | 'unknown-maintenance'
+  | 'yaml-alias-cycle'
   | 'invalid-maintenance'
   | 'holiday-outside-validity'
   | 'reserved-id'

@@ -99,7 +99,10 @@ function readDocument(doc: Document, lineCounter: LineCounter, file: string): Ya
   if (!problems.some((p) => p.severity === 'error')) {
     const plain = new PlainData(doc, file, at);
     const converted = plain.convert(contents);
-    if (plain.aliasBomb !== undefined) {
+    if (plain.aliasCycle !== undefined) {
+      const pos = at(plain.aliasCycle);
+      problems.push(problem(file, pos.line, pos.column, 'yaml-alias-cycle', 'this alias refers to a node that contains it, so it would never end; write the value out instead'));
+    } else if (plain.aliasBomb !== undefined) {
       const pos = at(plain.aliasBomb);
       problems.push(
         problem(file, pos.line, pos.column, 'yaml-alias-limit', `aliases expand to more than ${MAX_ALIAS_NODES} nodes; write the values out instead`),
@@ -129,6 +132,11 @@ class PlainData {
   private aliasDepth = 0;
   /** Offset of the outermost alias being expanded. */
   private currentAlias = 0;
+  /** Offset of an alias that refers to a node containing it, or undefined. */
+  aliasCycle: number | undefined;
+  private readonly targets = new Map<unknown, unknown>();
+  /** The nodes whose alias expansion is under way (a cycle returns to one of them). */
+  private readonly expanding = new Set<unknown>();
 
   constructor(
     private readonly doc: Document,
@@ -146,10 +154,19 @@ class PlainData {
     if (isMap(node)) return this.convertMap(node);
     if (isSeq(node)) return node.items.map((item) => this.convert(item));
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
+      // each alias is resolved once (resolving walks the document: issue 14)
+      let target = this.targets.get(node);
+      if (target === undefined) this.targets.set(node, (target = node.resolve(this.doc) ?? null));
+      // an alias inside the node it names (`title: &t [*t]`) would expand forever (issue 14)
+      if (target !== null && this.expanding.has(target)) {
+        if (this.aliasCycle === undefined) this.aliasCycle = node.range?.[0] ?? 0;
+        return null;
+      }
       if (this.aliasDepth === 0) this.currentAlias = node.range?.[0] ?? 0;
       this.aliasDepth++;
+      if (target !== null) this.expanding.add(target);
       const value = this.convert(target);
+      if (target !== null) this.expanding.delete(target);
       this.aliasDepth--;
       return value;
     }

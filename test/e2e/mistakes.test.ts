@@ -87,6 +87,20 @@ describe('mistakes', () => {
     expect(JSON.parse(readFileSync(join(dir, 'rel', 'report.json'), 'utf8')).valid).toBe(true);
   });
 
+  test('a YAML alias inside the node it names is a problem at the alias, not a stack overflow (issue 14)', async () => {
+    const head = 'apiVersion: slacheck/v1\nkind: SLA\nid: a\n';
+    writeFileSync(join(tmp, 'self.yaml'), `${head}title: &t [*t]\n`);
+    writeFileSync(join(tmp, 'nested.yaml'), `${head}title: x\nobjectives:\n  - &self { id: o, measure: { duration: *self } }\n`);
+    const message = 'yaml-alias-cycle  this alias refers to a node that contains it, so it would never end; write the value out instead';
+    const v = await runMain(['validate', 'self.yaml'], { cwd: tmp });
+    expect([v.code, v.stdout.split('\n')[0]]).toEqual([1, `self.yaml:4:12  error  ${message}`]);
+    const n = await runMain(['validate', 'nested.yaml'], { cwd: tmp });
+    expect([n.code, n.stdout.split('\n')[0]]).toEqual([1, `nested.yaml:6:41  error  ${message}`]);
+    const e = await runMain(['evaluate', 'self.yaml', '--as-of', '2026-07-01'], { cwd: tmp });
+    expect(e.code).toBe(2);
+    expect(e.stderr).not.toContain('internal error');
+  });
+
   test('--output into folders that do not exist yet creates them (SPEC 9.2)', async () => {
     const file = join(tmp, 'reports', '2026-07', 'x.json');
     const r = await runMain(['evaluate', 'examples', '--as-of', '2026-07-01', '--fail-on', 'never', '--format', 'json', '--output', file]);
