@@ -20,6 +20,7 @@ export type ProblemCode =
   | 'unknown-calendar-value'
   | 'unknown-maintenance'
   | 'yaml-alias-cycle'
+  | 'value-overflow'
   | 'invalid-maintenance'
   | 'holiday-outside-validity'
   | 'reserved-id'

@@ -167,6 +167,16 @@ export async function measureAgreements(agreements: readonly CompiledAgreement[]
   );
   // SPEC 9.7: equal starts by end, shorter first
   const perJob = jobs.map((job) => resultsOf(job).sort((x, y) => x.startMs - y.startMs || x.endMs - y.endMs));
+  // issue 14: a value past the range of numbers (two cells of 1e308 summed) is an error, never a
+  // silent null beside a status
+  const overflows = perJob.flat().filter((r) => r.value !== null && !Number.isFinite(r.value));
+  if (overflows.length > 0) {
+    throw new InputError(
+      overflows.slice(0, 20).map((r) =>
+        problem(r.source.file, r.source.line, r.source.column, 'value-overflow', `${r.agreement}/${r.objective} ${r.window.label}: the ${r.aggregate ?? 'value'} of its records is beyond the range of numbers (${r.value}); check the data for huge values such as 1e308`),
+      ),
+    );
+  }
   const warnings = [...dataSetWarnings([...first.values(), ...second.values()], placements), ...jobs.flatMap((job, i) => itemWarnings(job, perJob[i]!, second))];
   return { results: perJob.flat(), warnings };
 }

@@ -101,6 +101,26 @@ describe('mistakes', () => {
     expect(e.stderr).not.toContain('internal error');
   });
 
+  test('a sum past the range of numbers is an error at the objective, never a null value beside a status (issue 14)', async () => {
+    const dir = join(tmp, 'overflow');
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, 'a.yaml'),
+      [
+        'apiVersion: slacheck/v1', 'kind: SLA', 'id: big', 'title: Big values',
+        'parties:', '  p: { name: P, role: provider, contact: p@example.com }', '  c: { name: C, role: customer, contact: c@example.com }',
+        'validity: { from: 2026-01-01, to: 2026-12-31 }', 'data:', '  v: { file: v.csv }',
+        'monitoring: { collection: x, verification: monthly, auditor: c }', 'objectives:',
+        '  - id: total', '    source: v', '    measure: { value: amount }', '    aggregate: sum', '    time: at', '    target: "<= 10"', '    window: month', '',
+      ].join('\n'),
+    );
+    // 1e308 + 1e308 = Infinity in floating point
+    writeFileSync(join(dir, 'v.csv'), 'at,amount\n2026-03-01T10:00:00Z,1e308\n2026-03-02T10:00:00Z,1e308\n');
+    const r = await runMain(['evaluate', 'overflow', '--as-of', '2026-04-01', '--format', 'json'], { cwd: tmp });
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toContain('overflow/a.yaml:13:5  error  value-overflow  big/total 2026-03: the sum of its records is beyond the range of numbers (Infinity)');
+  });
+
   test('--output into folders that do not exist yet creates them (SPEC 9.2)', async () => {
     const file = join(tmp, 'reports', '2026-07', 'x.json');
     const r = await runMain(['evaluate', 'examples', '--as-of', '2026-07-01', '--fail-on', 'never', '--format', 'json', '--output', file]);
