@@ -182,6 +182,8 @@ export function exampleText(ex: Example, wording: Wording): string {
 }
 
 const MEASURED_NOUN = { count: 'records', value: 'values', duration: 'durations', deadline: 'lateness values', uptime: 'records' } as const;
+/** Issue 14: "max of 1 value", not "max of 1 values". */
+const MEASURED_NOUN_ONE = { count: 'record', value: 'value', duration: 'duration', deadline: 'lateness value', uptime: 'record' } as const;
 
 /** A computation step in words; the value it arrives at is shown against `wording`'s thresholds. */
 export function computationText(step: ComputationStep, wording: Wording): string {
@@ -192,7 +194,8 @@ export function computationText(step: ComputationStep, wording: Wording): string
     case 'count':
       return `count: ${plural(step.counted, 'record')}`;
     case 'aggregate': {
-      const noun = step.measure === 'value' ? `values of ${step.column}` : MEASURED_NOUN[step.measure];
+      const one = step.counted === 1;
+      const noun = step.measure === 'value' ? `${one ? 'value' : 'values'} of ${step.column}` : (one ? MEASURED_NOUN_ONE : MEASURED_NOUN)[step.measure];
       return `${step.aggregate} of ${step.counted} ${noun}${onCalendar(step.calendar)}: ${step.value === null ? 'no data' : formatValueAgainst(step.value, step.unit, wording.thresholds)}`;
     }
     case 'open-counted':

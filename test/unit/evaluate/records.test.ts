@@ -137,7 +137,7 @@ describe('durations on calendars', () => {
       asOf: '2027-01-01',
     });
     expect(out[0]!.value).toBe(7200); // office: 1h Fri + 1h Mon
-    expect(inWords(out[0]!).computation[0]).toBe('max of 1 durations on calendar office: 2h');
+    expect(inWords(out[0]!).computation[0]).toBe('max of 1 duration on calendar office: 2h');
   });
 });
 

@@ -57,6 +57,9 @@ describe('computationText', () => {
     // one value formatter: grouping and two decimals, as the table shows the value
     [{ kind: 'aggregate', aggregate: 'mean', counted: 3, measure: 'value', column: 'cost', calendar: null, value: 1234.5678, unit: 'number' }, 'mean of 3 values of cost: 1,234.57'],
     [{ kind: 'aggregate', aggregate: 'max', counted: 0, measure: 'deadline', column: null, calendar: '24x7', value: null, unit: 's' }, 'max of 0 lateness values on calendar 24x7: no data'],
+    // issue 14: one value is singular
+    [{ kind: 'aggregate', aggregate: 'max', counted: 1, measure: 'duration', column: null, calendar: '24x7', value: 3600, unit: 's' }, 'max of 1 duration on calendar 24x7: 1h'],
+    [{ kind: 'aggregate', aggregate: 'sum', counted: 1, measure: 'value', column: 'cost', calendar: null, value: 5, unit: 'number' }, 'sum of 1 value of cost: 5'],
     [{ kind: 'open-counted', records: 2 }, '2 open records that can no longer be good counted as bad (in counted, not in open)'],
     [{ kind: 'open-not-counted', records: 1 }, '1 open record not counted'],
     [{ kind: 'excluded', records: 3 }, '3 records excluded'],
