@@ -96,6 +96,10 @@ describe('mistakes', () => {
     expect([v.code, v.stdout.split('\n')[0]]).toEqual([1, `self.yaml:4:12  error  ${message}`]);
     const n = await runMain(['validate', 'nested.yaml'], { cwd: tmp });
     expect([n.code, n.stdout.split('\n')[0]]).toEqual([1, `nested.yaml:6:41  error  ${message}`]);
+    // with --output, stderr still says why validate failed (issue 14)
+    const o = await runMain(['validate', 'self.yaml', '--output', 'self-report.txt'], { cwd: tmp });
+    expect([o.code, o.stdout, o.stderr]).toEqual([1, '', 'slacheck: 1 error (report in self-report.txt): self.yaml:4:12 yaml-alias-cycle\n']);
+    expect(readFileSync(join(tmp, 'self-report.txt'), 'utf8')).toContain(message);
     const e = await runMain(['evaluate', 'self.yaml', '--as-of', '2026-07-01'], { cwd: tmp });
     expect(e.code).toBe(2);
     expect(e.stderr).not.toContain('internal error');

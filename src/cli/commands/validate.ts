@@ -37,10 +37,18 @@ export async function runValidate(paths: readonly string[], opts: ValidateOption
         : opts.format === 'markdown'
           ? formatProblemsMarkdown(problems, load.files)
           : formatProblemsText(problems, load.files, { color });
-  if (opts.output) await writeFileAtomic(opts.output, text, io.cwd);
-  else io.stdout.write(text);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (opts.output) {
+    await writeFileAtomic(opts.output, text, io.cwd);
+    // issue 14: with the report in a file, a CI log still says why the run failed (as evaluate does)
+    if (errors.length > 0) {
+      const first = errors.slice(0, 3).map((p) => `${p.file}${p.line > 0 ? `:${p.line}:${p.column}` : ''} ${p.code}`);
+      const more = errors.length > 3 ? `, and ${errors.length - 3} more` : '';
+      io.stderr.write(`slacheck: ${errors.length} error${errors.length === 1 ? '' : 's'} (report in ${opts.output}): ${first.join(', ')}${more}\n`);
+    }
+  } else io.stdout.write(text);
   if (load.unreadable.length) return EXIT_USAGE;
-  return problems.some((p) => p.severity === 'error') ? EXIT_FAILED : EXIT_OK;
+  return errors.length > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
 /** What the user can do about a problem, in terms of flags (only the CLI words things so). */
