@@ -1,6 +1,5 @@
 /** The process boundary: streams, environment, colour and exit codes. Only src/cli/ uses it. */
 import { randomBytes } from 'node:crypto';
-import type { Stats } from 'node:fs';
 import { lstat, mkdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -48,15 +47,12 @@ function folderProblem(code: string | undefined, dir: string): string | null {
 export async function writeFileAtomic(given: string, content: string, cwd?: string): Promise<void> {
   // issue 14: relative to the run's working directory (io.cwd), not the process's
   let path = cwd === undefined ? given : resolve(cwd, given);
-  // issue 14: a device, FIFO or socket (/dev/null, /dev/stdout, a pipe) is written through, never
-  // replaced by a renamed file; a symlink to a regular file is written atomically at its target
-  let target: Stats | null = null;
-  try {
-    target = await stat(path);
-  } catch {
-    target = null; // a new file (or a dangling link: written through it below)
-  }
-  if (target !== null && !target.isFile() && !target.isDirectory()) {
+  // issue 14: a device, FIFO or socket (/dev/null, /dev/stdout, a pipe) and a dangling symlink are
+  // written through, never replaced by a renamed file; a symlink to a regular file is written
+  // atomically at its target
+  const target = await stat(path).catch(() => null);
+  const dangling = target === null && (await lstat(path).catch(() => null))?.isSymbolicLink() === true;
+  if (dangling || (target !== null && !target.isFile() && !target.isDirectory())) {
     try {
       await writeFile(path, content, 'utf8');
       return;
@@ -66,19 +62,6 @@ export async function writeFileAtomic(given: string, content: string, cwd?: stri
     }
   }
   if (target?.isFile()) path = await realpath(path);
-  else {
-    const link = await lstat(path).catch(() => null);
-    if (link?.isSymbolicLink()) {
-      // a dangling link: create its target
-      try {
-        await writeFile(path, content, 'utf8');
-        return;
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        throw new ExitError(EXIT_USAGE, `cannot write ${given}: ${code ?? (err as Error).message}`);
-      }
-    }
-  }
   const dir = dirname(path);
   try {
     await mkdir(dir, { recursive: true });
