@@ -20,6 +20,7 @@ export type ProblemCode =
   | 'unknown-calendar-value'
   | 'unknown-maintenance'
   | 'yaml-alias-cycle'
+  | 'yaml-nesting'
   | 'value-overflow'
   | 'invalid-maintenance'
   | 'holiday-outside-validity'

@@ -2,12 +2,14 @@
  * YAML text -> documents with source positions (SPEC 2, 3.4). YAML 1.2 core schema, so dates stay
  * strings and `on` is a key; syntax errors, duplicate keys and alias bombs become problems.
  */
-import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node, type YAMLMap } from 'yaml';
 import { problem, type Problem } from '../problem.js';
 import { createLocator, keyText, type Locator } from './positions.js';
 
 /** Nodes that aliases may expand to in one document; more is treated as an alias bomb. */
 export const MAX_ALIAS_NODES = 10_000;
+/** Collections nested deeper than this are a problem (an agreement needs about 8 levels; issue 14). */
+export const MAX_NESTING = 64;
 
 export interface YamlDocument {
   /** The document as plain data; undefined when it has YAML errors. */
@@ -35,7 +37,9 @@ export function parseYamlDocuments(text: string, file: string): YamlDocument[] {
     prettyErrors: false,
   });
   const docs: Document[] = Array.isArray(parsed) ? parsed : [];
-  const read = docs.map((doc) => readDocument(doc, lineCounter, file));
+  let textDepth: number[] | undefined;
+  const deepInText = () => (textDepth ??= nestingPastLimitInText(text));
+  const read = docs.map((doc) => readDocument(doc, lineCounter, file, deepInText));
   capSyntaxErrors(read, file);
   return read;
 }
@@ -64,7 +68,7 @@ function capSyntaxErrors(docs: YamlDocument[], file: string): void {
   }
 }
 
-function readDocument(doc: Document, lineCounter: LineCounter, file: string): YamlDocument {
+function readDocument(doc: Document, lineCounter: LineCounter, file: string, deepInText: () => number[]): YamlDocument {
   const locator = createLocator(doc, lineCounter);
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
@@ -72,9 +76,23 @@ function readDocument(doc: Document, lineCounter: LineCounter, file: string): Ya
   };
   const problems: Problem[] = [];
   const seen = new Set<string>();
+  const nestingProblem = (offset: number) => {
+    const pos = at(offset);
+    return problem(file, pos.line, pos.column, 'yaml-nesting', `nesting deeper than ${MAX_NESTING} levels; an agreement needs far fewer: flatten the value or check that this is an agreement file`);
+  };
+  // yaml gives up on deep nesting with "Maximum call stack size exceeded" at a place that depends
+  // on the stack: report the first level past MAX_NESTING instead, the same on every run.
+  const overflow = doc.errors.some((err) => /call stack/i.test(err.message));
+  if (overflow) {
+    const start = doc.range?.[0] ?? 0;
+    const offset = deepInText().find((o) => o >= start) ?? start;
+    return { value: undefined, locator, problems: [nestingProblem(offset)], apiVersionKeys: [], empty: false, mapping: false };
+  }
+  let located = 0;
   for (const err of doc.errors) {
     // yaml reports an unclosed quote or bracket where the text ends: point at the opening instead.
-    const opened = /quote|end with a/i.test(err.message) ? unclosedStart(doc, err.pos[0]) : undefined;
+    // Finding it walks the document, so only for the errors that can be shown (linear time).
+    const opened = /quote|end with a/i.test(err.message) && located++ < 2 * MAX_SYNTAX_ERRORS ? unclosedStart(doc, err.pos[0]) : undefined;
     const pos = at(opened ?? err.pos[0]);
     const slot = `${pos.line}:${pos.column}`;
     if (seen.has(slot)) continue; // one error per spot: yaml often reports a cause and its echo
@@ -96,6 +114,8 @@ function readDocument(doc: Document, lineCounter: LineCounter, file: string): Ya
   const mapping = isMap(contents);
 
   let value: unknown;
+  const deep = problems.some((p) => p.severity === 'error') ? undefined : nestingPastLimit(contents);
+  if (deep !== undefined) problems.push(nestingProblem(deep));
   if (!problems.some((p) => p.severity === 'error')) {
     const plain = new PlainData(doc, file, at);
     const converted = plain.convert(contents);
@@ -154,9 +174,9 @@ class PlainData {
     if (isMap(node)) return this.convertMap(node);
     if (isSeq(node)) return node.items.map((item) => this.convert(item));
     if (isAlias(node)) {
-      // each alias is resolved once (resolving walks the document: issue 14)
+      // each alias is resolved once, through an index of the anchors built in one walk (issue 14)
       let target = this.targets.get(node);
-      if (target === undefined) this.targets.set(node, (target = node.resolve(this.doc) ?? null));
+      if (target === undefined) this.targets.set(node, (target = this.resolveAlias(node)));
       // an alias inside the node it names (`title: &t [*t]`) would expand forever (issue 14)
       if (target !== null && this.expanding.has(target)) {
         if (this.aliasCycle === undefined) this.aliasCycle = node.range?.[0] ?? 0;
@@ -171,6 +191,36 @@ class PlainData {
       return value;
     }
     return null;
+  }
+
+  /** Anchor name -> [offset, node] in document order; built on the first alias. */
+  private anchors: Map<string, Array<[number, Node]>> | undefined;
+
+  /** As yaml's `Alias#resolve`: the last node with the alias's anchor before the alias. */
+  private resolveAlias(alias: Alias): Node | null {
+    if (this.anchors === undefined) {
+      const anchors = new Map<string, Array<[number, Node]>>();
+      this.anchors = anchors;
+      const note = (node: Node) => {
+        if (node.anchor === undefined) return;
+        let list = anchors.get(node.anchor);
+        if (list === undefined) anchors.set(node.anchor, (list = []));
+        list.push([node.range?.[0] ?? 0, node]);
+      };
+      visit(this.doc, { Scalar: (_, node) => note(node), Map: (_, node) => note(node), Seq: (_, node) => note(node) });
+    }
+    const list = this.anchors.get(alias.source);
+    if (list === undefined) return null;
+    const offset = alias.range?.[0] ?? 0;
+    let found: Node | null = null;
+    for (let lo = 0, hi = list.length; lo < hi; ) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]![0] < offset) {
+        found = list[mid]![1];
+        lo = mid + 1;
+      } else hi = mid;
+    }
+    return found;
   }
 
   private convertMap(map: YAMLMap): Record<string, unknown> {
@@ -193,6 +243,84 @@ class PlainData {
     }
     return out;
   }
+}
+
+/** yaml's lexer tokens that mark a document, a scalar or a flow end without consuming text. */
+const VIRTUAL_TOKENS = new Set(['\u{FEFF}', '\x02', '\x18', '\x1f']);
+
+/** Offset of the first collection nested deeper than MAX_NESTING, in document order (iterative: no stack to overflow). */
+function nestingPastLimit(contents: Node | null): number | undefined {
+  const stack: Array<[unknown, number]> = [[contents, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isPair(node)) {
+      stack.push([node.value, depth], [node.key, depth]);
+      continue;
+    }
+    if (!isCollection(node)) continue;
+    if (depth > MAX_NESTING) return node.range?.[0] ?? 0;
+    const items = node.items as unknown[];
+    for (let i = items.length - 1; i >= 0; i--) stack.push([items[i], depth + 1]);
+  }
+  return undefined;
+}
+
+/**
+ * Offsets in the text where nesting first goes past MAX_NESTING (one per stretch that does), from
+ * yaml's lexer, which does not recurse: flow brackets, and block collections by the column of
+ * their `- ` or key (a stack of columns, as YAML's indentation rules nest them).
+ */
+function nestingPastLimitInText(text: string): number[] {
+  const found: number[] = [];
+  const columns: number[] = [];
+  let flow = 0;
+  let offset = 0;
+  let lineStart = 0;
+  let pendingKey = -1; // column of a scalar that may be a block key
+  let over = false;
+  const check = (at: number) => {
+    const deep = columns.length + flow > MAX_NESTING;
+    if (deep && !over) found.push(at);
+    over = deep;
+  };
+  const openBlock = (column: number, at: number) => {
+    while (columns.length > 0 && columns[columns.length - 1]! > column) columns.pop();
+    if (columns.length === 0 || columns[columns.length - 1]! < column) columns.push(column);
+    check(at);
+  };
+  for (const token of new Lexer().lex(text)) {
+    if (VIRTUAL_TOKENS.has(token)) continue; // markers the lexer adds; they are not in the text
+    switch (token[0]) {
+      case '[':
+      case '{':
+        flow++;
+        check(offset);
+        break;
+      case ']':
+      case '}':
+        if (flow > 0) flow--;
+        over = columns.length + flow > MAX_NESTING;
+        break;
+      case '\n':
+        lineStart = offset + 1;
+        pendingKey = -1;
+        break;
+      case '\r':
+        break;
+      case '-':
+        if (token === '-' && flow === 0) openBlock(offset - lineStart, offset);
+        else pendingKey = -1;
+        break;
+      case ':':
+        if (token === ':' && flow === 0 && pendingKey >= 0) openBlock(pendingKey, lineStart + pendingKey);
+        pendingKey = -1;
+        break;
+      default:
+        if (flow === 0 && token.trim() !== '' && pendingKey < 0) pendingKey = offset - lineStart;
+    }
+    offset += token.length;
+  }
+  return found;
 }
 
 /** Start of the innermost quoted scalar or flow collection that is still open at `offset`. */

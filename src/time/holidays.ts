@@ -4,7 +4,7 @@
  * 1970-01-01 of the local calendar date (civil.ts).
  */
 import type { HolidaySpec } from '../agreement/model.js';
-import { civilFromDays, daysFromCivil, parseDateDays } from './civil.js';
+import { civilFromDays, daysFromCivil, isLeapYear, parseDateDays } from './civil.js';
 import { parseIntervals } from './hours.js';
 
 /**
@@ -73,6 +73,34 @@ export class Holidays {
   /** The hours (minutes of the local day) that replace the weekly ones on `day`, or undefined. */
   shortHours(day: number): Array<[number, number]> | undefined {
     return this.short.get(day);
+  }
+
+  /** The days in [first, end) that are off or short, sorted, each once (O(years × rules) plus the dated ones in range). */
+  specialDaysIn(first: number, end: number): number[] {
+    const out: number[] = [];
+    if (!(first < end)) return out;
+    const inRange = (day: number) => {
+      if (day >= first && day < end) out.push(day);
+    };
+    for (const day of this.fixed) inRange(day);
+    for (const day of this.short.keys()) inRange(day);
+    if (this.yearly.size > 0 || this.easter.length > 0) {
+      const y0 = civilFromDays(first).year, y1 = civilFromDays(end - 1).year;
+      for (let y = y0; y <= y1; y++) {
+        for (const md of this.yearly) {
+          const month = Math.floor(md / 100), dom = md % 100;
+          if (month === 2 && dom === 29 && !isLeapYear(y)) continue;
+          inRange(daysFromCivil(y, month, dom));
+        }
+      }
+      // an Easter offset can reach into the neighbouring year
+      if (this.easter.length > 0) for (let y = y0 - 1; y <= y1 + 1; y++) for (const offset of this.easter) inRange(easterSunday(y) + offset);
+    }
+    out.sort((a, b) => a - b);
+    let n = 0;
+    for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[n - 1]) out[n++] = out[i]!;
+    out.length = n;
+    return out;
   }
 
   /** Whether `day` is a whole day off. */

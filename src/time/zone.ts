@@ -9,12 +9,41 @@ import { DAY_MS } from './civil.js';
 const CHUNK_MS = 32 * DAY_MS;
 const MAX_MS = 8.64e15; // the Date range
 
+/**
+ * Far instants are folded into a span Intl has already answered, so a far date costs no more than
+ * a near one. Before 1800 every zone keeps one offset (local mean time: the tz database's first
+ * transitions are later). From 2100 on every zone follows its final rule, which repeats every 400
+ * Gregorian years (146,097 days: whole weeks, so weekday rules repeat too): an instant from 2500
+ * on has the offset of the one 400·k years earlier in [2100, 2500). Both were checked against Intl
+ * for every zone it knows (test/unit/time/zone-fold.test.ts).
+ */
+export const FOLD_LOW_MS = Date.UTC(1800, 0, 1);
+export const FOLD_HIGH_MS = Date.UTC(2500, 0, 1);
+export const FOLD_PERIOD_MS = 146_097 * DAY_MS;
+/** Offset changes from here on are predictions; from FINAL_RULES_MS every zone follows its final rule. */
+const PREDICTED_MS = Date.UTC(2027, 0, 1);
+const FINAL_RULES_MS = Date.UTC(2100, 0, 1);
+/** The per-day offset cache is dropped past this size, so a scan over centuries stays small. */
+const MAX_CACHED_DAYS = 50_000;
+
+/** The instant whose offset `utcMs` has, inside [FOLD_LOW_MS, FOLD_HIGH_MS). */
+function foldInstant(utcMs: number): number {
+  if (utcMs < FOLD_LOW_MS) return FOLD_LOW_MS;
+  if (utcMs < FOLD_HIGH_MS) return utcMs;
+  return utcMs - Math.floor((utcMs - (FOLD_HIGH_MS - FOLD_PERIOD_MS)) / FOLD_PERIOD_MS) * FOLD_PERIOD_MS;
+}
+
 export interface ZoneInfo {
   readonly name: string;
   /** Offset (ms, local minus UTC) in effect at an instant. */
   offsetAt(utcMs: number): number;
   /** The instant of a local wall-clock time given as ms since 1970-01-01T00:00 local. */
   localToUtc(localMs: number): number;
+  /**
+   * The offset changes in [fromUtc, toUtc) as flat triples [instant, offset before, offset after],
+   * in order (Intl's resolution: the second). Cost: the 32-day chunks the span covers once folded.
+   */
+  transitions(fromUtc: number, toUtc: number): number[];
 }
 
 const zones = new Map<string, ZoneInfo>();
@@ -59,7 +88,7 @@ function parseGmtOffset(text: string): number {
 
 function createZone(name: string): ZoneInfo {
   const dtf = new Intl.DateTimeFormat('en-US', { timeZone: name, timeZoneName: 'longOffset' });
-  if (dtf.resolvedOptions().timeZone === 'UTC') return { name, offsetAt: () => 0, localToUtc: (localMs) => localMs };
+  if (dtf.resolvedOptions().timeZone === 'UTC') return { name, offsetAt: () => 0, localToUtc: (localMs) => localMs, transitions: () => [] };
   const rawOffset = (utcMs: number): number =>
     parseGmtOffset(dtf.format(Math.max(-MAX_MS, Math.min(MAX_MS, utcMs))));
 
@@ -70,7 +99,11 @@ function createZone(name: string): ZoneInfo {
     const table = [rawOffset(start)];
     let prevT = start;
     let prev = table[0]!;
-    for (let t = start + DAY_MS; t <= start + CHUNK_MS; t += DAY_MS) {
+    // Sampled daily up to 2027; after that changes are at least 7 days apart in every zone (Gaza's
+    // Ramadan rules until 2100), and from 2100 at least 126 days (America/Adak), checked against
+    // Intl day by day for every zone: 4-day and whole-chunk steps find each one.
+    const step = start >= FINAL_RULES_MS ? CHUNK_MS : start >= PREDICTED_MS ? 4 * DAY_MS : DAY_MS;
+    for (let t = start + step; t <= start + CHUNK_MS; t += step) {
       const end = rawOffset(t);
       // find every change in (prevT, t], to the second (Intl's resolution)
       while (end !== prev) {
@@ -91,6 +124,7 @@ function createZone(name: string): ZoneInfo {
   };
 
   const offsetAt = (utcMs: number): number => {
+    if (utcMs < FOLD_LOW_MS || utcMs >= FOLD_HIGH_MS) utcMs = foldInstant(utcMs);
     const chunk = Math.floor(utcMs / CHUNK_MS);
     const table = chunks.get(chunk) ?? buildChunk(chunk);
     let off = table[0]!;
@@ -125,6 +159,7 @@ function createZone(name: string): ZoneInfo {
       const firstUnique = resolvedUnique;
       const last = resolve(day * DAY_MS + DAY_MS - 1);
       off = firstUnique && resolvedUnique && first === last ? first : NaN;
+      if (days.size >= MAX_CACHED_DAYS) days.clear();
       days.set(day, off);
     }
     if (Number.isNaN(off)) return localMs - resolve(localMs);
@@ -133,5 +168,35 @@ function createZone(name: string): ZoneInfo {
     return localMs - off;
   };
 
-  return { name, offsetAt, localToUtc };
+  /** Offset changes in [from, to) ⊆ [FOLD_LOW_MS, FOLD_HIGH_MS), shifted by `shift`, appended to out. */
+  const changesIn = (from: number, to: number, shift: number, out: number[]): void => {
+    for (let chunk = Math.floor(from / CHUNK_MS); chunk * CHUNK_MS < to; chunk++) {
+      const table = chunks.get(chunk) ?? buildChunk(chunk);
+      for (let j = 1; j < table.length; j += 2) {
+        const t = table[j]!;
+        if (t >= from && t < to) out.push(t + shift, table[j - 1]!, table[j + 1]!);
+      }
+    }
+  };
+
+  const transitions = (fromUtc: number, toUtc: number): number[] => {
+    const out: number[] = [];
+    let a = Math.max(fromUtc, FOLD_LOW_MS); // SPEC: one offset before 1800 (see foldInstant)
+    while (a < toUtc) {
+      if (a < FOLD_HIGH_MS) {
+        const b = Math.min(toUtc, FOLD_HIGH_MS);
+        changesIn(a, b, 0, out);
+        a = b;
+      } else {
+        const folded = foldInstant(a);
+        const shift = a - folded;
+        const b = Math.min(toUtc, FOLD_HIGH_MS + shift);
+        changesIn(folded, b - shift, shift, out);
+        a = b;
+      }
+    }
+    return out;
+  };
+
+  return { name, offsetAt, localToUtc, transitions };
 }

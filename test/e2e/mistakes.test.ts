@@ -125,6 +125,30 @@ describe('mistakes', () => {
     expect(r.stderr).toContain('overflow/a.yaml:13:5  error  value-overflow  big/total 2026-03: the sum of its records is beyond the range of numbers (Infinity)');
   });
 
+  test('far dates cost bounded time and memory: --as-of 9999-12-31 and "no date" cells like 9999-12-31T17:00:00 (issue 14)', async () => {
+    // v1.1 before the fix: as-of 9999 ran out of memory after 78 s; one 9999 cell took 36 s and 1.7 GB.
+    const started = performance.now();
+    const far = await runMain(['evaluate', 'examples/change-requests', '--as-of', '9999-12-31', '--format', 'json', '--fail-on', 'never']);
+    expect(far.code).toBe(0);
+    expect(JSON.parse(far.stdout).results.length).toBeGreaterThan(0);
+
+    const dir = join(tmp, 'far-cells');
+    cpSync('examples/change-requests', dir, { recursive: true });
+    const csv = join(dir, 'data/change-requests.csv');
+    const lines = readFileSync(csv, 'utf8').split('\n');
+    lines[1] = lines[1]!.replace('2026-01-09T17:00:00', '9999-12-31T17:00:00'); // specs_due of CR-101: "no date"
+    lines[2] = lines[2]!.replace('2026-01-28T17:00:00', '0000-01-03T17:00:00'); // due of CR-102, long ago
+    writeFileSync(csv, lines.join('\n'));
+    const cells = await runMain(['evaluate', '.', '--as-of', '2026-07-01', '--format', 'json', '--fail-on', 'never'], { cwd: dir });
+    expect(cells.code).toBe(0);
+    const results = JSON.parse(cells.stdout).results as Array<{ objective: string; window: { label: string }; counts: { records: number } }>;
+    // Each changed row is placed by the cell that moved (specs_due for specs-on-time, due for
+    // cr-on-time), so January keeps 3 of its 4 change requests in each objective.
+    const january = results.filter((r) => r.window.label === '2026-01').map((r) => [r.objective, r.counts.records]);
+    expect(january).toEqual([['specs-on-time', 3], ['cr-on-time', 3]]);
+    expect(performance.now() - started).toBeLessThan(30_000); // about 1 s on a quiet machine
+  });
+
   test('--output into folders that do not exist yet creates them (SPEC 9.2)', async () => {
     const file = join(tmp, 'reports', '2026-07', 'x.json');
     const r = await runMain(['evaluate', 'examples', '--as-of', '2026-07-01', '--fail-on', 'never', '--format', 'json', '--output', file]);

@@ -201,6 +201,54 @@ describe('loadAgreementText', () => {
     expect(r.agreements[0]!.doc.parties.cust2).toEqual({ name: 'Cust', role: 'customer' });
   });
 
+  it('an alias names the last anchor of that name before it, as YAML says (one index, not a walk per alias)', () => {
+    const text = edit(7, '  cust: &c { name: Cust, role: customer }', '  cust2: *c', '  vend: &c { name: Vend, role: third-party }', '  vend2: *c');
+    const r = load(text);
+    expect(r.problems).toEqual([]);
+    expect(r.agreements[0]!.doc.parties.cust2).toEqual({ name: 'Cust', role: 'customer' });
+    expect(r.agreements[0]!.doc.parties.vend2).toEqual({ name: 'Vend', role: 'third-party' });
+  });
+
+  describe('nesting past the limit is one problem at a fixed place (issue 14)', () => {
+    const header = 'apiVersion: slacheck/v1\nkind: SLA\nid: x\ntitle:';
+    // Whether yaml overflows its stack (1,000 levels) or not (100), the problem is at the first
+    // collection past 64 levels: the root mapping is level 1, so the 64th bracket, `-` or key.
+    it.each([
+      // " " + 63 brackets before it: column 7 + 63 + 1 = 71
+      ['flow, 100 levels', `${header} ${'['.repeat(100)}x${']'.repeat(100)}`, 4, 71],
+      ['flow, 1,000 levels, unclosed', `${header} ${'['.repeat(1000)}`, 4, 71],
+      // line 4+k holds the key at level k+1, indented k: level 65 is line 68 at column 65
+      ['block mappings, 100 levels', header + '\n' + Array.from({ length: 100 }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n') + '\n', 68, 65],
+      ['block mappings, 3,000 levels', header + '\n' + Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n') + '\n', 68, 65],
+      // "  " then "- " per level: the 64th dash at column 3 + 2 × 63 = 129
+      ['compact sequences, 100 levels', `${header}\n  ${'- '.repeat(100)}x\n`, 5, 129],
+      ['compact sequences, 3,000 levels', `${header}\n  ${'- '.repeat(3000)}x\n`, 5, 129],
+    ])('%s', (_, text, line, column) => {
+      const r = load(text);
+      expect(r.agreements).toEqual([]);
+      expect(r.problems.map((p) => [p.code, p.line, p.column])).toEqual([['yaml-nesting', line, column]]);
+      expect(r.problems[0]!.message).toContain('deeper than 64 levels');
+    });
+
+    it('64 levels are fine', () => {
+      const r = load(`${header} ${'['.repeat(63)}x${']'.repeat(63)}`);
+      expect(r.problems.map((p) => p.code)).not.toContain('yaml-nesting');
+    });
+  });
+
+  it('thousands of unclosed strings and hundreds of aliases take linear time (issue 14)', () => {
+    // v1.1 took 17.5 s for 32,000 lines of `- "item` (the opening quote was searched per error)
+    const started = performance.now();
+    const r = load(Array.from({ length: 32_000 }, () => '- "item').join('\n'));
+    expect(r.problems.filter((p) => p.code === 'yaml-syntax')).toHaveLength(11);
+    const lines = ['apiVersion: slacheck/v1', 'notes:'];
+    for (let i = 0; i < 200; i++) lines.push(`  - &a${i} { k: v${i}, pad: "${'x'.repeat(100)}" }`);
+    for (let i = 0; i < 3000; i++) lines.push(`  - { k: filler${i}, pad: "${'y'.repeat(100)}" }`);
+    for (let i = 0; i < 200; i++) lines.push(`  - *a${i}`);
+    load(lines.join('\n'));
+    expect(performance.now() - started).toBeLessThan(10_000); // about 1 s on a quiet machine
+  });
+
   it('treats a `__proto__` key as an unknown key, not as the prototype', () => {
     const p = only(edit(4, 'title: Desk', '__proto__: { polluted: true }'));
     expect(p).toMatchObject({ code: 'schema-additional-property', line: 5, column: 1 });
