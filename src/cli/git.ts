@@ -46,7 +46,7 @@ export async function sourcesAtRevision(rev: string, paths: readonly string[], c
   const sha = commit.stdout.trim();
   const prefix = (await git(['rev-parse', '--show-prefix'], cwd)).stdout.trim().replace(/\/$/, '');
   const given = paths.length ? paths : ['.'];
-  const listed = await git(['ls-tree', '-r', '-z', '--full-name', '--name-only', sha, '--', ...given], cwd);
+  const listed = await git(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-name', '--name-only', sha, '--', ...given], cwd);
   if (!listed.ok) throw new ExitError(EXIT_USAGE, `cannot list the files of ${rev}: ${listed.stderr.trim()}`);
   // each given path relative to the repository root ('' for the root itself)
   const roots = given.map((p) => path.posix.normalize(path.posix.join(prefix, p.split(path.sep).join('/'))).replace(/^\.$/, '').replace(/\/$/, ''));

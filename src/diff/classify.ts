@@ -102,12 +102,12 @@ function creditAt(f: CreditFunction, value: number): number {
 export function classifyHours(before: Record<string, string>, after: Record<string, string>): Verdict {
   const b = parseHours(before), a = parseHours(after);
   if (!b.ok || !a.ok) return sameValue(before, after) ? null : 'changed';
-  let beforeMinutes = 0, afterMinutes = 0, common = 0;
-  for (let d = 0; d < 7; d++) {
-    beforeMinutes += total(b.days[d]!);
-    afterMinutes += total(a.days[d]!);
-    common += overlap(b.days[d]!, a.days[d]!);
-  }
+  return classifyIntervals(b.days.flatMap((day, d) => day.map(([x, y]): [number, number] => [d * 1440 + x, d * 1440 + y])), a.days.flatMap((day, d) => day.map(([x, y]): [number, number] => [d * 1440 + x, d * 1440 + y])));
+}
+
+/** Working time as disjoint intervals: a superset is tightened, a subset loosened, the same null. */
+export function classifyIntervals(before: ReadonlyArray<[number, number]>, after: ReadonlyArray<[number, number]>): Verdict {
+  const beforeMinutes = total(before), afterMinutes = total(after), common = overlap(before, after);
   if (common === beforeMinutes && common === afterMinutes) return null;
   if (common === beforeMinutes) return 'tightened';
   if (common === afterMinutes) return 'loosened';

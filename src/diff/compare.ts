@@ -3,9 +3,10 @@
  * says them — objectives, reports, parties, calendars, credits, fee, validity — each change
  * classified from the customer's side. Pure: both sides come loaded.
  */
-import type { CalendarSpec, LoadedAgreement, NodePath, Objective, Report } from '../agreement/index.js';
+import type { CalendarSpec, LoadedAgreement, NodePath, Objective, Report, Validity } from '../agreement/index.js';
 import { problem, type Problem } from '../problem.js';
 import { canonical, classifyCredits, classifyGood, classifyHours, classifyQuantity, classifyTarget, sameValue } from './classify.js';
+import { holidayChanges } from './holidays.js';
 import type { AgreementChange, ChangeKind, Classification } from './model.js';
 
 export interface AgreementDiff {
@@ -90,7 +91,7 @@ function compareAgreement(old: LoadedAgreement, now: LoadedAgreement): Agreement
     if (!bp || !ap) c.add(`parties/${id}`, 'changed', bp, ap, ap ? ['parties', id] : ['parties']);
     else c.plain(`parties/${id}/role`, bp.role, ap.role, ['parties', id, 'role']);
   });
-  byKey(b.calendars, a.calendars, (id, bc, ac) => compareCalendar(c, id, bc, ac));
+  byKey(b.calendars, a.calendars, (id, bc, ac) => compareCalendar(c, id, bc, ac, old, now));
   byKey(b.services, a.services, (id, bs, as) => {
     if (!bs || !as) c.add(`services/${id}`, 'changed', bs, as, as ? ['services', id] : ['services']);
     else c.plain(`services/${id}/hours`, bs.hours, as.hours, ['services', id, 'hours']);
@@ -106,21 +107,22 @@ function compareAgreement(old: LoadedAgreement, now: LoadedAgreement): Agreement
   return c.list;
 }
 
-function compareCalendar(c: Changes, id: string, b: CalendarSpec | undefined, a: CalendarSpec | undefined): void {
+function compareCalendar(c: Changes, id: string, b: CalendarSpec | undefined, a: CalendarSpec | undefined, old: LoadedAgreement, now: LoadedAgreement): void {
   if (!b || !a) return c.add(`calendars/${id}`, 'changed', b, a, a ? ['calendars', id] : ['calendars']);
   c.plain(`calendars/${id}/timezone`, b.timezone, a.timezone, ['calendars', id, 'timezone']);
   c.add(`calendars/${id}/hours`, classifyHours(b.hours, a.hours), b.hours, a.hours, ['calendars', id, 'hours']);
-  // SPEC 9.5: a day off is less working time (loosened); a short day replaces hours and may add some (changed)
-  const bh = (b.holidays ?? []).map(canonical), ah = (a.holidays ?? []).map(canonical);
-  (a.holidays ?? []).forEach((h, i) => {
-    if (!bh.includes(ah[i]!)) c.add(`calendars/${id}/holidays`, isShortDay(h) ? 'changed' : 'loosened', undefined, h, ['calendars', id, 'holidays', i]);
-  });
-  (b.holidays ?? []).forEach((h, i) => {
-    if (!ah.includes(bh[i]!)) c.add(`calendars/${id}/holidays`, isShortDay(h) ? 'changed' : 'tightened', h, undefined, ['calendars', id, 'holidays']);
-  });
+  compareHolidays(c, id, b, a, old.doc.validity, now.doc.validity);
 }
 
-const isShortDay = (h: unknown) => typeof h === 'object' && h !== null && 'hours' in h;
+/** SPEC 9.5: holidays by the days they make: a day off added is loosened, a short day compared by its hours. */
+function compareHolidays(c: Changes, id: string, b: CalendarSpec, a: CalendarSpec, bValidity: Validity, aValidity: Validity): void {
+  if (sameValue(b.holidays ?? [], a.holidays ?? [])) return;
+  const days = holidayChanges({ hours: b.hours, holidays: b.holidays ?? [], validity: bValidity }, { hours: a.hours, holidays: a.holidays ?? [], validity: aValidity });
+  if (days === null) return c.plain(`calendars/${id}/holidays`, b.holidays, a.holidays, ['calendars', id, 'holidays']);
+  for (const d of days) {
+    c.add(`calendars/${id}/holidays/${d.date}`, d.classification, d.before, d.after, d.afterIndex >= 0 ? ['calendars', id, 'holidays', d.afterIndex] : ['calendars', id, 'holidays']);
+  }
+}
 
 type Item = Objective | Report;
 

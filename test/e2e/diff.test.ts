@@ -41,7 +41,7 @@ describe('diff with a path as BASE', () => {
       file: 'test/fixtures/diff/after/service-desk.yaml', line: 42,
     });
     expect(json.changes.map((c: { path: string }) => c.path)).toEqual([
-      'calendars/office/hours', 'calendars/office/holidays', 'objectives/p1-first-response/target', 'objectives/p1-first-response/warning',
+      'calendars/office/hours', 'calendars/office/holidays/2026-12-24', 'objectives/p1-first-response/target', 'objectives/p1-first-response/warning',
       'objectives/p1-resolution/target', 'objectives/p1-resolution/credits', 'objectives/p2-resolution', 'objectives/p3-resolution',
     ]);
   });
@@ -66,6 +66,14 @@ describe('diff with a path as BASE', () => {
     expect(same).toEqual({ code: 0, stderr: '', stdout: 'slacheck diff against test/fixtures/diff/before: no semantic changes in 1 agreement\n' });
     expect((await runMain(['diff', BEFORE, BEFORE, '--fail-on', 'changed'])).code).toBe(0);
     expect((await runMain(['diff', AFTER, BEFORE, '--fail-on', 'changed'])).code).toBe(1);
+  });
+
+  test('without PATH, a BASE folder below the working directory is BASE only', async () => {
+    const r = await runMain(['diff', 'before', '--format', 'json'], { cwd: join(ROOT, 'test/fixtures/diff') });
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.summary).toEqual({ tightened: 2, loosened: 5, changed: 1 });
+    expect(new Set(json.changes.map((c: { file: string }) => c.file))).toEqual(new Set(['after/service-desk.yaml']));
   });
 
   test('usage errors exit 2: unknown format, unknown fail level, a missing PATH', async () => {

@@ -22,8 +22,10 @@ export interface DiffCliOptions {
 }
 
 export async function runDiff(base: string, paths: readonly string[], opts: DiffCliOptions, io: Io): Promise<number> {
-  const now = await loadSide(paths.length ? paths : ['.'], io, opts.color);
   const before = await loadBase(base, paths, io, opts.color);
+  // without PATH, `.` holds a BASE folder below it (`slacheck diff old-version`): its files are BASE's only
+  const baseFiles = new Set(paths.length ? [] : before.map((a) => a.file));
+  const now = (await loadSide(paths.length ? paths : ['.'], io, opts.color)).filter((a) => !baseFiles.has(a.file));
   if (now.length === 0 && before.length === 0) {
     throw new ExitError(EXIT_USAGE, `no agreements found in ${paths.length ? paths.join(', ') : 'the current directory'} nor in ${base}`);
   }

@@ -79,8 +79,10 @@ const EDITS: Array<[string, string, string, string, 'added' | 'removed' | 'chang
   ['fewer service hours', 'mon-fri: "08:00-18:00"', 'mon-fri: "08:00-17:00"', 'calendars/office/hours', 'changed', 'loosened'],
   ['more service hours (Saturday added)', 'hours: { mon-fri: "08:00-18:00" }', 'hours: { mon-fri: "08:00-18:00", sat: "09:00-12:00" }', 'calendars/office/hours', 'changed', 'tightened'],
   ['hours moved', 'mon-fri: "08:00-18:00"', 'mon-fri: "09:00-19:00"', 'calendars/office/hours', 'changed', 'changed'],
-  ['holiday added', 'holidays: [2026-12-24]', 'holidays: [2026-12-24, 2026-12-31]', 'calendars/office/holidays', 'added', 'loosened'],
-  ['holiday removed', 'holidays: [2026-12-24]', 'holidays: []', 'calendars/office/holidays', 'removed', 'tightened'],
+  ['holiday added', 'holidays: [2026-12-24]', 'holidays: [2026-12-24, 2026-12-31]', 'calendars/office/holidays/2026-12-31', 'added', 'loosened'],
+  ['holiday removed', 'holidays: [2026-12-24]', 'holidays: []', 'calendars/office/holidays/2026-12-24', 'removed', 'tightened'],
+  ['day off made a short day', 'holidays: [2026-12-24]', 'holidays: [{ date: 2026-12-24, hours: "08:00-12:00" }]', 'calendars/office/holidays/2026-12-24', 'changed', 'tightened'],
+  ['Easter Monday added (6 April 2026)', 'holidays: [2026-12-24]', 'holidays: [2026-12-24, { easter: 1 }]', 'calendars/office/holidays/2026-04-06', 'added', 'loosened'],
   ['smaller credit percentage', '{ below: 90%, credit: 10% }', '{ below: 90%, credit: 8% }', 'objectives/response/credits', 'changed', 'loosened'],
   ['below tier lowered: credits later', '{ below: 95%, credit: 5% }', '{ below: 93%, credit: 5% }', 'objectives/response/credits', 'changed', 'loosened'],
   ['above tier raised: credits later', '{ above: 8h, credit: 5% }', '{ above: 10h, credit: 5% }', 'objectives/resolution/credits', 'changed', 'loosened'],
@@ -115,6 +117,18 @@ describe('diffAgreements', () => {
   test('identical agreements, a renamed file and reordered keys are no change', () => {
     const reordered = edited('fee: { amount: 1000, currency: EUR, per: month }', 'fee: { per: month, currency: EUR, amount: 1000 }');
     expect(diffAgreements(load(BASE), load(reordered, 'renamed/desk-sla.yaml'))).toEqual({ changes: [], compared: 1, problems: [] });
+  });
+
+  test('holidays are compared by the days they make: the same day written as a yearly date is no change', () => {
+    expect(diffAgreements(load(BASE), load(edited('holidays: [2026-12-24]', 'holidays: [{ date: 12-24, every: year }]'))).changes).toEqual([]);
+    // a yearly date in a validity of two years makes two days off
+    const twoYears = edited('holidays: [2026-12-24]', 'holidays: [{ date: 12-31, every: year }, 2026-12-24]').replace('to: 2026-12-31', 'to: 2027-12-31');
+    expect(diffAgreements(load(BASE), load(twoYears)).changes.map((c) => [c.path, c.classification, c.after, c.line])).toEqual([
+      ['validity/to', 'tightened', '2027-12-31', 8],
+      // line 14 holds the holidays (a flow list): every entry of it is on that line
+      ['calendars/office/holidays/2026-12-31', 'loosened', { date: '12-31', every: 'year' }, 14],
+      ['calendars/office/holidays/2027-12-31', 'loosened', { date: '12-31', every: 'year' }, 14],
+    ]);
   });
 
   test('descriptions and contacts are prose, not promises', () => {
