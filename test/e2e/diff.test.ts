@@ -76,6 +76,22 @@ describe('diff with a path as BASE', () => {
     expect(new Set(json.changes.map((c: { file: string }) => c.file))).toEqual(new Set(['after/service-desk.yaml']));
   });
 
+  test('--output writes the report; stderr names the failing changes for the CI log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slacheck-diff-out-'));
+    try {
+      const r = await runMain(['diff', BEFORE, AFTER, '--format', 'markdown', '--output', join(dir, 'pr', 'diff.md')]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        `slacheck: 5 changes at --fail-on loosened (report in ${join(dir, 'pr', 'diff.md')}): service-desk/calendars/office/hours, ` +
+          'service-desk/calendars/office/holidays/2026-12-24, service-desk/objectives/p1-resolution/target, and 2 more\n',
+      );
+      expect(readFileSync(join(dir, 'pr', 'diff.md'), 'utf8')).toBe((await runMain(['diff', BEFORE, AFTER, '--format', 'markdown'])).stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('usage errors exit 2: unknown format, unknown fail level, a missing PATH', async () => {
     expect((await runMain(['diff', BEFORE, AFTER, '--format', 'html'])).code).toBe(2);
     expect((await runMain(['diff', BEFORE, AFTER, '--fail-on', 'breached'])).code).toBe(2);

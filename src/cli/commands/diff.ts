@@ -38,14 +38,23 @@ export async function runDiff(base: string, paths: readonly string[], opts: Diff
       : opts.format === 'markdown'
         ? formatDiffMarkdown(view)
         : formatDiffText(view, { color: opts.output ? false : decideColor(opts.color, io) });
-  if (opts.output) await writeFileAtomic(opts.output, text, io.cwd);
-  else io.stdout.write(text);
-  return failing(diff.changes, opts.failOn) ? EXIT_FAILED : EXIT_OK;
+  const failed = failing(diff.changes, opts.failOn);
+  if (opts.output) {
+    await writeFileAtomic(opts.output, text, io.cwd);
+    // as `evaluate` and `validate` do: with the report in a file, the CI log still says why the run failed
+    if (failed.length) {
+      const first = failed.slice(0, 3).map((c) => `${c.agreement}${c.path ? `/${c.path}` : ''}`);
+      const more = failed.length > 3 ? `, and ${failed.length - 3} more` : '';
+      io.stderr.write(`slacheck: ${failed.length} change${failed.length === 1 ? '' : 's'} at --fail-on ${opts.failOn} (report in ${opts.output}): ${first.join(', ')}${more}\n`);
+    }
+  } else io.stdout.write(text);
+  return failed.length ? EXIT_FAILED : EXIT_OK;
 }
 
-function failing(changes: readonly AgreementChange[], failOn: DiffFailOn): boolean {
-  if (failOn === 'never') return false;
-  return failOn === 'changed' ? changes.length > 0 : changes.some((c) => c.classification === 'loosened');
+/** The changes that reach the `--fail-on` level. */
+function failing(changes: readonly AgreementChange[], failOn: DiffFailOn): AgreementChange[] {
+  if (failOn === 'never') return [];
+  return failOn === 'changed' ? [...changes] : changes.filter((c) => c.classification === 'loosened');
 }
 
 /** Agreements on disk; unreadable paths and invalid agreements end the run with 2. */
