@@ -160,7 +160,7 @@ function compareItem(c: Changes, section: 'objectives' | 'reports', id: string, 
   }
 }
 
-/** A list that only grew is loosened, one that only shrank tightened (as multisets of entries). */
+/** A list that only grew is loosened, one that only shrank tightened (as multisets of entries); anything else changed. */
 function growth(before: unknown, after: unknown): Classification {
   const b = ((before as unknown[] | undefined) ?? []).map(canonical), a = ((after as unknown[] | undefined) ?? []).map(canonical);
   const contains = (big: string[], small: string[]) => {
@@ -171,6 +171,8 @@ function growth(before: unknown, after: unknown): Classification {
       return k >= 0;
     });
   };
+  // the same entries in another order take the same away, but charge overlaps to another party (SPEC 5)
+  if (a.length === b.length) return 'changed';
   return contains(a, b) ? 'loosened' : contains(b, a) ? 'tightened' : 'changed';
 }
 

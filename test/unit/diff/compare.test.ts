@@ -99,6 +99,7 @@ const EDITS: Array<[string, string, string, string, 'added' | 'removed' | 'chang
   ['report removed', 'reports:\n  - id: review\n    schedule: { every: month, by: "10:00" }\n    log: { source: log, at: sent }\n    target: ">= 90%"\n    window: quarter\n', '', 'reports/review', 'removed', 'loosened'],
   ['report due later', 'by: "10:00"', 'by: "12:00"', 'reports/review/schedule/by', 'changed', 'loosened'],
   ['exclusion added', '    target: "<= 8h"\n', '    target: "<= 8h"\n    exclude: [{ where: { cause: change }, party: cust }]\n', 'objectives/resolution/exclude', 'added', 'loosened'],
+  ['two exclusions added', '    target: "<= 8h"\n', '    target: "<= 8h"\n    exclude: [{ where: { cause: a }, party: cust }, { where: { cause: b }, party: none }]\n', 'objectives/resolution/exclude', 'added', 'loosened'],
   ['aggregate changed', 'aggregate: p90', 'aggregate: p95', 'objectives/resolution/aggregate', 'changed', 'changed'],
 ];
 
@@ -129,6 +130,14 @@ describe('diffAgreements', () => {
       ['calendars/office/holidays/2026-12-31', 'loosened', { date: '12-31', every: 'year' }, 14],
       ['calendars/office/holidays/2027-12-31', 'loosened', { date: '12-31', every: 'year' }, 14],
     ]);
+  });
+
+  test('exclusions: reordered is changed (another party charged for overlaps), one removed tightened', () => {
+    const two = edited('    target: "<= 8h"\n', '    target: "<= 8h"\n    exclude: [{ where: { cause: a }, party: cust }, { where: { cause: b }, party: none }]\n');
+    const swapped = two.replace('[{ where: { cause: a }, party: cust }, { where: { cause: b }, party: none }]', '[{ where: { cause: b }, party: none }, { where: { cause: a }, party: cust }]');
+    const one = two.replace('{ where: { cause: a }, party: cust }, ', '');
+    expect(diffAgreements(load(two), load(swapped)).changes.map((c) => [c.path, c.kind, c.classification])).toEqual([['objectives/resolution/exclude', 'changed', 'changed']]);
+    expect(diffAgreements(load(two), load(one)).changes.map((c) => [c.path, c.kind, c.classification])).toEqual([['objectives/resolution/exclude', 'changed', 'tightened']]);
   });
 
   test('descriptions and contacts are prose, not promises', () => {
