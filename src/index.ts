@@ -7,8 +7,9 @@
  *   const { results } = await evaluate(agreements, { asOf: '2026-07-01', readRows: (s, sinks) => readCsv(s, sinks) });
  *   const json = formatJson({ asOf: '2026-07-01', evaluated: results, agreements: [] });
  */
-export { loadAgreements, loadAgreementText, type LoadResult } from './agreement/index.js';
+export { loadAgreements, loadAgreementSources, loadAgreementText, type AgreementSource, type LoadResult } from './agreement/index.js';
 export { compileAgreements, strictProblems, type Compilation, type CompiledAgreement } from './compile/index.js';
+export { diffAgreements, type AgreementChange, type AgreementDiff, type Classification } from './diff/index.js';
 export { evaluate, type EvaluateOptions, type Evaluation } from './core/index.js';
 export { readCsv, type DataSource, type ReadRows, type RowSink } from './data/index.js';
 export type { Evaluated, ObjectiveResult, Selection, Status } from './evaluate/index.js';

@@ -77,6 +77,30 @@ export function loadAgreementText(text: string, file: string, dir: string): Text
   return { ...loaded, problems: loaded.problems.sort(compareProblems) };
 }
 
+/** A YAML text from somewhere other than the disk (e.g. `git show REV:path`), loaded like a file. */
+export interface AgreementSource {
+  /** Display path (relative to cwd, forward slashes). */
+  file: string;
+  /** Absolute directory the file stands for: data set paths resolve against it. */
+  dir: string;
+  text: string;
+  /** Named on the command line: it must hold an agreement (SPEC 2). */
+  explicit: boolean;
+}
+
+/** Agreements in several texts, in the given order, as `loadAgreements` would read the same files from disk. */
+export function loadAgreementSources(sources: readonly AgreementSource[]): TextLoad {
+  const out: TextLoad = { agreements: [], checkable: [], problems: [] };
+  for (const s of sources) {
+    const loaded = readAgreementText(s.text, s.file, s.dir, s.explicit);
+    out.agreements.push(...loaded.agreements);
+    out.checkable.push(...loaded.checkable);
+    out.problems.push(...loaded.problems);
+  }
+  out.problems.sort(compareProblems);
+  return out;
+}
+
 function readAgreementText(text: string, file: string, dir: string, explicit: boolean): TextLoad {
   const agreements: LoadedAgreement[] = [];
   const checkable: LoadedAgreement[] = [];

@@ -21,8 +21,9 @@ Examples:
   slacheck explain service-desk/p1-resolution examples --window 2026-03 --as-of 2026-07-01
   slacheck credits examples --as-of 2026-07-01
   slacheck graph examples --format mermaid
+  slacheck diff main agreements --format markdown
 
-Exit codes: 0 ok, 1 a target breached (evaluate) or an invalid file (validate), 2 usage or input error.`,
+Exit codes: 0 ok, 1 a target breached (evaluate), an invalid file (validate) or a promise loosened (diff), 2 usage or input error.`,
     );
 
   program
@@ -103,6 +104,21 @@ Exit codes: 0 ok, 1 a target breached (evaluate) or an invalid file (validate), 
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .addHelpText('after', '\nExamples:\n  slacheck graph examples > agreements.mmd\n  slacheck graph examples --format dot --evaluate --as-of 2026-07-01 | dot -Tsvg > graph.svg')
     .action(async (paths: string[], opts) => setExit(await (await import('./commands/graph.js')).runGraph(paths, opts, io)));
+
+  program
+    .command('diff')
+    .description('compare agreements with BASE (a path or a git revision): what was tightened, loosened or changed for the customer (SPEC 9.6)')
+    .argument('<base>', 'a file or folder with the earlier agreements, or a git revision (main, HEAD~1, v1.2)')
+    .argument('[paths...]', 'agreement files or directories now (default: .); with a revision, the same paths are read from it')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a change is loosened, when anything changed, or never').choices(['loosened', 'changed', 'never']).default('loosened'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--color', 'force colour').option('--no-color', 'never colour')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  slacheck diff main agreements\n  slacheck diff HEAD~1 --format json\n  slacheck diff origin/main agreements --format markdown --output diff.md --fail-on never\n  slacheck diff old/service-desk.yaml agreements/service-desk.yaml\n\nExit codes: 0 nothing at the --fail-on level, 1 something loosened (or changed, with --fail-on changed), 2 usage error, unknown revision or invalid agreement.',
+    )
+    .action(async (base: string, paths: string[], opts) => setExit(await (await import('./commands/diff.js')).runDiff(base, paths, opts, io)));
 
   program
     .command('init')

@@ -7,7 +7,7 @@ export { parseClock } from './clock.js';
 export { formatDuration, formatDurationExact, formatLocalWithOffset } from './format.js';
 export { parseHours, parseIntervals, WEEKDAYS, type ParsedHours } from './hours.js';
 // luxon-free (validate uses them)
-export { formatDays, parseDateDays } from './civil.js';
+export { formatDays, parseDateDays, weekdayOfDays } from './civil.js';
 export { easterSunday, Holidays, yearlyDate } from './holidays.js';
 export { maintenanceOccurrences, type MaintenanceOccurrence, type MaintenanceSchedule } from './maintenance.js';
 export {

@@ -21,10 +21,12 @@ const ALLOWED: Record<string, string[]> = {
   evaluate: ['agreement', 'compile', 'time', 'data', 'problem'],
   attribution: ['agreement', 'compile', 'evaluate', 'time', 'problem'],
   core: ['compile', 'data', 'evaluate', 'attribution', 'problem'],
-  format: ['agreement', 'compile', 'evaluate', 'attribution', 'time', 'problem'],
+  // diff (SPEC 9.6) compares two loaded versions of agreements as written; hours via time's parser
+  diff: ['agreement', 'time', 'problem'],
+  format: ['agreement', 'compile', 'evaluate', 'attribution', 'diff', 'time', 'problem'],
   graph: ['compile', 'evaluate', 'problem'],
   // src/index.ts, the library entry: every stage, never the CLI
-  index: ['agreement', 'compile', 'core', 'data', 'evaluate', 'format', 'graph', 'problem'],
+  index: ['agreement', 'compile', 'core', 'data', 'diff', 'evaluate', 'format', 'graph', 'problem'],
 };
 
 /** Files below `dir`, recursively. */
