@@ -13,3 +13,4 @@ export { formatValue, formatValueAgainst } from './values.js';
 export { formatWarningsText, warningJson, warningMessage } from './warnings.js';
 export { sparkline } from './sparkline.js';
 export { evidenceKey, formatCreditsCsv, formatCreditsJson, formatCreditsMarkdown, formatCreditsText, type CreditsView, type ItemEvidence } from './credits.js';
+export { formatHtml } from './html/page.js';
