@@ -78,7 +78,7 @@ function breachArticle(e: Evaluated, objectiveId: string): string {
   const pairs: [string, string][] = [
     ['status', `${statusBadge(e.status)} ${esc(statusReason(e))}`],
     ['owner', `<code>${esc(e.owner)}</code>`],
-    ['root cause', rc ? `<code>${esc(`${rc.agreement}/${rc.objective}`)}</code> ${esc(rc.window)}, owner <code>${esc(partyLabel(rc.owner))}</code>; path ${esc(rc.path.join(' → '))}` : 'none traced: the owner’s own'],
+    ['root cause', rc ? `<code>${esc(`${rc.agreement}/${rc.objective}`)}</code> ${esc(rc.window)}, owner <code>${esc(partyLabel(rc.owner))}</code>; path ${esc(rc.path.join(' → '))}` : 'none: not traced to a dependency'],
     ['charged', charged.length ? charged.join('; ') : 'nothing charged to another party'],
     ['computed', `<ul>${e.explanation.computation.map((s) => `<li>${esc(computationText(s, wording))}</li>`).join('')}</ul>`],
   ];

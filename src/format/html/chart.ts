@@ -21,15 +21,6 @@ const MAX_X_LABELS = 6;
 /** Breached windows labelled by name on the chart, at most (the caption and the table list all). */
 const MAX_BREACH_LABELS = 8;
 
-/** One symbol per status, the same in the chart, its legend and the tables. */
-export const STATUS_SYMBOL: Readonly<Record<Status, string>> = {
-  met: '●',
-  'at-risk': '◆',
-  breached: '✕',
-  excused: '■',
-  'no-data': '○',
-};
-
 const n = (x: number): string => String(Math.round(x * 10) / 10);
 
 /** The target and warning of a series, from the first window judged against them. */

@@ -10,7 +10,7 @@ import { partyLabel } from '../values.js';
 import { agreementIds, type EvaluationView } from '../view.js';
 import { warningMessage } from '../warnings.js';
 import { agreementSection, statusCounts } from './agreement.js';
-import { STATUS_SYMBOL } from './chart.js';
+import { STATUS_SYMBOL } from '../status-style.js';
 import { esc } from './escape.js';
 import { STYLE } from './style.js';
 

@@ -159,6 +159,22 @@ describe('formatHtml', () => {
     expect(css).toContain('@media print');
   });
 
+  it('charts the whole history of a selected objective, and tables and explains only the selection', () => {
+    const april = EVALUATED.filter((e) => e.window.label === '2026-04');
+    const selected = parse(formatHtml({ ...VIEW, evaluated: april, history: EVALUATED }));
+    const objectives = selected.querySelectorAll('section.objective');
+    // 2026-04 windows: network-ola/restore-time, p1-first-response, change-delivery, specs-on-time
+    expect(objectives.map((o) => text(o.querySelector('h3')))).toEqual(['restore-time', 'p1-first-response', 'change-delivery', 'specs-on-time']);
+    const p1 = objectives[1]!;
+    // p1-first-response has 3 windows (2026-03, 2026-04, 2026-05 partial) in its history
+    expect(p1.querySelectorAll('g.point')).toHaveLength(3);
+    expect(p1.querySelectorAll('table.windows tbody tr')).toHaveLength(3);
+    // explanations: network-ola 2026-04 breached; p1 2026-04 breached and change-delivery 2026-04 excused
+    expect(selected.querySelectorAll('article.breach').map((b) => text(b.querySelector('h4')))).toEqual([
+      'restore-time 2026-04', 'p1-first-response 2026-04', 'change-delivery 2026-04',
+    ]);
+  });
+
   it('is deterministic: the same view gives the same bytes', () => {
     expect(formatHtml({ ...VIEW })).toBe(html);
   });
