@@ -48,7 +48,7 @@ Exit codes: 0 ok, 1 a target breached (evaluate), an invalid file (validate) or 
     .option('-w, --window <label>', 'only this window, e.g. 2026-03, 2026-W11, 2026-Q1')
     .option('--objective <id>', 'only this objective or report (repeatable; ID or agreement/ID)', collect, [])
     .option('--owner <party>', 'only objectives owned by this party (also narrows --fail-on)')
-    .option('-f, --format <format>', 'table | json | markdown | junit | github (repeatable, paired with --output)', collect, [])
+    .option('-f, --format <format>', 'table | json | markdown | junit | github | html (repeatable, paired with --output)', collect, [])
     .option('-o, --output <file>', 'write the i-th --format to this file (repeatable)', collect, [])
     .option('--fail-on <levels>', 'exit 1 when something reaches one of these levels: a comma-separated list of breached, at-risk, no-data, warning, remedy; or never', 'breached')
     .option('--latest', 'only the latest complete window of each objective (its partial one when it has none), for every format and the exit code')
@@ -57,7 +57,7 @@ Exit codes: 0 ok, 1 a target breached (evaluate), an invalid file (validate) or 
     .option('--color', 'force colour').option('--no-color', 'never colour')
     .addHelpText(
       'after',
-      '\nExamples:\n  slacheck evaluate examples --as-of 2026-07-01\n  slacheck evaluate . --window 2026-03 --format json\n  slacheck evaluate agreements --format junit --output slacheck.xml --format table\n  slacheck evaluate . --data tickets=exports/tickets-2026.csv --fail-on breached,no-data',
+      '\nExamples:\n  slacheck evaluate examples --as-of 2026-07-01\n  slacheck evaluate . --window 2026-03 --format json\n  slacheck evaluate agreements --format junit --output slacheck.xml --format table\n  slacheck evaluate examples --as-of 2026-07-01 --format html --output report.html\n  slacheck evaluate . --data tickets=exports/tickets-2026.csv --fail-on breached,no-data',
     )
     .action(async (paths: string[], opts) => setExit(await (await import('./commands/evaluate.js')).runEvaluate(paths, opts, io)));
 

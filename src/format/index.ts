@@ -14,3 +14,4 @@ export { formatWarningsText, warningJson, warningMessage } from './warnings.js';
 export { sparkline } from './sparkline.js';
 export { evidenceKey, formatCreditsCsv, formatCreditsJson, formatCreditsMarkdown, formatCreditsText, type CreditsView, type ItemEvidence } from './credits.js';
 export { diffSummary, flowValue, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffSummary, type DiffView } from './diff.js';
+export { formatHtml } from './html/page.js';

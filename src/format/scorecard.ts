@@ -90,7 +90,7 @@ export function partyScores(view: EvaluationView): PartyScore[] {
 }
 
 /** Kept = met, at-risk or excused, out of complete windows with data. */
-function kept(s: PartyScore): string {
+export function kept(s: PartyScore): string {
   const judged = s.statuses.met + s.statuses['at-risk'] + s.statuses.breached + s.statuses.excused;
   if (judged === 0) return '—';
   return `${formatNumber((100 * (judged - s.statuses.breached)) / judged, 1)}%`;

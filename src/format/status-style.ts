@@ -1,4 +1,4 @@
-/** How a status looks: terminal colour and the Markdown marker (one place, so formats agree). */
+/** How a status looks: terminal colour, the Markdown marker and the HTML symbol (one place, so formats agree). */
 import type { ChalkInstance } from 'chalk';
 import type { Status } from '../evaluate/result.js';
 
@@ -24,4 +24,13 @@ export const STATUS_MARK: Readonly<Record<Status, string>> = {
   breached: '❌',
   excused: '⏸',
   'no-data': '·',
+};
+
+/** The HTML report's shape per status: the same in its charts, legend, badges and tables. */
+export const STATUS_SYMBOL: Readonly<Record<Status, string>> = {
+  met: '●',
+  'at-risk': '◆',
+  breached: '✕',
+  excused: '■',
+  'no-data': '○',
 };

@@ -3,6 +3,7 @@ import { FAIL_LEVELS, failingResults, type FailLevel } from '../../evaluate/sele
 import { isValidDate } from '../../time/instant.js';
 import {
   formatGithub,
+  formatHtml,
   formatJson,
   formatJunit,
   formatMarkdown,
@@ -14,7 +15,7 @@ import {
 import { decideColor, EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError, type Io, writeFileAtomic } from '../io.js';
 import { agreementInfos, describeMiss, evaluateAll, loadValidAgreements, parseDataOverrides, resolveAsOf } from '../pipeline.js';
 
-const FORMATS = ['table', 'json', 'markdown', 'junit', 'github'] as const;
+const FORMATS = ['table', 'json', 'markdown', 'junit', 'github', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 export interface EvaluateCliOptions {
@@ -131,6 +132,8 @@ function render(format: Format, view: EvaluationView, o: { color: boolean; score
       return formatJunit(view);
     case 'github':
       return formatGithub(view);
+    case 'html':
+      return formatHtml(view);
     case 'table': {
       const table = formatTable(view, { color: o.color });
       return o.scorecard ? `${table}\n${formatScorecard(view, { color: o.color })}` : table;
