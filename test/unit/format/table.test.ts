@@ -5,7 +5,7 @@ import { partyScores } from '../../../src/format/scorecard.js';
 import { formatCounts } from '../../../src/format/table.js';
 import { AGREEMENTS, EVALUATED, VIEW, result } from './fixture.js';
 
-/** Body and header lines of a cli-table3 table as trimmed cells. */
+/** Body and header lines of a box-drawn table as trimmed cells. */
 function cells(text: string): string[][] {
   return text
     .split('\n')
@@ -29,15 +29,18 @@ describe('formatTable', () => {
       'service-desk', 'p1-first-response', 'it-ops', '2026-04', '91.2%', '>= 95%', 'breached', '10/10',
       'root: network-ola/restore-time (network-team)', '10% (1,200 EUR)', '',
     ]);
-    // trend on the objective's last row: 96.5 max → █, 80 min → ▁, (91.2-80)/16.5*7 = 4.75 → ▆
+    // trend on the objective's last row, against >= 95% (▄) and the ideal 100% (█):
+    // 96.5 met: (96.5-95)/(100-95)*4 = 1.2 → 1 above ▄ → ▅; misses over [worst 80, 95): 91.2 → (91.2-80)/15*3 = 2.24 → ▃, 80 → ▁
     expect(rows[4]).toEqual([
-      'service-desk', 'p1-first-response', 'it-ops', '2026-05 (partial)', '80%', '>= 95%', 'breached', '10/10', '', '', '█▆▁',
+      'service-desk', 'p1-first-response', 'it-ops', '2026-05 (partial)', '80%', '>= 95%', 'breached', '10/10', '', '', '▅▃▁',
     ]);
     expect(rows[5]![4]).toBe('3h 25m');
     expect(rows[5]![7]).toBe('10/13, 3 excl.');
     expect(rows[8]![4]).toBe('—');
     expect(out.endsWith(
-      '\n8 results: 2 met, 1 at-risk, 3 breached, 1 excused, 1 no-data · credits: network-ola 5% of fee; service-desk 1,200 EUR\n',
+      // 8 results: the partial 2026-05 breach apart from the 7 complete windows
+      '\n7 complete windows: 2 met, 1 at-risk, 2 breached, 1 excused, 1 no-data · 1 partial window so far: 1 breached' +
+        ' · credits: network-ola 5% of fee; service-desk 1,200 EUR\n',
     )).toBe(true);
     expect(out).not.toContain('\u001b[');
   });
@@ -47,7 +50,7 @@ describe('formatTable', () => {
     const p1 = rows.filter((r) => r[1] === 'p1-first-response');
     expect(p1).toHaveLength(1);
     expect(p1[0]![3]).toBe('2026-04');
-    expect(p1[0]![10]).toBe('█▆▁');
+    expect(p1[0]![10]).toBe('▅▃▁');
     expect(rows).toHaveLength(1 + 6);
   });
 
