@@ -42,8 +42,12 @@ export function charWidth(ch: string): number {
   return 1;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Columns a line takes on screen: ANSI codes count 0, wide characters 2. */
 export function displayWidth(text: string): number {
+  // most cells are printable ASCII: one column per character
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
   // eslint-disable-next-line no-control-regex
   const plain = /[\u001b]/.test(text) ? stripAnsi(text) : text;

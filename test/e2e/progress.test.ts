@@ -39,6 +39,13 @@ describe.skipIf(!hasScript)('progress on a terminal', () => {
     expect(r.screen).toContain('"value": 160000');
   });
 
+  test('on a terminal the table\'s summary line says how many rows and files were read, and how long it took', () => {
+    const r = onTty('evaluate . --as-of 2026-02-01 --format table');
+    expect(r.code).toBe(0);
+    // big-fixture.ts: 160 000 rows in events.csv, the one data file
+    expect(r.screen).toMatch(/1 complete window: 1 met, 0 at-risk, 0 breached, 0 excused, 0 no-data · read 160,000 rows from 1 file in \d+(\.\d)? s/);
+  });
+
   test('--quiet shows no progress', () => {
     const r = onTty('evaluate . --as-of 2026-02-01 --format json --quiet');
     expect(r.code).toBe(0);
