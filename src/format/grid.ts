@@ -49,7 +49,6 @@ export function displayWidth(text: string): number {
   // most cells are printable ASCII: one column per character
   if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
-  // eslint-disable-next-line no-control-regex
   const plain = /[\u001b]/.test(text) ? stripAnsi(text) : text;
   for (const ch of plain) width += charWidth(ch);
   return width;
@@ -70,15 +69,17 @@ function tokens(line: string): { text: string; width: number }[] {
 
 /**
  * One line wrapped to `width` columns: after a space, hyphen or slash where it can (ids such as
- * `checkout-platform` break as `checkout-` / `platform`), inside a word where it must. ANSI codes
+ * `checkout-platform` break as `checkout-` / `platform`; `spaces`: after a space only), inside a
+ * word where it must. ANSI codes
  * travel with the characters they precede.
  */
-export function wrapLine(line: string, width: number): string[] {
+export function wrapLine(line: string, width: number, breaks: 'ids' | 'spaces' = 'ids'): string[] {
   if (width < 1 || displayWidth(line) <= width) return [line];
   const out: string[] = [];
   let current = '';
   let currentWidth = 0;
-  const words = line.split(/(?<=[ /-])/); // each piece keeps the space, hyphen or slash it ends with
+  // each piece keeps the space (and for ids the hyphen or slash) it ends with; prose breaks at spaces only
+  const words = line.split(breaks === 'ids' ? /(?<=[ /-])/ : /(?<= )/);
   for (const word of words) {
     const bare = word.endsWith(' ') ? word.slice(0, -1) : word;
     const w = displayWidth(bare);

@@ -190,7 +190,7 @@ export function formatTable(view: EvaluationView, opts: TableOptions): string {
   const table = renderGrid(grid, rows.map((_, r) => shown.map((c) => cells.get(c)![r]!)));
   const note = fitNote(width, hidden, shortened && shown.includes('attributed to'));
   // the lines under the table wrap at spaces to the terminal too (a terminal would cut words)
-  const fitted = (line: string) => (width === undefined ? line : wrapLine(line, width).join('\n'));
+  const fitted = (line: string) => (width === undefined ? line : wrapLine(line, width, 'spaces').join('\n'));
   const below = [...(note ? [note] : []), summaryLine(rows, chalk, view.credits, opts.read)].map(fitted);
   return `${table}\n${below.map((l) => `${l}\n`).join('')}${contractLines(view, chalk)}`;
 }

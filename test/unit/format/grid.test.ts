@@ -20,6 +20,8 @@ describe('wrapLine', () => {
   it('wraps at spaces, after hyphens and slashes, and inside a word only when it must', () => {
     expect(wrapLine('root: network-ola/restore-time (network-team)', 14)).toEqual(['root: network-', 'ola/restore-', 'time (network-', 'team)']);
     expect(wrapLine('short', 10)).toEqual(['short']);
+    // prose under the table breaks at spaces only
+    expect(wrapLine('credits: service-desk 1,800 EUR', 20, 'spaces')).toEqual(['credits:', 'service-desk 1,800', 'EUR']);
     expect(wrapLine('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
     // wide characters break by columns: 東京都 is 6 columns, 4 fit (2 characters) per line
     expect(wrapLine('東京都', 4)).toEqual(['東京', '都']);
