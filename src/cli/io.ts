@@ -6,7 +6,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 export interface Io {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
-  stdout: { write(s: string): unknown; isTTY?: boolean };
+  /** `columns`: the terminal's width when stdout is a TTY. */
+  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(s: string): unknown; isTTY?: boolean };
 }
 
@@ -31,6 +32,17 @@ export function decideColor(flag: boolean | undefined, io: Io, stream: 'stdout' 
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
   return io[stream].isTTY === true;
+}
+
+/**
+ * How wide the table may be: `COLUMNS` when set (a positive integer), else the terminal's width
+ * when stdout is a TTY, else no limit (piped or redirected output keeps every column).
+ */
+export function terminalWidth(io: Io): number | undefined {
+  const env = io.env.COLUMNS?.trim();
+  if (env !== undefined && /^\d+$/.test(env) && Number(env) > 0) return Number(env);
+  if (io.stdout.isTTY === true && typeof io.stdout.columns === 'number' && io.stdout.columns > 0) return io.stdout.columns;
+  return undefined;
 }
 
 /** Why a folder cannot be made or written in, in words (`code` from a failed fs call). */

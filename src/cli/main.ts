@@ -53,6 +53,8 @@ Exit codes: 0 ok, 1 a target breached (evaluate), an invalid file (validate) or 
     .option('--fail-on <levels>', 'exit 1 when something reaches one of these levels: a comma-separated list of breached, at-risk, no-data, warning, remedy; or never', 'breached')
     .option('--latest', 'only the latest complete window of each objective (its partial one when it has none), for every format and the exit code')
     .option('--scorecard', 'table: add a per-party scorecard')
+    .option('--wide', 'table: every column at full width, whatever the terminal width')
+    .option('--columns <list>', 'table: exactly these columns, comma-separated (agreement, objective, owner, window, value, target, status, counts, attributed-to, credit, budget, trend)')
     .option('-q, --quiet', 'no progress on stderr')
     .option('--color', 'force colour').option('--no-color', 'never colour')
     .addHelpText(

@@ -75,13 +75,20 @@ export interface EvaluateRunOptions {
   selection?: Selection;
   /** SPEC 9.4: keep the records behind each failing value (`credits --evidence`). */
   evidence?: boolean;
+  /** Filled in as CSVs are read: data rows and files (for the summary line on a terminal). */
+  tally?: ReadTally;
+}
+
+export interface ReadTally {
+  rows: number;
+  files: number;
 }
 
 /** Evaluates every objective of every agreement and attributes faults (SPEC 3–6); bad data ends the run with 2. */
 export async function evaluateAll(loaded: Loaded, opts: EvaluateRunOptions, io: Io, color?: boolean): Promise<Evaluation> {
   const progress = opts.progress ? progressLine(io) : undefined;
   try {
-    return await evaluate(loaded.agreements, { asOf: opts.asOf, readRows: csvReader(progress?.update), selection: opts.selection, evidence: opts.evidence === true });
+    return await evaluate(loaded.agreements, { asOf: opts.asOf, readRows: csvReader(progress?.update, opts.tally), selection: opts.selection, evidence: opts.evidence === true });
   } catch (err) {
     if (err instanceof InputError) {
       progress?.clear();
@@ -96,10 +103,15 @@ export async function evaluateAll(loaded: Loaded, opts: EvaluateRunOptions, io: 
 }
 
 /** The CSV reader the core is given: progress on a TTY, and what to do about an unreadable file in CLI words. */
-function csvReader(onProgress?: (file: string, bytes: number, total: number, rows: number) => void): ReadRows {
+function csvReader(onProgress?: (file: string, bytes: number, total: number, rows: number) => void, tally?: ReadTally): ReadRows {
   return async (source, sinks) => {
     try {
-      return await readCsv(source, sinks, onProgress ? { onProgress: (b, t, r) => onProgress(source.file, b, t, r) } : undefined);
+      const summary = await readCsv(source, sinks, onProgress ? { onProgress: (b, t, r) => onProgress(source.file, b, t, r) } : undefined);
+      if (tally) {
+        tally.rows += summary.rows;
+        tally.files++;
+      }
+      return summary;
     } catch (err) {
       if (!(err instanceof DataFileError)) throw err;
       const dataId = source.key.slice(source.key.lastIndexOf('/') + 1);

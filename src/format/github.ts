@@ -12,6 +12,7 @@ import { statusReason } from './explanation.js';
 import { chargedEntries, formatCharge } from './values.js';
 import { remedyLine } from './contract.js';
 import { failsRun, remedyFailsRun, windowLabel, type EvaluationView } from './view.js';
+import { summaryText } from './summary.js';
 import { warningMessage } from './warnings.js';
 
 function level(view: EvaluationView, e: Evaluated): AnnotationLevel | null {
@@ -57,5 +58,7 @@ export function formatGithub(view: EvaluationView): string {
     const title = `${r.agreement}/${r.id} triggered at ${r.window}`;
     out += annotation(remedyFailsRun(view, r) ? 'error' : 'warning', { file, line, col: column, title }, remedyLine(r)) + '\n';
   }
+  // one notice with the summary, in the words of every format (SPEC 6: only complete windows fail a run)
+  if (view.evaluated.length > 0) out += annotation('notice', { title: 'slacheck summary' }, summaryText(view.evaluated)) + '\n';
   return out;
 }

@@ -1,7 +1,7 @@
 /** Every output format: pure functions from results (or problems) to text. */
 export type { AgreementInfo, EvaluationView } from './view.js';
 export { toEvaluationResult, formatJson } from './json.js';
-export { formatTable } from './table.js';
+export { formatTable, TABLE_COLUMNS, tableColumn, type TableColumn, type TableOptions } from './table.js';
 export { formatScorecard } from './scorecard.js';
 export { formatMarkdown } from './markdown.js';
 export { formatJunit } from './junit.js';

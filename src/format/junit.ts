@@ -10,7 +10,13 @@ import { detailLines, headline } from './details.js';
 import type { RemedyEntry } from '../attribution/remedies.js';
 import { remedyLine } from './contract.js';
 import { agreementIds, failsRun, remedyFailsRun, type EvaluationView } from './view.js';
+import { summaryText } from './summary.js';
 import { cdata, xmlAttr } from './xml.js';
+
+/** Text inside `<!-- -->`: no `--` (XML 1.0 forbids it in comments). */
+function xmlComment(text: string): string {
+  return text.replace(/--/g, '- -');
+}
 
 type Outcome = 'passed' | 'failed' | 'skipped';
 
@@ -62,6 +68,8 @@ function counts(view: EvaluationView, results: readonly Evaluated[], remedies: r
 export function formatJunit(view: EvaluationView): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
+    // the summary in the words of every format: partial windows are skipped, never failed (SPEC 6)
+    `<!-- ${xmlComment(summaryText(view.evaluated))} -->`,
     `<testsuites name="slacheck" ${counts(view, view.evaluated, view.remedies ?? [])}>`,
   ];
   for (const id of agreementIds(view)) {

@@ -1,5 +1,6 @@
 /** `evaluate --format markdown`: for a pull-request comment or a monthly service review. */
-import { STATUSES, summarize, type Evaluated } from '../evaluate/result.js';
+import type { Evaluated } from '../evaluate/result.js';
+import { summaryParts } from './summary.js';
 import { markdownCell, markdownText } from './markdown-cell.js';
 import { STATUS_MARK } from './status-style.js';
 import { budgetLines, budgetShown } from './budget.js';
@@ -17,14 +18,15 @@ function rootCauseText(e: Evaluated): string {
 }
 
 function summarySection(view: EvaluationView): string[] {
-  const s = summarize(view.evaluated);
   const lines = [`# slacheck evaluation as of ${view.asOf}`, ''];
   if (view.evaluated.length === 0) {
     lines.push(`No results: no objective has a window up to as-of ${view.asOf}.`, '');
     return lines;
   }
-  const counts = STATUSES.map((st) => `${STATUS_MARK[st]} ${s[st]} ${st}`).join(', ');
-  lines.push(`**${view.evaluated.length} results:** ${counts}`, '');
+  // the same words as every summary: complete windows apart from partial ones (SPEC 6)
+  const s = summaryParts(view.evaluated, (st, text) => `${STATUS_MARK[st]} ${text}`);
+  const partial = s.partialHead ? ` · **${s.partialHead}:** ${s.partial}` : '';
+  lines.push(`**${s.completeHead}:** ${s.complete}${partial}`, '');
   const breaches = view.evaluated.filter((e) => e.status === 'breached');
   if (breaches.length === 0) lines.push('No breaches.', '');
   else {

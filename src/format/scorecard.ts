@@ -4,10 +4,10 @@
  * obligations are scored like the provider's objectives).
  */
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import { STATUSES, type Status } from '../evaluate/result.js';
 import { NO_PARTY } from '../agreement/model.js';
 import { formatDuration } from '../time/format.js';
+import { renderGrid } from './grid.js';
 import { paintStatus } from './status-style.js';
 import { formatNumber, partyLabel } from './values.js';
 import type { EvaluationView } from './view.js';
@@ -101,9 +101,7 @@ export function formatScorecard(view: EvaluationView, opts: { color: boolean }):
   const scores = partyScores(view);
   if (scores.length === 0) return `No results: no objective has a window up to as-of ${view.asOf}.\n`;
   const head = ['party', 'name', 'role', 'owns', ...STATUSES, 'kept', 'root cause of', 'charged records', 'charged time'];
-  const table = new Table({ head: head.map((h) => chalk.bold(h)), style: { head: [], border: [], compact: true } });
-  for (const s of scores) {
-    table.push([
+  const rows = scores.map((s) => [
       partyLabel(s.party),
       s.name,
       s.roles.join(', '),
@@ -113,12 +111,12 @@ export function formatScorecard(view: EvaluationView, opts: { color: boolean }):
       s.owned > 0 || s.rootCauseOf > 0 ? String(s.rootCauseOf) : '',
       String(s.chargedRecords),
       s.chargedSeconds !== 0 ? formatDuration(s.chargedSeconds) : '',
-    ]);
-  }
+  ]);
+  const table = renderGrid(head.map((h) => ({ head: chalk.bold(h) })), rows);
   return (
     `Scorecard as of ${view.asOf}: statuses over complete windows; ` +
     `root cause of = breached or excused complete windows traced to the party's objectives; ` +
     `charged = records and working time taken from other owners' results and charged to the party.\n` +
-    `${table.toString()}\n`
+    `${table}\n`
   );
 }

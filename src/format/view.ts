@@ -59,28 +59,9 @@ export function windowLabel(r: { window: { label: string; partial: boolean } }):
   return r.window.partial ? `${r.window.label} (partial)` : r.window.label;
 }
 
-/** Per objective, its values over all its windows in start order (for trends). */
 /** An item's series key: its id and window kind (SPEC 9.3: one series per kind of a list). */
 export function seriesKey(e: { agreement: string; objective: string; windowKind: string }): string {
   return `${itemKey(e)} ${e.windowKind}`;
-}
-
-export function valueSeries(evaluated: readonly Evaluated[]): Map<string, (number | null)[]> {
-  const grouped = new Map<string, Evaluated[]>();
-  for (const e of evaluated) {
-    const key = seriesKey(e);
-    const list = grouped.get(key) ?? [];
-    list.push(e);
-    grouped.set(key, list);
-  }
-  const series = new Map<string, (number | null)[]>();
-  for (const [key, list] of grouped) {
-    series.set(
-      key,
-      [...list].sort((a, b) => a.startMs - b.startMs).map((e) => e.value),
-    );
-  }
-  return series;
 }
 
 /** The agreement ids of a view in id order: those with results and those without. */

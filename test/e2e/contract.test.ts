@@ -114,9 +114,9 @@ describe('remedies', () => {
 describe('human formats', () => {
   test('the table prints the statements and the triggered remedies below the summary', async () => {
     const r = await runMain(['evaluate', DIR, ...AS_OF, '--window', '2026-02', '--fail-on', 'never']);
-    const below = r.stdout.slice(r.stdout.indexOf('results:'));
+    const below = r.stdout.slice(r.stdout.indexOf('complete windows:'));
     expect(below).toBe(
-      'results: 0 met, 0 at-risk, 2 breached, 0 excused, 0 no-data · credits: cloud-sla 270 USD (issued 260 USD)\n' +
+      'complete windows: 0 met, 0 at-risk, 2 breached, 0 excused, 0 no-data · credits: cloud-sla 270 USD (issued 260 USD)\n' +
         'credit statements:\n' +
         '  cloud-sla 2026-02: 2 credits 270 USD, capped at 260 USD, issued 260 USD; claim by 2026-03-30\n' +
         '    uptime 25% 250 USD, p1-restore 2% 20 USD (cut 10 USD)\n',
@@ -264,7 +264,9 @@ describe('remedies in CI formats agree with the exit code', () => {
     // the remedy starts at line 44, column 5 of cloud-sla.yaml
     expect(gh.stdout).toBe(
       '::error file=test/fixtures/e2e/contract/cloud-sla.yaml,line=44,col=5,title=cloud-sla/termination-right triggered at 2026-06::' +
-        'cloud-sla/termination-right triggered at 2026-06: 3 of the last 6 windows breached (2026-01, 2026-02, 2026-03); act by 2026-08-29\n',
+        'cloud-sla/termination-right triggered at 2026-06: 3 of the last 6 windows breached (2026-01, 2026-02, 2026-03); act by 2026-08-29\n' +
+        // then the summary every format prints: the two objectives' June windows, both met
+        '::notice title=slacheck summary::2 complete windows: 2 met, 0 at-risk, 0 breached, 0 excused, 0 no-data\n',
     );
     const failed = await runMain(['evaluate', DIR, ...AS_OF, '--window', '2026-06', '--format', 'junit', '--fail-on', 'remedy']);
     expect(failed.code).toBe(1);

@@ -15,10 +15,10 @@ describe('examples/contracts', () => {
   test('the table prints the statements and the triggered remedies below the summary; the default --fail-on exits 1', async () => {
     const r = await runMain(['evaluate', DIR, ...AS_OF]);
     expect(r.code).toBe(1);
-    const below = r.stdout.slice(r.stdout.indexOf('30 results:'));
+    const below = r.stdout.slice(r.stdout.indexOf('30 complete windows:'));
     expect(below).toBe(
       // 400 + 4,600 + 200 + 600 = 5,800 before the cap and the minimum; 400 + 2,000 + 0 + 600 = 3,000 issued
-      '30 results: 18 met, 0 at-risk, 11 breached, 1 excused, 0 no-data · credits: public-cloud 5,800 USD (issued 3,000 USD)\n' +
+      '30 complete windows: 18 met, 0 at-risk, 11 breached, 1 excused, 0 no-data · credits: public-cloud 5,800 USD (issued 3,000 USD)\n' +
         'credit statements:\n' +
         // February: uptime 100 × (1 − 3000/2419200) = 99.876% < 99.99% → 10% of 4,000. Ends 1 Mar; + 30d = 31 Mar → 30 Mar
         '  public-cloud 2026-02: 1 credit 400 USD, issued 400 USD; claim by 2026-03-30\n' +

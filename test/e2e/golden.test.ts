@@ -18,8 +18,11 @@ const GOLDEN = join(ROOT, 'test/fixtures/golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const EVALUATE = ['evaluate', 'examples', '--as-of', '2026-07-01', '--fail-on', 'never'];
 
-const CASES: Array<{ file: string; args: string[] }> = [
+const CASES: Array<{ file: string; args: string[]; env?: Record<string, string> }> = [
   { file: 'evaluate.table.txt', args: [...EVALUATE, '--format', 'table'] },
+  // issue 16: the table fitted to an 80- and a 120-column terminal (COLUMNS, as a shell sets it)
+  { file: 'evaluate.table.80.txt', args: [...EVALUATE, '--format', 'table'], env: { COLUMNS: '80' } },
+  { file: 'evaluate.table.120.txt', args: [...EVALUATE, '--format', 'table'], env: { COLUMNS: '120' } },
   { file: 'evaluate.markdown.md', args: [...EVALUATE, '--format', 'markdown'] },
   { file: 'evaluate.junit.xml', args: [...EVALUATE, '--format', 'junit'] },
   { file: 'evaluate.github.txt', args: [...EVALUATE, '--format', 'github'] },
@@ -32,8 +35,8 @@ const CASES: Array<{ file: string; args: string[] }> = [
  * Runs one case (NO_COLOR=1, from the repository root) and checks the exit code and stderr: empty,
  * but for `evaluate` the one warning the examples print on purpose (a recipe's junk rows).
  */
-async function output(args: string[]): Promise<string> {
-  const r = await runMain(args);
+async function output(args: string[], env?: Record<string, string>): Promise<string> {
+  const r = await runMain(args, { env });
   expect(r.stderr).toBe(args[0] === 'evaluate' ? EXAMPLES_WARNINGS : '');
   expect(r.code).toBe(0);
   return r.stdout;
@@ -42,9 +45,10 @@ async function output(args: string[]): Promise<string> {
 const golden = (file: string) => readFileSync(join(GOLDEN, file), 'utf8');
 
 describe('golden outputs of slacheck on examples/', () => {
-  for (const { file, args } of CASES) {
-    test(`slacheck ${args.join(' ')} = ${file}`, async () => {
-      const actual = await output(args);
+  for (const { file, args, env } of CASES) {
+    const prefix = env ? `${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')} ` : '';
+    test(`${prefix}slacheck ${args.join(' ')} = ${file}`, async () => {
+      const actual = await output(args, env);
       if (UPDATE) writeFileSync(join(GOLDEN, file), actual);
       expect(actual).toBe(golden(file));
     });
@@ -52,6 +56,18 @@ describe('golden outputs of slacheck on examples/', () => {
 });
 
 describe('golden files parse as their format', () => {
+  test('the fitted tables are no wider than their terminals and name what they hid', () => {
+    for (const [file, width] of [['evaluate.table.80.txt', 80], ['evaluate.table.120.txt', 120]] as const) {
+      const text = golden(file);
+      // every line of the report, table and notes alike (the credit statements keep their own lines)
+      const table = text.slice(0, text.indexOf('credit statements:'));
+      for (const line of table.split('\n')) expect([...line].length, `${file}: ${line}`).toBeLessThanOrEqual(width);
+      expect(table).toContain(`hidden to fit ${width} columns: trend, credit`);
+      // the same 130 rows as the full table: one status cell per result
+      expect(table.match(/│ (met|at-risk|breached|excused|no-data) +│/g)).toHaveLength(130);
+    }
+  });
+
   // examples/README.md: 130 results, 84 met, 13 at-risk, 30 breached, 3 excused, 0 no-data (the
   // four scenarios' 106 and the recipes' 24); breached windows are all complete at --as-of
   // 2026-07-01 (July is not reported).

@@ -10,10 +10,14 @@ import {
   formatScorecard,
   formatTable,
   formatWarningsText,
+  TABLE_COLUMNS,
+  tableColumn,
+  type TableColumn,
+  type TableOptions,
   type EvaluationView,
 } from '../../format/index.js';
-import { decideColor, EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError, type Io, writeFileAtomic } from '../io.js';
-import { agreementInfos, describeMiss, evaluateAll, loadValidAgreements, parseDataOverrides, resolveAsOf } from '../pipeline.js';
+import { decideColor, EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError, type Io, terminalWidth, writeFileAtomic } from '../io.js';
+import { agreementInfos, describeMiss, evaluateAll, loadValidAgreements, parseDataOverrides, type ReadTally, resolveAsOf } from '../pipeline.js';
 
 const FORMATS = ['table', 'json', 'markdown', 'junit', 'github', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -32,6 +36,10 @@ export interface EvaluateCliOptions {
   failOn: string;
   latest?: boolean;
   scorecard?: boolean;
+  /** `--wide`: the table at full width. */
+  wide?: boolean;
+  /** `--columns a,b,c`: exactly these table columns. */
+  columns?: string;
   quiet?: boolean;
   color?: boolean;
 }
@@ -50,6 +58,18 @@ export function parseFailOn(text: string): Set<FailLevel> {
   return new Set(words as FailLevel[]);
 }
 
+/** `--columns agreement,objective,status`: known column names, each once. */
+export function parseColumns(text: string): TableColumn[] {
+  const names = text.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  const columns = names.map(tableColumn);
+  const unknown = names.filter((_, i) => columns[i] === null);
+  if (names.length === 0 || unknown.length > 0) {
+    const list = TABLE_COLUMNS.map((c) => c.replace(' ', '-')).join(', ');
+    throw new ExitError(EXIT_USAGE, `--columns ${text}: ${unknown.length > 0 ? `no column ${unknown.join(', ')}` : 'no column named'}; expected a comma-separated list of ${list}`);
+  }
+  return [...new Set(columns as TableColumn[])];
+}
+
 /** Pairs the i-th --format with the i-th --output; formats without an output go to stdout. */
 export function planOutputs(formats: readonly string[], outputs: readonly string[]): Array<{ format: Format; file?: string }> {
   const list = formats.length ? formats : ['table'];
@@ -65,6 +85,8 @@ export function planOutputs(formats: readonly string[], outputs: readonly string
 export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOptions, io: Io): Promise<number> {
   const plan = planOutputs(opts.format, opts.output);
   const failOn = parseFailOn(opts.failOn);
+  const columns = opts.columns !== undefined ? parseColumns(opts.columns) : undefined;
+  if (columns && opts.wide) throw new ExitError(EXIT_USAGE, '--wide and --columns: choose one (--wide shows every column, --columns the ones named)');
   for (const [flag, v] of [['--from', opts.from], ['--to', opts.to]] as const) {
     // issue 14: a day that does not exist (2026-02-30, 2026-13-45, 0000-00-00) is a usage error too
     if (v !== undefined && (!DATE.test(v) || !isValidDate(v))) throw new ExitError(EXIT_USAGE, `${flag} ${JSON.stringify(v)}: expected a date (YYYY-MM-DD) that exists`);
@@ -79,7 +101,11 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
   const { asOf, echo } = resolveAsOf(opts.asOf);
   const loaded = await loadValidAgreements(paths, io, opts.color, data);
   const selection = { objectives: opts.objective, owner: opts.owner, window: opts.window, from: opts.from, to: opts.to, latest: opts.latest === true };
-  const evaluation = await evaluateAll(loaded, { asOf, progress: !opts.quiet && io.stderr.isTTY === true, selection }, io, opts.color);
+  const tally: ReadTally = { rows: 0, files: 0 };
+  const started = Date.now();
+  const evaluation = await evaluateAll(loaded, { asOf, progress: !opts.quiet && io.stderr.isTTY === true, selection, tally }, io, opts.color);
+  // on a terminal the summary line says what was read and how long it took
+  const read = io.stdout.isTTY === true && !opts.quiet ? { ...tally, seconds: (Date.now() - started) / 1000 } : undefined;
   // each filter must name something, and together they must match something: never an empty green run
   if (evaluation.miss) throw new ExitError(EXIT_USAGE, describeMiss(evaluation.miss));
   const shown = evaluation.results;
@@ -100,7 +126,9 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
   };
   for (const { format, file } of plan) {
     const color = file ? false : decideColor(opts.color, io);
-    const text = render(format, view, { color, scorecard: opts.scorecard === true });
+    // a file gets every column; the terminal (or COLUMNS) sets the width of stdout's table
+    const table = { color, width: file ? undefined : terminalWidth(io), wide: opts.wide === true, columns, read: file ? undefined : read };
+    const text = render(format, view, table, opts.scorecard === true);
     if (file) await writeFileAtomic(file, text, io.cwd);
     else io.stdout.write(text);
   }
@@ -122,7 +150,7 @@ export async function runEvaluate(paths: readonly string[], opts: EvaluateCliOpt
   return failing.length > 0 || warned || remedies.length > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
-function render(format: Format, view: EvaluationView, o: { color: boolean; scorecard: boolean }): string {
+function render(format: Format, view: EvaluationView, o: TableOptions, scorecard: boolean): string {
   switch (format) {
     case 'json':
       return formatJson(view);
@@ -135,8 +163,8 @@ function render(format: Format, view: EvaluationView, o: { color: boolean; score
     case 'html':
       return formatHtml(view);
     case 'table': {
-      const table = formatTable(view, { color: o.color });
-      return o.scorecard ? `${table}\n${formatScorecard(view, { color: o.color })}` : table;
+      const table = formatTable(view, o);
+      return scorecard ? `${table}\n${formatScorecard(view, { color: o.color })}` : table;
     }
   }
 }

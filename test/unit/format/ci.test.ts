@@ -18,7 +18,12 @@ describe('formatJunit', () => {
   const doc = parseJunit(xml);
 
   it('has testsuites > testsuite > testcase with counts that match the cases', () => {
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="slacheck" ')).toBe(true);
+    // the summary in every format's words: 7 complete (2 met, 1 at-risk, 2 breached, 1 excused, 1 no-data) + the partial p1 2026-05 breach
+    expect(xml.startsWith(
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+        '<!-- 7 complete windows: 2 met, 1 at-risk, 2 breached, 1 excused, 1 no-data · 1 partial window so far: 1 breached -->\n' +
+        '<testsuites name="slacheck" ',
+    )).toBe(true);
     expect(XMLValidator.validate(xml)).toBe(true);
     const root = doc.testsuites;
     // 8 results; failures = breached complete (network-ola 2026-04, p1 2026-04) = 2;
@@ -89,7 +94,9 @@ describe('formatJunit', () => {
 describe('formatGithub', () => {
   it('annotates breaches as errors, at-risk and partial breaches as warnings, excused and complete no-data as notices', () => {
     const lines = formatGithub(VIEW).trimEnd().split('\n');
-    expect(lines.map((l) => l.slice(0, l.indexOf(' ')))).toEqual(['::error', '::error', '::warning', '::warning', '::notice', '::notice']);
+    expect(lines.map((l) => l.slice(0, l.indexOf(' ')))).toEqual(['::error', '::error', '::warning', '::warning', '::notice', '::notice', '::notice']);
+    // last, the run's summary: the partial breach (a warning above) apart from the 7 complete windows
+    expect(lines[6]).toBe('::notice title=slacheck summary::7 complete windows: 2 met, 1 at-risk, 2 breached, 1 excused, 1 no-data · 1 partial window so far: 1 breached');
     expect(lines[5]).toContain('title=service-desk/leads 2026-03 no-data::');
     expect(lines[1]).toBe(
       '::error file=agreements/service-desk.yaml,line=20,col=5,title=service-desk/p1-first-response 2026-04 breached::' +
@@ -106,13 +113,17 @@ describe('formatGithub', () => {
     expect(formatGithub({ ...VIEW, evaluated: [r] })).toBe(
       '::warning file=a%3Ab%2Cc%25.yaml,line=20,col=5,title=service-desk/x 2026-03 at-risk::' +
         'service-desk/x 2026-03: 96%25 (target >= 95%25), at-risk; 96%25 ≥ 95%25 (target) but below the 97%25 warning; ' +
-        'root cause a/why:%0Abecause, 5%25 2026-03 (owner o) does not excuse it-ops\n',
+        'root cause a/why:%0Abecause, 5%25 2026-03 (owner o) does not excuse it-ops\n' +
+        '::notice title=slacheck summary::1 complete window: 0 met, 1 at-risk, 0 breached, 0 excused, 0 no-data\n',
     );
   });
 
-  it('prints nothing for met windows and partial no-data ones', () => {
+  it('annotates nothing for met windows and partial no-data ones: only the summary notice', () => {
     const partialEmpty = result({ objective: 'y', label: '2026-05', partial: true, value: null, status: 'no-data' });
-    expect(formatGithub({ ...VIEW, evaluated: [result({ objective: 'x', value: 99, status: 'met' }), partialEmpty] })).toBe('');
+    expect(formatGithub({ ...VIEW, evaluated: [result({ objective: 'x', value: 99, status: 'met' }), partialEmpty] })).toBe(
+      '::notice title=slacheck summary::1 complete window: 1 met, 0 at-risk, 0 breached, 0 excused, 0 no-data · 1 partial window so far: 1 no-data\n',
+    );
+    expect(formatGithub({ ...VIEW, evaluated: [] })).toBe('');
   });
 
   it('makes what fails the run an error: --fail-on at-risk,no-data turns the at-risk and the no-data window into errors', () => {
@@ -143,7 +154,10 @@ describe('formatMarkdown', () => {
 
   it('starts with a summary and lists breaches with root causes', () => {
     expect(md.startsWith('# slacheck evaluation as of 2026-05-15T00:00:00.000Z\n\n')).toBe(true);
-    expect(md).toContain('**8 results:** ✅ 2 met, ⚠️ 1 at-risk, ❌ 3 breached, ⏸ 1 excused, · 1 no-data');
+    // 8 results: the partial p1 2026-05 breach is not counted with the complete windows (SPEC 6)
+    expect(md).toContain(
+      '**7 complete windows:** ✅ 2 met, ⚠️ 1 at-risk, ❌ 2 breached, ⏸ 1 excused, · 1 no-data · **1 partial window so far:** ❌ 1 breached\n',
+    );
     expect(md).toContain(
       '- ❌ service-desk/p1-first-response 2026-04: 91.2% (target >= 95%), root cause network-ola/restore-time 2026-04 (owner network-team)',
     );

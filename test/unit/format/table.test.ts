@@ -2,10 +2,11 @@ import { latestWindows } from '../../../src/evaluate/select.js';
 import { describe, expect, it } from 'vitest';
 import { formatScorecard, formatTable } from '../../../src/format/index.js';
 import { partyScores } from '../../../src/format/scorecard.js';
-import { formatCounts } from '../../../src/format/table.js';
+import { displayWidth } from '../../../src/format/grid.js';
+import { formatCounts, tableColumn } from '../../../src/format/table.js';
 import { AGREEMENTS, EVALUATED, VIEW, result } from './fixture.js';
 
-/** Body and header lines of a cli-table3 table as trimmed cells. */
+/** Body and header lines of a box-drawn table as trimmed cells. */
 function cells(text: string): string[][] {
   return text
     .split('\n')
@@ -29,15 +30,18 @@ describe('formatTable', () => {
       'service-desk', 'p1-first-response', 'it-ops', '2026-04', '91.2%', '>= 95%', 'breached', '10/10',
       'root: network-ola/restore-time (network-team)', '10% (1,200 EUR)', '',
     ]);
-    // trend on the objective's last row: 96.5 max → █, 80 min → ▁, (91.2-80)/16.5*7 = 4.75 → ▆
+    // trend on the objective's last row, against >= 95% (▄) and the ideal 100% (█):
+    // 96.5 met: (96.5-95)/(100-95)*4 = 1.2 → 1 above ▄ → ▅; misses over [worst 80, 95): 91.2 → (91.2-80)/15*3 = 2.24 → ▃, 80 → ▁
     expect(rows[4]).toEqual([
-      'service-desk', 'p1-first-response', 'it-ops', '2026-05 (partial)', '80%', '>= 95%', 'breached', '10/10', '', '', '█▆▁',
+      'service-desk', 'p1-first-response', 'it-ops', '2026-05 (partial)', '80%', '>= 95%', 'breached', '10/10', '', '', '▅▃▁',
     ]);
     expect(rows[5]![4]).toBe('3h 25m');
     expect(rows[5]![7]).toBe('10/13, 3 excl.');
     expect(rows[8]![4]).toBe('—');
     expect(out.endsWith(
-      '\n8 results: 2 met, 1 at-risk, 3 breached, 1 excused, 1 no-data · credits: network-ola 5% of fee; service-desk 1,200 EUR\n',
+      // 8 results: the partial 2026-05 breach apart from the 7 complete windows
+      '\n7 complete windows: 2 met, 1 at-risk, 2 breached, 1 excused, 1 no-data · 1 partial window so far: 1 breached' +
+        ' · credits: network-ola 5% of fee; service-desk 1,200 EUR\n',
     )).toBe(true);
     expect(out).not.toContain('\u001b[');
   });
@@ -47,7 +51,7 @@ describe('formatTable', () => {
     const p1 = rows.filter((r) => r[1] === 'p1-first-response');
     expect(p1).toHaveLength(1);
     expect(p1[0]![3]).toBe('2026-04');
-    expect(p1[0]![10]).toBe('█▆▁');
+    expect(p1[0]![10]).toBe('▅▃▁');
     expect(rows).toHaveLength(1 + 6);
   });
 
@@ -159,5 +163,66 @@ describe('scorecard', () => {
     // company-x: specs-on-time 2026-04 is the root cause of change-delivery 2026-04 (excused)
     expect(rows[3]).toEqual(['company-x', 'Company X', 'customer', '1', '1', '0', '0', '0', '0', '100%', '1', '3', '1h 30m']);
     expect(EVALUATED).toHaveLength(8);
+  });
+});
+
+describe('formatTable fitted to a terminal width', () => {
+  const heads = (out: string) => cells(out)[0];
+  const widest = (out: string) => Math.max(...out.split('\n').filter((l) => /^[┌│├└]/.test(l)).map((l) => displayWidth(l)));
+
+  it('at 120 columns hides the trend, the credit and the attribution, and says so below the table', () => {
+    // natural widths: 12+17+12+17+6+6+8+15+45+15+5 = 158 inner + 11×3 + 1 = 192; without trend 184, credit 166,
+    // the attribution as a count 128, without it 118 ≤ 120
+    const out = formatTable(VIEW, { color: false, width: 120 });
+    expect(heads(out)).toEqual(['agreement', 'objective', 'owner', 'window', 'value', 'target', 'status', 'counts']);
+    expect(widest(out)).toBe(118);
+    expect(out).toContain('\nhidden to fit 120 columns: trend, credit, attributed to · --wide shows all columns\n');
+  });
+
+  it('at 130 columns keeps the attribution as a count', () => {
+    // 128 ≤ 130 once the attribution is a count (header attrib., 7 columns)
+    const out = formatTable(VIEW, { color: false, width: 130 });
+    const rows = cells(out);
+    expect(rows[0]).toEqual(['agreement', 'objective', 'owner', 'window', 'value', 'target', 'status', 'counts', 'attrib.']);
+    // p1 2026-03 charged company-x; p1 2026-04 has a root cause
+    expect([rows[2]![8], rows[3]![8]]).toEqual(['1 party', 'root']);
+    expect(widest(out)).toBe(128);
+    expect(out).toContain('\nhidden to fit 130 columns: trend, credit; attributed to as a count (attrib.) · --wide shows all columns\n');
+  });
+
+  it('at 80 columns also hides counts and owner, then wraps the widest cells inside their columns', () => {
+    const out = formatTable(VIEW, { color: false, width: 80 });
+    expect(heads(out)).toEqual(['agreement', 'objective', 'window', 'value', 'target', 'status']);
+    // 12+17+17+6+6+8 = 66 + 6×3 + 1 = 85: 5 too wide, taken from the widest wrappable columns (objective, window 17 → 15)
+    expect(widest(out)).toBe(80);
+    for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    const lines = out.split('\n');
+    expect(lines).toContain('│ service-desk │ p1-first-      │ 2026-05         │    80% │ >= 95% │ breached │');
+    expect(lines).toContain('│              │ response       │ (partial)       │        │        │          │');
+    expect(out).toContain('hidden to fit 80 columns: trend, credit, attributed to, counts, owner · --wide\nshows all columns\n');
+  });
+
+  it('--wide shows every column whatever the width; --columns shows exactly the ones named, in that order', () => {
+    expect(formatTable(VIEW, { color: false, width: 80, wide: true })).toBe(formatTable(VIEW, { color: false }));
+    const out = formatTable(VIEW, { color: false, width: 80, columns: ['status', 'objective', 'trend'] });
+    expect(heads(out)).toEqual(['status', 'objective', 'trend']);
+    expect(out).not.toContain('hidden');
+  });
+
+  it('names columns with a hyphen for the space', () => {
+    expect(tableColumn('attributed-to')).toBe('attributed to');
+    expect(tableColumn(' Trend ')).toBe('trend');
+    expect(tableColumn('nope')).toBeNull();
+  });
+
+  it('fits 10,000 rows to 80 columns within 2 s', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) =>
+      result({ objective: `objective-${i % 40}`, label: ['2026-03', '2026-04', '2026-05'][i % 3], value: 90 + (i % 10), status: i % 10 < 5 ? 'breached' : 'met' }),
+    );
+    const started = performance.now();
+    const out = formatTable({ ...VIEW, evaluated: many }, { color: false, width: 80 });
+    expect(performance.now() - started).toBeLessThan(2000);
+    // every row once: 10,000 rows, 1 header line
+    expect(cells(out)).toHaveLength(10_001);
   });
 });

@@ -90,21 +90,48 @@ describe('formatValueAgainst: display never contradicts the status (SPEC 9.2)', 
 });
 
 describe('sparkline', () => {
-  it('maps the minimum to ▁ and the maximum to █, linearly', () => {
+  const met = (...values: (number | null)[]) => values.map((value) => ({ value, missed: false }));
+  it('without a target, maps the minimum to ▁ and the maximum to █, linearly', () => {
     // range 0..70: (v-0)/70*7 → 0, 1, …, 7
-    expect(sparkline([0, 10, 20, 30, 40, 50, 60, 70])).toBe('▁▂▃▄▅▆▇█');
+    expect(sparkline(met(0, 10, 20, 30, 40, 50, 60, 70))).toBe('▁▂▃▄▅▆▇█');
     // 96.5 max → █, 80 min → ▁, 91.2: (91.2-80)/16.5*7 = 4.75 → 5 → ▆
-    expect(sparkline([96.5, 91.2, 80])).toBe('█▆▁');
+    expect(sparkline(met(96.5, 91.2, 80))).toBe('█▆▁');
   });
-  it('draws equal values as the middle bar and no data as a space', () => {
-    expect(sparkline([5, 5, 5])).toBe('▄▄▄');
+  it('without a target, draws equal values as the middle bar and no data as a space', () => {
+    expect(sparkline(met(5, 5, 5))).toBe('▄▄▄');
     // a year of daily values: only the latest 24 are drawn (0 is the lowest of those)
-    const year = Array.from({ length: 365 }, (_, i) => (i === 341 ? 0 : 50));
+    const year = met(...Array.from({ length: 365 }, (_, i) => (i === 341 ? 0 : 50)));
     expect(sparkline(year)).toHaveLength(24);
     expect(sparkline(year)).toBe('▁' + '█'.repeat(23));
-    expect(sparkline([1, null, 3])).toBe('▁ █');
-    expect(sparkline([null, null])).toBe('  ');
+    expect(sparkline(met(1, null, 3))).toBe('▁ █');
+    expect(sparkline(met(null, null))).toBe('  ');
     expect(sparkline([])).toBe('');
+  });
+
+  const uptime = { value: 99.9, op: '>=' as const, ideal: 100 };
+  it('against a target: a steady near-target series stays level, between ▄ (target) and █ (ideal)', () => {
+    // share of the headroom 99.9 → 100 used, times 4 bars above ▄ (index 3):
+    // 99.95: 0.05/0.1*4 = 2 → ▆; 99.96: 2.4 → 2 → ▆; 99.94: 1.6 → 2 → ▆; 99.93: 1.2 → 1 → ▅; 100 → █; 99.9 → ▄
+    expect(sparkline(met(99.95, 99.96, 99.94, 99.93, 100, 99.9), uptime)).toBe('▆▆▆▅█▄');
+  });
+  it('against a target: a missed window is drawn below ▄ with ▁–▃ only, the worst miss at ▁', () => {
+    const points = [
+      { value: 100, missed: false },
+      { value: 99.33, missed: true },
+      { value: 99.8, missed: true },
+      { value: 99.95, missed: false },
+      { value: null, missed: false },
+    ];
+    // misses over [worst 99.33, target 99.9): 99.33 → share 0 → ▁; 99.8: (99.8-99.33)/0.57 = 0.82*3 = 2.47 → floor 2 → ▃
+    expect(sparkline(points, uptime)).toBe('█▁▃▆ ');
+    // none of the met windows uses ▁▂▃
+    expect(sparkline(met(99.9, 99.91, 100), uptime)).not.toMatch(/[▁▂▃]/);
+  });
+  it('against an upper limit: lower is better, 0 is ideal', () => {
+    const resolution = { value: 8 * 3600, op: '<=' as const, ideal: 0 };
+    // 6h: (8-6)/8*4 = 1 → ▅; 8h → ▄; 0 → █; 13h missed alone → ▁
+    const h = (n: number) => n * 3600;
+    expect(sparkline([...met(h(6), h(8), 0), { value: h(13), missed: true }], resolution)).toBe('▅▄█▁');
   });
 });
 
