@@ -24,9 +24,15 @@ export interface FoundFiles {
 const YAML_FILE = /\.ya?ml$/i;
 const SKIPPED_DIRS = new Set(['node_modules']);
 
+/**
+ * How a file is named in problems and output: relative to the working directory, with `/`; a path
+ * outside it stays absolute (`/proc/self/fd/3`, not `../../../../proc/self/fd/3`; issue 14).
+ */
 export function displayPath(absolute: string, cwd: string): string {
   const rel = path.relative(cwd, absolute);
-  return rel === '' ? '.' : rel.split(path.sep).join('/');
+  if (rel === '') return '.';
+  if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return absolute.split(path.sep).join('/');
+  return rel.split(path.sep).join('/');
 }
 
 export async function findAgreementFiles(paths: readonly string[], cwd: string): Promise<FoundFiles> {

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { RESERVED_CALENDAR, type AgreementDoc, type Dependency, type Exclusion, type LoadedAgreement, type Maintenance, type Objective, type Report } from '../agreement/model.js';
+import { displayPath } from '../agreement/files.js';
 import { parseDuration, parseQuantity, parseTarget, type Target } from '../agreement/quantity.js';
 import type { DataSource } from '../data/source.js';
 import { compileCalendar } from '../time/calendar.js';
@@ -35,10 +36,6 @@ export interface BuildOptions {
   dataFiles: ReadonlyMap<string, string>;
 }
 
-function displayPath(cwd: string, abs: string): string {
-  const rel = path.relative(cwd, abs) || '.';
-  return rel.split(path.sep).join('/');
-}
 
 /** Compiled agreements in load order; `index` resolves cross-agreement references. */
 export function buildAgreements(loaded: readonly LoadedAgreement[], index: AgreementIndex, opts: BuildOptions): CompiledAgreement[] {
@@ -55,7 +52,7 @@ export function buildAgreements(loaded: readonly LoadedAgreement[], index: Agree
       const absPath = override ?? path.resolve(r.agreement.dir, declared.file);
       source = {
         key,
-        file: displayPath(opts.cwd, absPath),
+        file: displayPath(absPath, opts.cwd),
         absPath,
         timezone: declared.timezone ?? r.agreement.doc.timezone ?? 'UTC',
         ...(declared.delimiter !== undefined ? { delimiter: declared.delimiter } : {}),

@@ -140,11 +140,12 @@ export class RowDispatch {
     if (missing.size === 0) return;
     const has = header.map((name) => JSON.stringify(name)).join(', ');
     // U+FFFD: the file is not UTF-8 (Excel's plain "CSV" is Windows-1252 in Western Europe); one
-    // column holding ';' or tabs: the file most likely uses another delimiter than the one set
+    // column holding ',', ';', tabs or '|': the file most likely uses another delimiter than the one set
+    const other = header.length === 1 ? likelyDelimiter(header[0]!) : undefined;
     const hint = header.some((name) => name.includes('\uFFFD'))
       ? '; the file is not UTF-8 (� stands for bytes that are not): save it as UTF-8, in Excel as "CSV UTF-8"'
-      : header.length === 1 && /[;\t]/.test(header[0]!)
-        ? `; the header looks ${header[0]!.includes(';') ? 'semicolon' : 'tab'}-separated: set the data set's delimiter to "${header[0]!.includes(';') ? ';' : '\\t'}" or remove it to detect it`
+      : other !== undefined
+        ? `; the header looks ${other.name}-separated: set the data set's delimiter to "${other.text}" or remove it to detect it`
         : '';
     throw new InputError(
       [...missing].map((name) =>
@@ -152,6 +153,20 @@ export class RowDispatch {
       ),
     );
   }
+}
+
+/** The delimiter a one-column header most likely uses instead (the most frequent of `,` `;` tab `|`). */
+function likelyDelimiter(cell: string): { name: string; text: string } | undefined {
+  let best: { name: string; text: string } | undefined;
+  let most = 0;
+  for (const [char, name, text] of [[',', 'comma', ','], [';', 'semicolon', ';'], ['\t', 'tab', '\\t'], ['|', 'pipe', '|']] as const) {
+    const count = cell.split(char).length - 1;
+    if (count > most) {
+      most = count;
+      best = { name, text };
+    }
+  }
+  return best;
 }
 
 /** True when no cell holds anything but whitespace. */

@@ -149,6 +149,27 @@ describe('mistakes', () => {
     expect(performance.now() - started).toBeLessThan(30_000); // about 1 s on a quiet machine
   });
 
+  test('graph checks --data even without --evaluate; a comma file read with delimiter ";" gets a hint; paths outside the working directory print absolute (issue 14)', async () => {
+    const graph = await runMain(['graph', 'examples', '--data', 'nope=x.csv']);
+    expect(graph.code).toBe(2);
+    expect(graph.stderr).toMatch(/^slacheck: --data nope=\.\.\.: no agreement declares a data set "nope"/);
+
+    const dir = join(tmp, 'delimiter');
+    cpSync('examples/service-desk', dir, { recursive: true });
+    const yaml = join(dir, 'service-desk-sla.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('    file: data/tickets.csv\n', '    file: data/tickets.csv\n    delimiter: ";"\n'));
+    const hinted = await runMain(['evaluate', '.', '--as-of', '2026-07-01'], { cwd: dir });
+    expect(hinted.code).toBe(2);
+    expect(hinted.stderr).toContain('the header looks comma-separated: set the data set\'s delimiter to "," or remove it to detect it');
+
+    // the agreements given by their absolute path from a working directory elsewhere: no ../../../..
+    const elsewhere = join(tmp, 'elsewhere', 'deep', 'down');
+    mkdirSync(elsewhere, { recursive: true });
+    const shown = await runMain(['evaluate', dir, '--as-of', '2026-07-01'], { cwd: elsewhere });
+    expect(shown.stderr).toContain(`${join(dir, 'data/tickets.csv')}:1  error  csv-missing-column`);
+    expect(shown.stderr).not.toContain('../');
+  });
+
   test('--output into folders that do not exist yet creates them (SPEC 9.2)', async () => {
     const file = join(tmp, 'reports', '2026-07', 'x.json');
     const r = await runMain(['evaluate', 'examples', '--as-of', '2026-07-01', '--fail-on', 'never', '--format', 'json', '--output', file]);

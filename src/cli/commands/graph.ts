@@ -14,7 +14,8 @@ export interface GraphCliOptions {
 }
 
 export async function runGraph(paths: readonly string[], opts: GraphCliOptions, io: Io): Promise<number> {
-  const loaded = await loadValidAgreements(paths, io, undefined, opts.evaluate ? parseDataOverrides(opts.data) : undefined);
+  // --data is checked even without --evaluate: a mistyped id must not pass silently (issue 14)
+  const loaded = await loadValidAgreements(paths, io, undefined, parseDataOverrides(opts.data));
   let latest: Map<string, Status> | undefined;
   if (opts.evaluate) {
     const { asOf } = resolveAsOf(opts.asOf);

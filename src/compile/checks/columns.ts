@@ -16,6 +16,7 @@ import { measureKind } from '../measure.js';
 import { resolveDataSet, type AgreementIndex } from '../resolve.js';
 import { acceptedEntries, isAccepted, itemsOf } from './context.js';
 import { closestName } from '../../agreement/suggest.js';
+import { displayPath } from '../../agreement/files.js';
 
 export interface HeaderAccess {
   /** Where display paths are relative to. */
@@ -41,9 +42,6 @@ export const DEFAULT_TIME_COLUMNS = ['timestamp', 'time', 'date'] as const;
 /** Listing a very wide header (Jira exports have hundreds of columns) helps nobody. */
 const MAX_LISTED = 20;
 
-function displayPath(cwd: string, abs: string): string {
-  return (path.relative(cwd, abs) || '.').split(path.sep).join('/');
-}
 
 function listing(header: Header): string {
   const shown = header.list.slice(0, MAX_LISTED).map((name) => JSON.stringify(name));
@@ -81,7 +79,7 @@ export function checkDataColumns(agreements: readonly LoadedAgreement[], index: 
     headers.set(a, own);
     for (const [id, declared] of acceptedEntries(a, 'data')) {
       const abs = path.resolve(a.dir, declared.file);
-      const file = displayPath(access.cwd, abs);
+      const file = displayPath(abs, access.cwd);
       const cacheKey = `${declared.delimiter ?? ''}\u0000${abs}`;
       if (!read.has(cacheKey)) read.set(cacheKey, access.readHeader(abs, declared.delimiter === undefined ? {} : { delimiter: declared.delimiter }));
       const result = read.get(cacheKey)!;

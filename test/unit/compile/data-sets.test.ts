@@ -54,7 +54,7 @@ describe('data sets resolved by compile (SPEC 2)', () => {
   test('overrides: exact key beats bare id; bare id applies to every agreement; relative to cwd', () => {
     const s = sources(new Map([['tickets', 'x.csv'], ['ola/tickets', '/abs/y.csv']]), '/work');
     expect(s.deskTickets).toMatchObject({ absPath: '/work/x.csv', file: 'x.csv', timezone: 'Europe/Berlin', overridden: true });
-    expect(s.olaTickets).toMatchObject({ absPath: '/abs/y.csv', file: '../abs/y.csv', overridden: true });
+    expect(s.olaTickets).toMatchObject({ absPath: '/abs/y.csv', file: '/abs/y.csv', overridden: true });
     expect(s.olaShared.absPath).toBe('/work/x.csv');
     expect(s.deskIncidents.overridden).toBeUndefined();
   });
