@@ -104,9 +104,19 @@ function lines(text) {
 /** One mutation of YAML text; returns [newText, description]. */
 function mutateYaml(r, text, opts) {
   const ls = lines(text);
-  const kind = r.pick(['swap', 'swap', 'swap', 'swap', 'delete', 'duplicate', 'flip', 'key', 'indent', 'alias', 'swap-line', 'truncate']);
+  const kind = r.pick(['same-key', 'same-key', 'same-key', 'swap', 'swap', 'swap', 'swap', 'delete', 'duplicate', 'flip', 'key', 'indent', 'alias', 'swap-line', 'truncate']);
   const i = r.int(0, Math.max(0, ls.length - 1));
   switch (kind) {
+    case 'same-key': {
+      // a `key: value` line gets the value the same key has elsewhere in the examples: plausible
+      // on its own, so the case gets past the schema into the semantic checks and the engine
+      const candidates = ls.map((l, n) => [l, n, KEY_VALUE.exec(l)]).filter(([, , m]) => m && (valuesByKey().get(m[2])?.length ?? 0) > 1);
+      if (candidates.length === 0) return [text, 'same-key(none)'];
+      const [l, n, m] = r.pick(candidates);
+      const v = r.pick(valuesByKey().get(m[2]));
+      ls[n] = l.slice(0, m[1].length) + v;
+      return [ls.join('\n'), `same-key:${n + 1}=${v.slice(0, 30)}`];
+    }
     case 'swap': {
       // a `key: value` line gets a hostile value
       const candidates = ls.map((l, n) => [l, n]).filter(([l]) => /^\s*(- )?[\w-]+:\s*\S/.test(l) && !/^\s*#/.test(l));
@@ -163,6 +173,30 @@ function mutateYaml(r, text, opts) {
       return [text.slice(0, at), `truncate:${at}`];
     }
   }
+}
+
+/** `  key: value` (also `  - key: value`): [whole, prefix up to the value, key, value]. */
+const KEY_VALUE = /^(\s*(?:- )?([\w-]+):\s+)(\S.*)$/;
+
+let valuesCache = null;
+/** Every value each key has in the examples' agreements (comments and block scalars left out). */
+function valuesByKey() {
+  if (valuesCache) return valuesCache;
+  valuesCache = new Map();
+  for (const ex of corpus()) {
+    for (const [name, text] of Object.entries(ex.files)) {
+      if (!/\.ya?ml$/.test(name)) continue;
+      for (const l of text.split('\n')) {
+        const m = KEY_VALUE.exec(l);
+        if (!m || /^[>|]/.test(m[3]) || /^#/.test(m[3])) continue;
+        const v = m[3].replace(/\s+#.*$/, '');
+        const vs = valuesCache.get(m[2]) ?? [];
+        if (!vs.includes(v)) vs.push(v);
+        valuesCache.set(m[2], vs);
+      }
+    }
+  }
+  return valuesCache;
 }
 
 const FLIP_CHARS = ['\u0000', '\t', '\r', '\n', ':', '-', '[', ']', '{', '}', '"', "'", '#', '&', '*', '!', '|', '>', '%', '@', '`', ',', '?', 'é', '\uFEFF', '\uD83D', 'x', '9', ' '];
@@ -407,8 +441,11 @@ function partyIds(files) {
   return [...ids];
 }
 
-function outputPath(r, ext) {
-  return r.pick([`out/report.${ext}`, `report.${ext}`, `deep/er/x.${ext}`, `./r.${ext}`, '/dev/null']);
+function outputPath(r, ext, files) {
+  if (r.chance(0.9)) return r.pick([`out/report.${ext}`, `report.${ext}`, `deep/er/x.${ext}`, `./r.${ext}`, '/dev/null']);
+  // odd targets, all inside the case folder: a folder, an input file, below a file
+  const names = Object.keys(files);
+  return r.pick(['.', 'out/', r.pick(names) ?? 'x', `${r.pick(names) ?? 'x'}/r.${ext}`, '']);
 }
 
 function dataFlags(r, files) {
@@ -447,7 +484,7 @@ function randomFlags(r, files) {
     case 'validate':
       if (r.chance(0.6)) args.push('--format', value(r, FORMATS.validate));
       if (r.chance(0.3)) args.push('--strict');
-      if (r.chance(0.2)) args.push('--output', outputPath(r, 'txt'));
+      if (r.chance(0.2)) args.push('--output', outputPath(r, 'txt', files));
       break;
     case 'evaluate': {
       args.push(...asOf(r));
@@ -462,7 +499,7 @@ function randomFlags(r, files) {
       for (let k = 0; k < nf; k++) formats.push(value(r, FORMATS.evaluate, 0.04));
       for (const f of formats) args.push('--format', f);
       const no = nf > 1 ? (r.chance(0.9) ? nf - 1 : r.int(0, nf)) : nf === 1 && r.chance(0.3) ? 1 : 0;
-      for (let k = 0; k < no; k++) args.push('--output', outputPath(r, formats[k] ?? 'txt'));
+      for (let k = 0; k < no; k++) args.push('--output', outputPath(r, formats[k] ?? 'txt', files));
       if (r.chance(0.5)) args.push('--fail-on', value(r, FAIL_ON));
       if (r.chance(0.2)) args.push('--latest');
       if (r.chance(0.15)) args.push('--scorecard');
@@ -474,7 +511,7 @@ function randomFlags(r, files) {
       args.push(...asOf(r));
       if (r.chance(0.4)) args.push('--window', value(r, WINDOWS));
       if (r.chance(0.5)) args.push('--format', r.chance(0.5) ? 'json' : value(r, FORMATS.explain, 0.04));
-      if (r.chance(0.15)) args.push('--output', outputPath(r, 'txt'));
+      if (r.chance(0.15)) args.push('--output', outputPath(r, 'txt', files));
       if (r.chance(0.3)) args.push('--quiet');
       args.push(...dataFlags(r, files));
       break;
@@ -482,7 +519,7 @@ function randomFlags(r, files) {
       args.push(...asOf(r));
       if (r.chance(0.3)) args.push('--period', value(r, WINDOWS));
       if (r.chance(0.6)) args.push('--format', r.chance(0.3) ? 'json' : value(r, FORMATS.credits, 0.04));
-      if (r.chance(0.15)) args.push('--output', outputPath(r, 'txt'));
+      if (r.chance(0.15)) args.push('--output', outputPath(r, 'txt', files));
       if (r.chance(0.3)) args.push('--evidence');
       if (r.chance(0.3)) args.push('--quiet');
       args.push(...dataFlags(r, files));
@@ -491,7 +528,7 @@ function randomFlags(r, files) {
     default:
       if (r.chance(0.6)) args.push('--format', value(r, FORMATS.graph, 0.04));
       if (r.chance(0.5)) args.push('--evaluate', ...asOf(r), ...dataFlags(r, files));
-      if (r.chance(0.15)) args.push('--output', outputPath(r, 'mmd'));
+      if (r.chance(0.15)) args.push('--output', outputPath(r, 'mmd', files));
       break;
   }
   // now and then a flag that does not exist, colour, or --debug (which allows stack traces)

@@ -96,11 +96,11 @@ class Runner {
 }
 
 /** Runs one case and returns its failures (empty: it passed). */
-async function runCase(runner, c, ctx) {
-  const job = { dir: ctx.caseDir, args: c.args, files: c.files, sentinels: ctx.sentinels, once: false };
+async function runCase(runner, c, ctx, once = false) {
+  const job = { dir: ctx.caseDir, args: c.args, files: c.files, sentinels: ctx.sentinels, once };
   const result = await runner.run(job);
   if (result.timeout) {
-    return [{ oracle: 'timeout', message: `no result within ${ctx.limits.timeMs * 2 + 2000} ms (two runs); worker stopped` }];
+    return [{ oracle: 'timeout', message: `no result within ${ctx.limits.timeMs * (once ? 1 : 2) + 2000} ms; worker stopped` }];
   }
   if (result.crash) return [{ oracle: 'crash', message: result.crash }];
   const failures = checkRun(c.args, result.first, ctx.limits);
@@ -121,10 +121,14 @@ async function minimise(runner, c, cls, ctx) {
   let best = { args: c.args.slice(), files: { ...c.files } };
   let tries = 0;
   const deadline = Date.now() + ctx.minimiseMs;
+  // a slow case is minimised on one run per try (the second run is only for determinism), and
+  // with fewer tries: each may take the whole time bound
+  const slow = /^(timeout|slow|memory|crash)/.test(cls);
+  const maxTries = slow ? Math.min(ctx.minimiseTries, 25) : ctx.minimiseTries;
   const stillFails = async (cand) => {
-    if (tries >= ctx.minimiseTries || Date.now() > deadline) return false;
+    if (tries >= maxTries || Date.now() > deadline) return false;
     tries++;
-    const fs = await runCase(runner, cand, ctx);
+    const fs = await runCase(runner, cand, ctx, slow);
     return fs.some((f) => failureClass(f) === cls);
   };
   // whole files first
