@@ -74,6 +74,10 @@ describe('oracles', () => {
     expect(oracles(['validate'], { outside: ['+/tmp/x'] })).toEqual(['outside-write']);
     expect(oracles(['validate'], { devices: ['/dev/null:file:0'] })).toEqual(['device']);
     expect(oracles(['validate'], { directWrites: ['hi'] })).toEqual(['process-write']);
+    expect(oracles(['evaluate'], { stdout: 'value: [object Object]\n' })).toEqual(['garbage']);
+    expect(oracles(['evaluate'], { written: { 'r.md': 'from Invalid DateTime' } })).toEqual(['garbage']);
+    // unless the input itself holds it (a CSV cell echoed in an error message)
+    expect(checkRun(['evaluate'], { ...clean, stderr: 'bad cell "Invalid Date"' }, limits, 'x,Invalid Date\n')).toEqual([]);
   });
 
   it('find the JSON of evaluate on stdout or in the paired --output file', () => {

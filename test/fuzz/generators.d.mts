@@ -14,5 +14,7 @@ export interface FuzzCase {
   args: string[];
   files: Record<string, string>;
   shape: string[];
+  /** io.env of the run (default { NO_COLOR: "1" }). */
+  env?: Record<string, string>;
 }
 export function generateCase(seed: number, index: number, opts?: { includeKnown?: boolean }): FuzzCase;

@@ -89,7 +89,8 @@ const HOSTILE_CELLS = [
   '2026-02-30T10:00:00', '2026-13-01', 'yesterday', '2026-03-29T02:30:00', '2026-10-25T02:30:00',
   '2026-01-01T00:00:00Z', '2026-01-01T00:00:00+14:00', '2026-01-01T00:00:00-12:00', '01.02.2026 10:00',
   '1/2/2026 10:00 AM', '2026-01-01', '12:00', '__proto__', 'constructor', '=cmd|"/c calc"!A1', 'null',
-  '1970-01-01T00:00:00Z', '2026-06-31T00:00:00',
+  '1970-01-01T00:00:00Z', '2026-06-31T00:00:00', '1900-01-01T00:00:00', '2100-01-01T00:00:00', '2026-03-15T10:00:00.123456',
+  '2026-03-15 10:00', '2026-03-15T10:00:00+25:00', '2026-W11', '15.03.2026', '46096.5', 'P1,P2', '"quoted ""inner"" value"',
 ];
 
 const KEY_NAMES = ['__proto__', 'constructor', 'toString', 'id', 'objectives', 'data', 'x-unknown', 'dependsOn', 'calendar'];
@@ -104,7 +105,7 @@ function lines(text) {
 /** One mutation of YAML text; returns [newText, description]. */
 function mutateYaml(r, text, opts) {
   const ls = lines(text);
-  const kind = r.pick(['same-key', 'same-key', 'same-key', 'swap', 'swap', 'swap', 'swap', 'delete', 'duplicate', 'flip', 'key', 'indent', 'alias', 'swap-line', 'truncate']);
+  const kind = r.pick(['same-key', 'same-key', 'same-key', 'swap', 'swap', 'swap', 'swap', 'delete', 'duplicate', 'flip', 'key', 'indent', 'alias', 'swap-line', 'truncate', 'document']);
   const i = r.int(0, Math.max(0, ls.length - 1));
   switch (kind) {
     case 'same-key': {
@@ -166,6 +167,12 @@ function mutateYaml(r, text, opts) {
       const j = r.int(0, Math.max(0, ls.length - 1));
       [ls[i], ls[j]] = [ls[j], ls[i]];
       return [ls.join('\n'), `swap-line:${i + 1},${j + 1}`];
+    }
+    case 'document': {
+      // a second YAML document: a slice of this file, or an empty one
+      const from = r.int(0, ls.length - 1);
+      const extra = r.chance(0.3) ? '' : ls.slice(from, from + r.int(1, 30)).join('\n');
+      return [`${text}\n---\n${extra}`, `document:${from + 1}`];
     }
     case 'truncate':
     default: {
@@ -555,10 +562,16 @@ export function generateCase(seed, index, opts = {}) {
   const shape = [];
   let files;
   const roll = r.next();
-  if (roll < 0.7) {
+  if (roll < 0.62) {
     const example = r.pick(corpus());
     files = { ...example.files };
     shape.push(`example:${example.name}`);
+  } else if (roll < 0.7) {
+    // two examples side by side (the second in a subfolder): ids and references across folders
+    const [a, b] = [r.pick(corpus()), r.pick(corpus())];
+    files = { ...a.files };
+    for (const [rel, text] of Object.entries(b.files)) files[`other/${rel}`] = text;
+    shape.push(`examples:${a.name}+${b.name}`);
   } else {
     files = randomAgreement(r);
     shape.push('generated');
@@ -581,5 +594,6 @@ export function generateCase(seed, index, opts = {}) {
     args.push('--as-of', '9999-12-31');
     shape.push('far-as-of');
   }
-  return { args, files, shape };
+  const env = r.chance(0.9) ? { NO_COLOR: '1' } : r.pick([{}, { FORCE_COLOR: '1' }, { FORCE_COLOR: '0' }, { NO_COLOR: '', FORCE_COLOR: '3' }, { NO_COLOR: '1', TZ: 'Pacific/Kiritimati' }]);
+  return { args, files, shape, env };
 }

@@ -21,6 +21,6 @@ export interface Limits {
 }
 export function blur(s: string): string;
 export function jsonTargets(args: readonly string[]): string[];
-export function checkRun(args: readonly string[], run: Run, limits: Limits): Failure[];
+export function checkRun(args: readonly string[], run: Run, limits: Limits, input?: string): Failure[];
 export function checkSame(first: Run, second: Run): Failure[];
 export function failureClass(f: Failure): string;

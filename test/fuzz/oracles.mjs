@@ -37,8 +37,14 @@ export function jsonTargets(args) {
   return targets.filter((t) => t !== '/dev/null');
 }
 
-/** Oracles on one run `{ code, stdout, stderr, thrown, directWrites, ms, heapGrowthMb, outside, devices, written }`. */
-export function checkRun(args, run, limits) {
+/** Text that only a bug prints (a value that slipped through unformatted), unless the input has it. */
+const GARBAGE = ['[object Object]', 'Invalid DateTime', 'Invalid Date', '[native code]'];
+
+/**
+ * Oracles on one run `{ code, stdout, stderr, thrown, directWrites, ms, heapGrowthMb, outside,
+ * devices, written }`; `input` is the case's text (files and args), for the garbage check.
+ */
+export function checkRun(args, run, limits, input = '') {
   const failures = [];
   const fail = (oracle, message) => failures.push({ oracle, message });
   const debug = args.includes('--debug');
@@ -52,6 +58,13 @@ export function checkRun(args, run, limits) {
     }
     if (/internal error/.test(run.stderr)) fail('internal-error', `${/slacheck: internal error.*/.exec(run.stderr)?.[0] ?? run.stderr.slice(0, 300)}`);
   }
+  for (const g of GARBAGE) {
+    if (input.includes(g)) continue;
+    const where = [['stdout', run.stdout], ['stderr', run.stderr], ...Object.entries(run.written)].find(([, t]) => t.includes(g));
+    if (!where) continue;
+    fail('garbage', `${JSON.stringify(g)} in ${where[0] === 'stdout' || where[0] === 'stderr' ? where[0] : 'a written file'}\n${where[1].slice(Math.max(0, where[1].indexOf(g) - 300), where[1].indexOf(g) + 100)}`);
+    break; // one is enough ('Invalid DateTime' holds 'Invalid Date')
+  }
   if (run.directWrites.length > 0) fail('process-write', `wrote to the real process streams, not io: ${run.directWrites[0].slice(0, 200)}`);
   // --help prints help (exit 0) and nothing else
   const help = args.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V');
@@ -59,7 +72,8 @@ export function checkRun(args, run, limits) {
     for (const target of jsonTargets(args)) {
       const text = target === '-' ? run.stdout : run.written[normalise(target)];
       if (text === undefined) {
-        fail('json', `--format json: no output at ${target}`);
+        const files = Object.keys(run.written);
+        fail('json', `--format json: no output at ${target}\nexit ${run.code}; files written: ${files.length > 0 ? files.join(', ') : 'none'}`);
         continue;
       }
       try {

@@ -97,14 +97,15 @@ class Runner {
 
 /** Runs one case and returns its failures (empty: it passed). */
 async function runCase(runner, c, ctx, once = false) {
-  const job = { dir: ctx.caseDir, args: c.args, files: c.files, sentinels: ctx.sentinels, once };
+  const job = { dir: ctx.caseDir, args: c.args, files: c.files, env: c.env, sentinels: ctx.sentinels, once };
   const result = await runner.run(job);
   if (result.timeout) {
     return [{ oracle: 'timeout', message: `no result within ${ctx.limits.timeMs * (once ? 1 : 2) + 2000} ms; worker stopped` }];
   }
   if (result.crash) return [{ oracle: 'crash', message: result.crash }];
-  const failures = checkRun(c.args, result.first, ctx.limits);
-  if (failures.length === 0 && result.second) failures.push(...checkRun(c.args, result.second, ctx.limits), ...checkSame(result.first, result.second));
+  const input = `${c.args.join(' ')}\n${Object.values(c.files).join('\n')}`;
+  const failures = checkRun(c.args, result.first, ctx.limits, input);
+  if (failures.length === 0 && result.second) failures.push(...checkRun(c.args, result.second, ctx.limits, input), ...checkSame(result.first, result.second));
   return failures;
 }
 
@@ -118,7 +119,7 @@ function withoutFlag(args, i) {
 }
 
 async function minimise(runner, c, cls, ctx) {
-  let best = { args: c.args.slice(), files: { ...c.files } };
+  let best = { args: c.args.slice(), files: { ...c.files }, env: c.env };
   let tries = 0;
   const deadline = Date.now() + ctx.minimiseMs;
   // a slow case is minimised on one run per try (the second run is only for determinism), and
@@ -128,7 +129,7 @@ async function minimise(runner, c, cls, ctx) {
   const stillFails = async (cand) => {
     if (tries >= maxTries || Date.now() > deadline) return false;
     tries++;
-    const fs = await runCase(runner, cand, ctx, slow);
+    const fs = await runCase(runner, { ...cand, env: c.env }, ctx, slow);
     return fs.some((f) => failureClass(f) === cls);
   };
   // whole files first
@@ -220,9 +221,10 @@ export function saveFinding(dir, seed, index, original, minimal, failures) {
     shape: original.shape,
     failures: failures.map((f) => ({ oracle: f.oracle, class: failureClass(f), message: f.message.slice(0, 4000) })),
     args: minimal.args,
+    env: original.env ?? { NO_COLOR: '1' },
     files: minimal.files,
     original: { args: original.args },
-    rerun: `cd ${join(out, 'case')} && node ${join(ROOT, 'bin', 'slacheck.js')} ${minimal.args.map(shellQuote).join(' ')}`,
+    rerun: `cd ${join(out, 'case')} && ${Object.entries(original.env ?? { NO_COLOR: '1' }).map(([k, v]) => `${k}=${shellQuote(v)} `).join('')}node ${join(ROOT, 'bin', 'slacheck.js')} ${minimal.args.map(shellQuote).join(' ')}`,
   };
   writeFileSync(join(out, 'repro.json'), JSON.stringify(repro, null, 2) + '\n');
   for (const [rel, text] of Object.entries(minimal.files)) {

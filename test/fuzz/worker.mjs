@@ -82,7 +82,7 @@ async function runOnce(job) {
   try {
     code = await main(args, {
       cwd: dir,
-      env: { NO_COLOR: '1' },
+      env: job.env ?? { NO_COLOR: '1' },
       stdout: { write: (s) => (stdout += s), isTTY: false },
       stderr: { write: (s) => (stderr += s), isTTY: false },
     });
