@@ -39,8 +39,8 @@ describe('generators', () => {
     expect([...commands].sort()).toEqual(['credits', 'evaluate', 'explain', 'graph', 'validate']);
   });
 
-  it('leave the known-open shapes (far dates, deep nesting) out unless asked', () => {
-    const far = /9999-12-31|\+275760|\[{500}/;
+  it('leave the known-open shapes (far dates, deep nesting, unclosed strings) out unless asked', () => {
+    const far = /9999-12-31|\+275760|\[{500}|k499: "unclosed/;
     const hits = (includeKnown: boolean) =>
       Array.from({ length: 1500 }, (_, i) => generateCase(SEED, i, { includeKnown })).filter(
         (c: FuzzCase) => c.args.some((a) => far.test(a)) || Object.values(c.files).some((t) => far.test(t)),
@@ -136,7 +136,8 @@ describe('runner', () => {
       });
       expect(result.failures).toHaveLength(1);
       const repro = JSON.parse(readFileSync(join(dir, '5-0', 'repro.json'), 'utf8'));
-      expect(repro.args).toEqual(['stack', '--needle']);
+      // --as-of stays (without it a case depends on the clock); '.' and --quiet go
+      expect(repro.args).toEqual(['stack', '--needle', '--as-of', '2026-07-01']);
       // b.csv is not needed; of a.yaml only the needle line is (and the empty line the final \n leaves
       // can go too)
       expect(repro.files).toEqual({ 'a.yaml': 'needle' });

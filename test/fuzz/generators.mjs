@@ -555,7 +555,8 @@ function deepNesting(r) {
 
 /**
  * The case with index `index` of the run seeded `seed`. `opts.includeKnown` also generates the
- * shapes of known-open findings (far dates, deep YAML nesting); off by default.
+ * shapes of known-open findings (far dates, deep YAML nesting, many unclosed strings); off by
+ * default. (The fourth, huge tables, needs data sets far larger than these cases ever have.)
  */
 export function generateCase(seed, index, opts = {}) {
   const r = caseRandom(seed, index);
@@ -579,6 +580,11 @@ export function generateCase(seed, index, opts = {}) {
   if (opts.includeKnown && r.chance(0.02)) {
     files['deep.yaml'] = deepNesting(r);
     shape.push('deep-nesting');
+  }
+  if (opts.includeKnown && r.chance(0.01)) {
+    // many unclosed strings: quadratic error reporting (known-open)
+    files['unclosed.yaml'] = `apiVersion: slacheck/v1\n${Array.from({ length: r.int(500, 3000) }, (_, k) => `k${k}: "unclosed`).join('\n')}\n`;
+    shape.push('unclosed-strings');
   }
   const roll2 = r.next();
   const mutations = roll2 < 0.2 ? 0 : roll2 < 0.7 ? 1 : r.int(2, 3);

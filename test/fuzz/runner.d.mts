@@ -14,6 +14,7 @@ export interface FuzzFailure {
 export interface FuzzOptions {
   seed: number;
   count: number;
+  start?: number;
   mainUrl?: string;
   limits?: Partial<typeof DEFAULTS>;
   includeKnown?: boolean;

@@ -138,9 +138,9 @@ async function minimise(runner, c, cls, ctx) {
     delete files[name];
     if (await stillFails({ args: best.args, files })) best = { ...best, files };
   }
-  // flags (never the command itself)
+  // flags (never the command itself, nor --as-of: without it the case depends on the clock)
   for (let i = best.args.length - 1; i >= 1; i--) {
-    if (i >= best.args.length) continue;
+    if (i >= best.args.length || best.args[i] === '--as-of' || best.args[i - 1] === '--as-of') continue;
     const args = withoutFlag(best.args, i);
     if (args.length < best.args.length && (await stillFails({ args, files: best.files }))) best = { ...best, args };
   }
@@ -165,7 +165,7 @@ async function minimise(runner, c, cls, ctx) {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Runs `count` cases of seed `seed`. Options: mainUrl (default dist's main), limits, includeKnown,
+ * Runs `count` cases of seed `seed` (indexes from `start`, default 0). Options: mainUrl (default dist's main), limits, includeKnown,
  * generate (default generateCase; tests pass their own cases),
  * minimise (default true when findingsDir is given), findingsDir (save reproducers there),
  * onProgress(done, count, failures). Returns `{ cases, failures: [{ index, shape, args, failures,
@@ -183,7 +183,8 @@ export async function fuzz(opts) {
   const failed = [];
   const classes = new Map();
   try {
-    for (let index = 0; index < opts.count; index++) {
+    const start = opts.start ?? 0;
+    for (let index = start; index < start + opts.count; index++) {
       const c = (opts.generate ?? generateCase)(opts.seed, index, { includeKnown: opts.includeKnown === true });
       const failures = await runCase(runner, c, ctx);
       if (failures.length > 0) {
@@ -201,7 +202,7 @@ export async function fuzz(opts) {
         }
         failed.push(entry);
       }
-      opts.onProgress?.(index + 1, opts.count, failed.length);
+      opts.onProgress?.(index + 1 - start, opts.count, failed.length);
     }
   } finally {
     await runner.close();
