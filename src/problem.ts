@@ -21,6 +21,7 @@ export type ProblemCode =
   | 'unknown-maintenance'
   | 'yaml-alias-cycle'
   | 'yaml-nesting'
+  | 'yaml-unsupported-tag'
   | 'value-overflow'
   | 'invalid-maintenance'
   | 'holiday-outside-validity'

@@ -127,6 +127,10 @@ function readDocument(doc: Document, lineCounter: LineCounter, file: string, dee
       problems.push(
         problem(file, pos.line, pos.column, 'yaml-alias-limit', `aliases expand to more than ${MAX_ALIAS_NODES} nodes; write the values out instead`),
       );
+    } else if (plain.unsupportedTag !== undefined) {
+      const pos = at(plain.unsupportedTag.offset);
+      const tag = plain.unsupportedTag.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      problems.push(problem(file, pos.line, pos.column, 'yaml-unsupported-tag', `${tag} values are not plain data; write the value as text, a number or a list without the tag`));
     } else if (plain.duplicates.length) {
       problems.push(...plain.duplicates);
     } else {
@@ -152,6 +156,8 @@ class PlainData {
   private aliasDepth = 0;
   /** Offset of the outermost alias being expanded. */
   private currentAlias = 0;
+  /** The first scalar whose tag gives a value that is not plain data (`!!binary`, `!!timestamp`). */
+  unsupportedTag: { offset: number; tag: string } | undefined;
   /** Offset of an alias that refers to a node containing it, or undefined. */
   aliasCycle: number | undefined;
   private readonly targets = new Map<unknown, unknown>();
@@ -170,7 +176,16 @@ class PlainData {
       this.aliasBomb = this.currentAlias;
       return null;
     }
-    if (isScalar(node)) return node.value;
+    if (isScalar(node)) {
+      // yaml turns `!!binary`, `!!timestamp` and the like into Buffers and Dates even in the core
+      // schema; an agreement is plain JSON data, so they are a problem at the value (issue 14)
+      const value: unknown = node.value;
+      if ((typeof value === 'object' && value !== null) || typeof value === 'bigint') {
+        this.unsupportedTag ??= { offset: node.range?.[0] ?? 0, tag: node.tag ?? 'this tag' };
+        return null;
+      }
+      return value;
+    }
     if (isMap(node)) return this.convertMap(node);
     if (isSeq(node)) return node.items.map((item) => this.convert(item));
     if (isAlias(node)) {

@@ -134,6 +134,16 @@ Exit codes: 0 ok, 1 a target breached (evaluate), an invalid file (validate) or 
     .description('print the JSON Schema of agreement files')
     .action(async () => setExit(await (await import('./commands/schema.js')).runSchema(io)));
 
+  // Every command's --output: an empty value (an unset CI variable) or a folder is a usage error,
+  // never a report silently on stdout or a file named like the folder (issue 14).
+  program.hook('preAction', (_, command) => {
+    const output: unknown = command.opts().output;
+    for (const file of Array.isArray(output) ? output : output === undefined ? [] : [output]) {
+      if (typeof file !== 'string') continue;
+      if (file.trim() === '') throw new ExitError(EXIT_USAGE, '--output is empty: give a file name (is a variable unset?)');
+      if (/[\\/]$/.test(file)) throw new ExitError(EXIT_USAGE, `--output ${file} names a folder: give a file name, e.g. --output ${file}report`);
+    }
+  });
   return program;
 }
 

@@ -170,6 +170,16 @@ describe('mistakes', () => {
     expect(shown.stderr).not.toContain('../');
   });
 
+  test('--output "" (an unset variable) and --output DIR/ are usage errors in every command (fuzzer, issue 14)', async () => {
+    for (const args of [['validate', 'examples'], ['evaluate', 'examples', '--as-of', '2026-07-01'], ['credits', 'examples', '--as-of', '2026-07-01'], ['graph', 'examples']]) {
+      const empty = await runMain([...args, '--output', '']);
+      expect([empty.code, empty.stdout, empty.stderr]).toEqual([2, '', 'slacheck: --output is empty: give a file name (is a variable unset?)\n']);
+      const folder = await runMain([...args, '--output', 'out/'], { cwd: process.cwd() });
+      expect([folder.code, folder.stdout, folder.stderr]).toEqual([2, '', 'slacheck: --output out/ names a folder: give a file name, e.g. --output out/report\n']);
+    }
+    expect(readdirSync('.')).not.toContain('out');
+  });
+
   test('--output into folders that do not exist yet creates them (SPEC 9.2)', async () => {
     const file = join(tmp, 'reports', '2026-07', 'x.json');
     const r = await runMain(['evaluate', 'examples', '--as-of', '2026-07-01', '--fail-on', 'never', '--format', 'json', '--output', file]);

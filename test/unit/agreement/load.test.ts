@@ -249,6 +249,15 @@ describe('loadAgreementText', () => {
     expect(performance.now() - started).toBeLessThan(10_000); // about 1 s on a quiet machine
   });
 
+  it('a tag that makes a value other than plain data (!!binary, !!timestamp) is a problem at the value (fuzzer, issue 14)', () => {
+    // found by `npm run fuzz -- --seed 845309017`: a Buffer reached ajv and the error message writer
+    const r = load(['apiVersion: slacheck/v1', 'objectives:', '  - id: main', '    window: !!binary aGVsbG8=', ''].join('\n'));
+    // "    window: !!binary " is 21 characters: the value starts at column 22
+    expect(r.problems.map((p) => [p.code, p.line, p.column])).toEqual([['yaml-unsupported-tag', 4, 22]]);
+    expect(r.problems[0]!.message).toContain('!!binary values are not plain data');
+    expect(only(edit(4, 'title: !!timestamp 2026-01-01'))).toMatchObject({ code: 'yaml-unsupported-tag', line: 4 });
+  });
+
   it('treats a `__proto__` key as an unknown key, not as the prototype', () => {
     const p = only(edit(4, 'title: Desk', '__proto__: { polluted: true }'));
     expect(p).toMatchObject({ code: 'schema-additional-property', line: 5, column: 1 });
