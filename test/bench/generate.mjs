@@ -7,6 +7,7 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 as prng } from '../prng.mjs';
 
 export const DEFAULT_DIR = fileURLToPath(new URL('./data/', import.meta.url));
 export const DEFAULT_ROWS = 1_000_000;
@@ -26,17 +27,6 @@ const HOLIDAYS = [
   '2026-05-25', '2026-10-03', '2026-12-24', '2026-12-25', '2026-12-26', '2026-12-31',
 ];
 
-/** mulberry32: small, fast, good enough for test data, identical on every platform. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const offsetMs = (utcMs) => (utcMs >= DST_START && utcMs < DST_END ? 2 * HOUR : HOUR);
 const pad = (n) => (n < 10 ? '0' + n : '' + n);

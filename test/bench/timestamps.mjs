@@ -12,6 +12,7 @@
 //                   tens of µs per cell, so 1,000,000 takes minutes)
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 as prng } from '../prng.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -102,17 +103,6 @@ function isoParent() {
 
 // ---- luxon format strings over a year of tickets
 
-/** mulberry32, as generate.mjs: the same cells on every run. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * 1M ticket instants of 2026, in time order, to the second, busy in office hours (weekdays

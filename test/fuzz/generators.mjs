@@ -8,20 +8,12 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../prng.mjs';
+
+export { mulberry32 };
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** mulberry32: a small, fast 32-bit PRNG; good enough for test-case generation. */
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The random source of one case: derived from the run's seed and the case's index only. */
 export function caseRandom(seed, index) {
