@@ -82,6 +82,7 @@ validity: { from: 2026-01-01, to: 2026-06-30 }
 timezone: UTC
 data:
   outages: { file: outages.csv, key: hasOwnProperty }
+  reports: { file: reports.csv }
 maintenance:
   - id: constructor
     description: weekly window of the customer's own router
@@ -106,6 +107,17 @@ objectives:
     exclude:
       - { where: { toString: constructor }, party: constructor }
       - { maintenance: [constructor] }
+reports:
+  - id: daily
+    description: the day's numbers
+    contents: [numbers]
+    format: PDF
+    channel: email
+    to: [constructor]
+    schedule: { every: workday, by: "10:00", calendar: constructor/constructor }
+    log: { source: reports, at: __proto__, where: { toString: constructor } }
+    target: ">= 50%"
+    window: month
 `;
 
 // 5 Jan 2026 is a Monday; the calendar `constructor` is Mon-Fri 08:00-16:00 UTC.
@@ -127,6 +139,12 @@ O2,2026-01-21T00:00:00Z,2026-01-21T00:30:00Z,valueOf
 O3,2026-01-25T02:00:00Z,2026-01-25T03:00:00Z,valueOf
 `;
 
+const REPORTS = `toString,__proto__
+constructor,2026-01-05T09:00:00Z
+constructor,2026-01-06T09:30:00Z
+valueOf,2026-01-07T09:00:00Z
+`;
+
 const AS_OF = ['--as-of', '2026-02-01'];
 
 beforeAll(() => {
@@ -136,6 +154,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'tickets.csv'), TICKETS);
   writeFileSync(join(dir, 'status.csv'), STATUS);
   writeFileSync(join(dir, 'outages.csv'), OUTAGES);
+  writeFileSync(join(dir, 'reports.csv'), REPORTS);
 });
 
 interface Result {
@@ -165,7 +184,7 @@ describe('ids, columns, values and flags named after Object.prototype (issue 14)
     expect([r.code, r.stderr]).toEqual([0, '']);
     const out = JSON.parse(r.stdout) as { results: Result[]; credits: Array<{ agreement: string; issued: number }>; remedies: Array<{ id: string; triggered: boolean }> };
     const byKey = new Map(out.results.map((x) => [`${x.agreement}/${x.objective}`, x]));
-    expect([...byKey.keys()].sort()).toEqual(['constructor/constructor', 'downstream/constructor', 'downstream/uptime']);
+    expect([...byKey.keys()].sort()).toEqual(['constructor/constructor', 'downstream/constructor', 'downstream/daily', 'downstream/uptime']);
 
     // constructor/constructor, January: where toString ∈ {toString, constructor} keeps T1, T2, T3, T5 (4 records; T4 is valueOf).
     // T2 (toString = constructor) is excluded, charged to acme (1 record).
@@ -199,6 +218,14 @@ describe('ids, columns, values and flags named after Object.prototype (issue 14)
     expect(uptime.status).toBe('met');
     expect(uptime.counts).toMatchObject({ records: 3, counted: 1, excluded: 2 });
 
+    // downstream/daily: due by 10:00 on every workday of calendar constructor/constructor in January: Thu 1, Fri 2
+    // and four full weeks (5-9, 12-16, 19-23, 26-30) = 22; delivered on time 5 and 6 January (log where toString =
+    // constructor; the valueOf row of 7 January is not this report's): 2/22 = 9.09% < 50%: breached.
+    const daily = byKey.get('downstream/daily')!;
+    expect(daily.value).toBeCloseTo((100 * 2) / 22, 9);
+    expect(daily.status).toBe('breached');
+    expect(daily.counts).toMatchObject({ records: 22, counted: 22, good: 2 });
+
     expect(out.credits.map((c) => [c.agreement, c.issued])).toEqual([['constructor', 100]]);
     expect(out.remedies.map((x) => [x.id, x.triggered])).toEqual([['constructor', true]]);
   });
@@ -217,7 +244,7 @@ describe('ids, columns, values and flags named after Object.prototype (issue 14)
     expect((JSON.parse(c.stdout) as { credits: Array<{ issued: number }> }).credits.map((s) => s.issued)).toEqual([100]);
     const g = await runMain(['graph', dir, '--evaluate', ...AS_OF]);
     expect([g.code, g.stderr]).toEqual([0, '']);
-    expect(g.stdout).toContain('class n_constructor_constructor breached');
+    expect(g.stdout).toContain('class n_constructor_constructor,n_downstream_daily breached');
     expect(g.stdout).toContain('class n_downstream_constructor excused');
   });
 
