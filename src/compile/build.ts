@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { RESERVED_CALENDAR, type AgreementDoc, type Dependency, type Exclusion, type LoadedAgreement, type Maintenance, type Objective, type Report } from '../agreement/model.js';
 import { displayPath } from '../agreement/files.js';
+import { ownValue } from '../agreement/mapping.js';
 import { parseDuration, parseQuantity, parseTarget, type Target } from '../agreement/quantity.js';
 import type { DataSource } from '../data/source.js';
 import { compileCalendar } from '../time/calendar.js';
@@ -47,7 +48,7 @@ export function buildAgreements(loaded: readonly LoadedAgreement[], index: Agree
     const key = `${r.agreement.doc.id}/${r.id}`;
     let source = sources.get(key);
     if (!source) {
-      const declared = r.agreement.doc.data![r.id]!;
+      const declared = ownValue(r.agreement.doc.data, r.id)!;
       const override = opts.dataFiles.get(key);
       const absPath = override ?? path.resolve(r.agreement.dir, declared.file);
       source = {
@@ -84,7 +85,7 @@ export function buildAgreements(loaded: readonly LoadedAgreement[], index: Agree
     if (!cal) {
       // a shared calendar without its own timezone keeps the declaring agreement's (SPEC 9.7)
       const name = r.agreement === from ? r.id : key;
-      calendars.set(key, (cal = compileCalendar(name, r.agreement.doc.calendars![r.id]!, r.agreement.doc.timezone ?? 'UTC')));
+      calendars.set(key, (cal = compileCalendar(name, ownValue(r.agreement.doc.calendars, r.id)!, r.agreement.doc.timezone ?? 'UTC')));
     }
     return cal;
   };
@@ -236,7 +237,7 @@ function compiledMaintenance(m: Maintenance, doc: AgreementDoc, zone: string, da
         ? null
         : {
             every: m.every,
-            on: m.on === undefined ? null : typeof m.on === 'number' ? m.on : (WEEKDAY_INDEX[m.on] ?? Number(m.on)),
+            on: m.on === undefined ? null : typeof m.on === 'number' ? m.on : (ownValue(WEEKDAY_INDEX, m.on) ?? Number(m.on)),
             intervals: typeof intervals === 'string' ? [] : intervals,
           },
     oneOff: m.every === undefined && m.from !== undefined && m.to !== undefined ? { from: m.from, to: m.to } : null,

@@ -3,6 +3,7 @@
  * it counts on, the aggregate, the `good` rule and the unit of the window value.
  */
 import type { QuantityUnit } from '../agreement/quantity.js';
+import { ownValue } from '../agreement/mapping.js';
 import { parseDuration } from '../agreement/quantity.js';
 import { RESERVED_CALENDAR, type AgreementDoc, type Good, type Measure, type Objective, type RecordCalendar } from '../agreement/model.js';
 import type { AggregateKind, AggregateSpec, GoodRule, MeasureKind, Unit } from './model.js';
@@ -39,7 +40,7 @@ export function calendarIds(calendar: string | RecordCalendar): string[] {
 export function effectiveCalendar(doc: AgreementDoc, objective: Objective): string | RecordCalendar {
   const explicit = measureCalendar(objective.measure);
   if (explicit) return explicit.calendar;
-  const hours = objective.service !== undefined ? doc.services?.[objective.service]?.hours : undefined;
+  const hours = objective.service !== undefined ? ownValue(doc.services, objective.service)?.hours : undefined;
   return hours ?? RESERVED_CALENDAR;
 }
 

@@ -3,7 +3,7 @@
  * says them — objectives, reports, parties, calendars, credits, fee, validity — each change
  * classified from the customer's side. Pure: both sides come loaded.
  */
-import type { CalendarSpec, LoadedAgreement, NodePath, Objective, Report, Validity } from '../agreement/index.js';
+import { ownValue, type CalendarSpec, type LoadedAgreement, type NodePath, type Objective, type Report, type Validity } from '../agreement/index.js';
 import { problem, type Problem } from '../problem.js';
 import { canonical, classifyCredits, classifyGood, classifyHours, classifyQuantity, classifyTarget, sameValue } from './classify.js';
 import { holidayChanges } from './holidays.js';
@@ -186,7 +186,8 @@ function compareSchedule(c: Changes, path: string, b: Report['schedule'], a: Rep
   }
 }
 
-const at_ = (o: object, key: string): unknown => (o as Record<string, unknown>)[key];
+/** Own entries only: a key one side lacks (`constructor`, say) must read as absent, not as Object.prototype's (issue 14). */
+const at_ = (o: object, key: string): unknown => ownValue(o as Record<string, unknown>, key);
 
 function keysOf(b: object, a: object): string[] {
   return [...new Set([...Object.keys(b), ...Object.keys(a)])];
@@ -194,7 +195,7 @@ function keysOf(b: object, a: object): string[] {
 
 /** Each id of two maps: the new version's order, then ids only BASE has. */
 function byKey<T>(b: Record<string, T> | undefined, a: Record<string, T> | undefined, visit: (id: string, b: T | undefined, a: T | undefined) => void): void {
-  for (const id of keysOf(b ?? {}, a ?? {})) visit(id, b?.[id], a?.[id]);
+  for (const id of keysOf(b ?? {}, a ?? {})) visit(id, ownValue(b, id), ownValue(a, id));
 }
 
 /** Each id of two lists of `{ id }`: the new version's order (with its index), then ids only BASE has (index -1). */

@@ -101,11 +101,12 @@ function resultsOf(job: Job): Evaluated[] {
   const { agreement: a, item } = job;
   return job.evaluator.finish().map((o) => {
     const verdict = statusOf(o.value, item.target, item.warning, item.unit, item.credits);
-    const charged: Evaluated['charged'] = {};
-    for (const party of Object.keys(o.charged).sort()) {
-      const c = o.charged[party]!;
-      if (c.records > 0 || c.seconds > 0) charged[party] = c;
-    }
+    // built from entries, never `charged[party] = …`: a party id is the user's (issue 14)
+    const charged: Evaluated['charged'] = Object.fromEntries(
+      Object.entries(o.charged)
+        .filter(([, c]) => c.records > 0 || c.seconds > 0)
+        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
+    );
     return {
       agreement: a.id,
       objective: item.id,

@@ -324,13 +324,15 @@ export class Tallies {
       const values = t.values?.view() ?? new Float64Array(0);
       // a merged window's values are a fresh copy: select the order statistics instead of sorting
       const value = ranges && info.agg.kind === 'percentile' ? selectedPercentile(info.agg, values) : aggregateValue(info.agg, values, c.counted, c.good);
-      const charged: Record<string, Charge> = {};
       const parties = new Map<string, number>();
       for (const e of this.entries) parties.set(e.party, e.partyIndex);
-      for (const party of [...parties.keys()].sort()) {
-        const p = parties.get(party)!;
-        if (t.partyRecords[p]! > 0 || t.partySeconds[p]! > 0) charged[party] = { records: t.partyRecords[p]!, seconds: t.partySeconds[p]! };
-      }
+      // built from entries, never `charged[party] = …`: a party id is the user's (issue 14)
+      const charged: Record<string, Charge> = Object.fromEntries(
+        [...parties]
+          .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+          .filter(([, p]) => t.partyRecords[p]! > 0 || t.partySeconds[p]! > 0)
+          .map(([party, p]) => [party, { records: t.partyRecords[p]!, seconds: t.partySeconds[p]! }]),
+      );
       const attributions: Attribution[] = [];
       this.entries.forEach((e, i) => {
         if (t.entryRecords[i]! > 0) {

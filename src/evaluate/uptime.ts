@@ -232,7 +232,13 @@ function measureWindows(
     const recs = touching[w]!;
     const counted = recs.filter((i) => incidents.entry[i] === -1 && !insideMaintenance(i));
     const open = counted.filter((i) => incidents.open[i]).length;
-    const charged: Record<string, Charge> = {};
+    // a Map: a party id such as `constructor` must not find Object.prototype's (issue 14)
+    const charges = new Map<string, Charge>();
+    const chargeOf = (party: string): Charge => {
+      let charge = charges.get(party);
+      if (!charge) charges.set(party, (charge = { records: 0, seconds: 0 }));
+      return charge;
+    };
     const attributions: Attribution[] = [];
     exclusions.forEach((x, e) => {
       // SPEC 5: an uptime exclusion is charged in each window whose service time it reduces, so a
@@ -244,7 +250,7 @@ function measureWindows(
       ).length;
       if (records === 0) return;
       const seconds = roundMs(workingSecondsIn(ownedByEntry[e]!, from, to, calendar));
-      const charge = (charged[x.party] ??= { records: 0, seconds: 0 });
+      const charge = chargeOf(x.party);
       charge.records += records;
       charge.seconds += seconds;
       attributions.push({ mechanism: 'exclude', party: x.party, records, seconds, rule: { mechanism: 'exclude', exclusion: x } });
@@ -256,7 +262,7 @@ function measureWindows(
       const records = uses.filter((u) => u.used && workingSecondsIn(owned, Math.max(from, u.start), Math.min(to, u.end), calendar) > 0).length;
       if (records === 0) return;
       const seconds = roundMs(workingSecondsIn(owned, from, to, calendar));
-      const charge = (charged[m.party] ??= { records: 0, seconds: 0 });
+      const charge = chargeOf(m.party);
       charge.records += records;
       charge.seconds += seconds;
       attributions.push({ mechanism: 'maintenance', party: m.party, records, seconds, rule: { mechanism: 'maintenance', maintenance: { id: m.id, party: m.party } } });
@@ -281,7 +287,7 @@ function measureWindows(
       value,
       lowerBound: false,
       counts: { records: recs.length + invalid[w]!, counted: counted.length, good: 0, open, excluded: recs.length - counted.length, skipped: 0, invalid: invalid[w]! },
-      charged,
+      charged: Object.fromEntries(charges),
       computation,
       attributions,
       examples: examplesOf(recs, incidents, exclusions, calendar, from, to, maintenanceOf),

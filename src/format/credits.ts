@@ -61,8 +61,9 @@ export interface CreditsJson {
 }
 
 function evidenceJson(e: Evidence): EvidenceJson {
-  const charged: Record<string, number> = {};
-  for (const c of [...e.charged].sort((x, y) => (x.party < y.party ? -1 : x.party > y.party ? 1 : 0))) charged[c.party] = c.seconds;
+  const charged: Record<string, number> = Object.fromEntries(
+    [...e.charged].sort((x, y) => (x.party < y.party ? -1 : x.party > y.party ? 1 : 0)).map((c) => [c.party, c.seconds]),
+  );
   return {
     line: e.line,
     key: e.key,

@@ -32,8 +32,7 @@ export function budgetJson(b: Budget | null | undefined): BudgetJson | null {
 
 /** One result with exactly the SPEC 8 fields in SPEC 8 order (charged parties by id), then the v1.1 `budget`. */
 export function toObjectiveResult(r: ObjectiveResult & { budget?: Budget | null }): ObjectiveResultJson {
-  const charged: Record<string, Charge> = {};
-  for (const [party, c] of chargedEntries(r.charged)) charged[party] = { records: c.records, seconds: c.seconds };
+  const charged: Record<string, Charge> = Object.fromEntries(chargedEntries(r.charged).map(([party, c]) => [party, { records: c.records, seconds: c.seconds }]));
   return {
     agreement: r.agreement,
     objective: r.objective,

@@ -17,6 +17,7 @@ import { resolveDataSet, type AgreementIndex } from '../resolve.js';
 import { acceptedEntries, isAccepted, itemsOf } from './context.js';
 import { closestName } from '../../agreement/suggest.js';
 import { displayPath } from '../../agreement/files.js';
+import { ownValue } from '../../agreement/mapping.js';
 
 export interface HeaderAccess {
   /** Where display paths are relative to. */
@@ -104,7 +105,7 @@ export function checkDataColumns(agreements: readonly LoadedAgreement[], index: 
     /** The `key` column the data set `ref` declares. */
     const keyOf = (ref: string): string | undefined => {
       const r = resolveDataSet(ref, a, index);
-      return r.ok ? r.agreement.doc.data?.[r.id]?.key : undefined;
+      return r.ok ? ownValue(r.agreement.doc.data, r.id)?.key : undefined;
     };
     const unknown = (header: Header, name: string) =>
       `unknown column \`${name}\`${suggestColumn(name, header.list)}: the header of \`${header.file}\` has ${listing(header)}${delimiterHint(header)}`;
