@@ -185,7 +185,7 @@ export async function fuzz(opts) {
   try {
     const start = opts.start ?? 0;
     for (let index = start; index < start + opts.count; index++) {
-      const c = (opts.generate ?? generateCase)(opts.seed, index, { includeKnown: opts.includeKnown === true });
+      const c = (opts.generate ?? generateCase)(opts.seed, index, { includeKnown: opts.includeKnown !== false });
       const failures = await runCase(runner, c, ctx);
       if (failures.length > 0) {
         const entry = { index, shape: c.shape, args: c.args, failures };
